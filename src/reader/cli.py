@@ -1,0 +1,123 @@
+"""The command line: the same library from a terminal, using the core only (never Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from reader import __version__, paths
+from reader.core.document import Document
+from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.resource_access import resource_folder
+
+PROG = "statement-reader"
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence and exit code 2, with no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{PROG}: {message[0].upper() + message[1:]}. Try '{PROG} --help'.\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"keep all data, settings and caches in DIR (also ${paths.DATA_DIR_ENV})",
+    )
+    parser = _Parser(
+        prog=PROG,
+        parents=[common],
+        description="Read, search and annotate policy statements. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="diagnostic: open the window, print the time to its first paint, and exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    listing = commands.add_parser("list", parents=[common], help="list the documents in the library")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    show = commands.add_parser("show", parents=[common], help="print a document's canonical text")
+    show.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
+    show.add_argument("--json", action="store_true", help="print metadata, text, blocks, sentences")
+    return parser
+
+
+def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdout) -> int:
+    """Run a command; a ReaderError becomes one sentence on stderr and exit code 2."""
+    try:
+        library = Library.open(resource_folder())
+        if args.command == "list":
+            _print_list(library, args.json, out)
+        elif args.command == "show":
+            _print_document(library.get(args.doc), args.json, out)
+    except ReaderError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return EXIT_USAGE
+    return 0
+
+
+def document_summary(doc: Document) -> dict[str, Any]:
+    meta = doc.metadata
+    return {
+        "id": doc.id,
+        "title": meta.title,
+        "short_title": meta.short_title,
+        "date": meta.date_iso,
+        "place": meta.place,
+        "organizations": list(meta.organizations),
+        "kind": doc.kind,
+        "source": meta.source,
+        "source_url": meta.source_url,
+    }
+
+
+def document_detail(doc: Document) -> dict[str, Any]:
+    detail = document_summary(doc)
+    detail["text"] = doc.text
+    detail["blocks"] = [
+        {"kind": b.kind.value, "level": b.level, "marker": b.marker, "start": b.start, "end": b.end}
+        for b in doc.blocks
+    ]
+    detail["sentences"] = [
+        {"start": s.start, "end": s.end, "block": s.block, "text": doc.sentence_text(s)}
+        for s in doc.sentences
+    ]
+    return detail
+
+
+def _print_list(library: Library, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        _dump([document_summary(doc) for doc in library], out)
+        return
+    for doc in library:
+        meta = doc.metadata
+        details = " · ".join(p for p in (meta.date_label, meta.place, doc.kind) if p)
+        out.write(f"{doc.id}\n    {meta.title}\n    {details}\n")
+
+
+def _print_document(doc: Document, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        _dump(document_detail(doc), out)
+    else:
+        out.write(doc.text + "\n")
+
+
+def _dump(value: object, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

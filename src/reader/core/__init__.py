@@ -1,0 +1,1 @@
+"""The core: documents, the library and everything else that never imports Qt."""

@@ -1,0 +1,54 @@
+"""Where the user's data, settings and caches live: flag, then environment, then platform default."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from reader.core.errors import DataFolderError
+
+APP_DIR_NAME = "statement-reader"
+DATA_DIR_ENV = "STATEMENT_READER_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Folders:
+    data: Path
+    config: Path
+    cache: Path
+    overridden: bool = False
+
+    @property
+    def index(self) -> Path:
+        return self.cache / "index"
+
+    @property
+    def log_file(self) -> Path:
+        return self.cache / "statement-reader.log"
+
+
+def resolve(data_dir: str | None, environ: Mapping[str, str] = os.environ) -> Folders:
+    """Nothing is created here: folders are made when first written (see ensure)."""
+    chosen = data_dir or environ.get(DATA_DIR_ENV)
+    if chosen:
+        base = Path(chosen).expanduser().absolute()
+        return Folders(base, base / "config", base / "cache", overridden=True)
+    return Folders(
+        platformdirs.user_data_path(APP_DIR_NAME),
+        platformdirs.user_config_path(APP_DIR_NAME),
+        platformdirs.user_cache_path(APP_DIR_NAME),
+    )
+
+
+def ensure(folder: Path) -> Path:
+    """Create `folder` (private to the user) if needed, or say in a sentence why it cannot be."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataFolderError(f"The folder {folder} cannot be created: {reason}.") from error
+    return folder

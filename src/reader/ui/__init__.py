@@ -1,0 +1,1 @@
+"""The Qt layer: windows, panels, item models and background work over the core."""
