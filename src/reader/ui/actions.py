@@ -1,0 +1,89 @@
+"""Every action of the window, keyed by an enum: menus, toolbar and tests look them up here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Shortcut = QKeySequence.StandardKey | str
+
+
+class Act(Enum):
+    QUIT = auto()
+    COPY = auto()
+    COPY_WITH_CITATION = auto()
+    FIND = auto()
+    FIND_NEXT = auto()
+    FIND_PREVIOUS = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    ZOOM_RESET = auto()
+    THEME_SYSTEM = auto()
+    THEME_LIGHT = auto()
+    THEME_DARK = auto()
+    FOCUS_LIBRARY = auto()
+    FOCUS_OUTLINE = auto()
+    ABOUT = auto()
+
+
+@dataclass(frozen=True)
+class _Spec:
+    text: str
+    shortcuts: tuple[Shortcut, ...] = ()
+    icon: str = ""
+    tip: str = ""
+    checkable: bool = False
+
+
+_SPECS: dict[Act, _Spec] = {
+    Act.QUIT: _Spec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "application-exit"),
+    Act.COPY: _Spec("&Copy", (QKeySequence.StandardKey.Copy,), "edit-copy"),
+    Act.COPY_WITH_CITATION: _Spec(
+        "Copy with C&itation",
+        ("Ctrl+Shift+C",),
+        "edit-copy",
+        "Copy the selection as a quotation followed by title, place and date",
+    ),
+    Act.FIND: _Spec("&Find in Document…", (QKeySequence.StandardKey.Find,), "edit-find"),
+    Act.FIND_NEXT: _Spec("Find &Next", (QKeySequence.StandardKey.FindNext, "F3"), "go-down"),
+    Act.FIND_PREVIOUS: _Spec(
+        "Find Pre&vious", (QKeySequence.StandardKey.FindPrevious, "Shift+F3"), "go-up"
+    ),
+    Act.ZOOM_IN: _Spec("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in"),
+    Act.ZOOM_OUT: _Spec("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out"),
+    Act.ZOOM_RESET: _Spec("&Actual Size", ("Ctrl+0",), "zoom-original"),
+    Act.THEME_SYSTEM: _Spec("Follow &System", checkable=True),
+    Act.THEME_LIGHT: _Spec("&Light", checkable=True),
+    Act.THEME_DARK: _Spec("&Dark", checkable=True),
+    Act.FOCUS_LIBRARY: _Spec("Go to &Library", ("Ctrl+L",)),
+    Act.FOCUS_OUTLINE: _Spec("Go to &Outline", ("Ctrl+Shift+O",)),
+    Act.ABOUT: _Spec("&About Statement Reader", (), "help-about"),
+}
+
+
+def create_actions(parent: QWidget) -> dict[Act, QAction]:
+    return {act: _make(parent, spec) for act, spec in _SPECS.items()}
+
+
+def _make(parent: QWidget, spec: _Spec) -> QAction:
+    action = QAction(spec.text, parent)
+    keys: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        keys.extend(_sequences(shortcut))
+    action.setShortcuts(list(dict.fromkeys(k for k in keys if not k.isEmpty())))
+    if spec.icon:
+        action.setIcon(QIcon.fromTheme(spec.icon))
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+    action.setCheckable(spec.checkable)
+    return action
+
+
+def _sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    if isinstance(shortcut, str):
+        return [QKeySequence(shortcut)]
+    return list(QKeySequence.keyBindings(shortcut))

@@ -1,0 +1,121 @@
+"""Starts the window: display check, palette, settings, error reporting, first-paint timing."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_NAME, __version__, paths
+from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.resource_access import resource_folder
+
+from reader.ui import settings as S
+from reader.ui import theme
+from reader.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = (
+    "Statement Reader needs a graphical display and found none (DISPLAY and WAYLAND_DISPLAY "
+    "are not set): start it from a desktop session, under xvfb-run, or with "
+    "QT_QPA_PLATFORM=offscreen; the commands 'statement-reader list' and 'show' work without one."
+)
+
+
+def display_problem(
+    environ: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> str | None:
+    """A sentence saying why no window can open here, or None (Qt would otherwise abort)."""
+    if not platform.startswith("linux"):
+        return None
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if chosen and not chosen.startswith(("xcb", "wayland")):
+        return None  # offscreen, minimal, vnc, eglfs ... need no display server
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
+def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
+    started = time.perf_counter()
+    problem = display_problem()
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return 1
+    _setup_logging(folders)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("statement-reader")
+    app.setStyle("Fusion")
+    try:
+        library = Library.open(resource_folder())
+        settings = S.Settings(paths.ensure(folders.config) / "settings.ini")
+    except ReaderError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    theme.apply(app, settings.get(S.THEME))
+    window = MainWindow(library, settings)
+    sys.excepthook = _report_unexpected(window, folders)
+    if exit_after_paint:
+        _exit_after_first_paint(window, started)
+    window.show()
+    return app.exec()
+
+
+def _exit_after_first_paint(window: MainWindow, started: float) -> None:
+    """Diagnostic: print the time to the reader's first paint, then quit."""
+    watcher = _FirstPaint(window, started)
+    window.reader.viewport().installEventFilter(watcher)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: MainWindow, started: float) -> None:
+        super().__init__(window)
+        self._started = started
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            print(f"first paint after {time.perf_counter() - self._started:.3f} s", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _setup_logging(folders: paths.Folders) -> None:
+    try:
+        handler: logging.Handler = logging.FileHandler(
+            paths.ensure(folders.cache) / "statement-reader.log"
+        )
+    except (ReaderError, OSError):
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def _report_unexpected(window: MainWindow, folders: paths.Folders) -> ExceptHook:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, ReaderError):
+            QMessageBox.warning(window, APP_NAME, str(error))
+            return
+        log.error("Unexpected error", exc_info=(kind, error, trace))
+        QMessageBox.critical(
+            window,
+            APP_NAME,
+            f"An unexpected error occurred; the details are in {folders.log_file}.",
+        )
+
+    return hook

@@ -1,0 +1,356 @@
+"""The main window: layout and wiring of the library, outline, reader, find bar and side panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_NAME
+from reader.core.citation import cite
+from reader.core.document import Document
+from reader.core.library import Library
+
+from reader.ui import settings as S
+from reader.ui import theme
+from reader.ui.about import show_about
+from reader.ui.actions import Act, create_actions
+from reader.ui.find_bar import FindBar
+from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
+from reader.ui.outline_model import OutlineModel, SectionRole
+from reader.ui.reader_view import ReaderView
+from reader.ui.side_panel import SidePanel
+
+STATUS_TIMEOUT_MS = 4000
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    document_opened(str): a document (by id) is now shown in the reader.
+    """
+
+    document_opened = Signal(str)
+
+    def __init__(self, library: Library, settings: S.Settings) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("main_window")
+        self._library = library
+        self._settings = settings
+        self.actions_by_id = create_actions(self)
+        self.library_model = LibraryModel(list(library), self)
+        self.library_proxy = make_sorted(self.library_model)
+        self.library_view = _library_view(self.library_proxy)
+        self.outline_model = OutlineModel(self)
+        self.outline_view = _outline_view(self.outline_model)
+        self.reader = ReaderView()
+        self.find_bar = FindBar(self.reader)
+        self.side_panel = SidePanel()
+        self.zoom_label = QLabel()
+        self._build_layout()
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+
+    # Layout ------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.addWidget(_titled("Library", self.library_view))
+        self.left_splitter.addWidget(_titled("Contents", self.outline_view))
+        self.left_splitter.setSizes([170, 530])
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        for widget in (self.left_splitter, centre, self.side_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 760, 300])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_id
+        theme_group = QActionGroup(self)
+        for act in (Act.THEME_SYSTEM, Act.THEME_LIGHT, Act.THEME_DARK):
+            theme_group.addAction(a[act])
+        menus: dict[str, list[Act | None]] = {
+            "&File": [Act.QUIT],
+            "&Edit": [
+                Act.COPY,
+                Act.COPY_WITH_CITATION,
+                None,
+                Act.FIND,
+                Act.FIND_NEXT,
+                Act.FIND_PREVIOUS,
+            ],
+            "&View": [
+                Act.ZOOM_IN,
+                Act.ZOOM_OUT,
+                Act.ZOOM_RESET,
+                None,
+                Act.FOCUS_LIBRARY,
+                Act.FOCUS_OUTLINE,
+            ],
+            "&Help": [Act.ABOUT],
+        }
+        for title, acts in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for entry in acts:
+                if entry is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[entry])
+            if title == "&View":
+                appearance = menu.addMenu("&Appearance")
+                appearance.addActions(theme_group.actions())
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (Act.FIND, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION):
+            toolbar.addAction(a[act])
+        for action in a.values():
+            self.addAction(action)  # shortcuts work wherever focus is
+
+    def _connect_signals(self) -> None:
+        a = self.actions_by_id
+        a[Act.QUIT].triggered.connect(self.close)
+        a[Act.COPY].triggered.connect(self.reader.copy)
+        a[Act.COPY_WITH_CITATION].triggered.connect(self.copy_with_citation)
+        a[Act.FIND].triggered.connect(self.find_bar.open_bar)
+        a[Act.FIND_NEXT].triggered.connect(self.find_bar.find_next)
+        a[Act.FIND_PREVIOUS].triggered.connect(self.find_bar.find_previous)
+        a[Act.ZOOM_IN].triggered.connect(lambda: self.reader.set_zoom(self.reader.zoom() + 1))
+        a[Act.ZOOM_OUT].triggered.connect(lambda: self.reader.set_zoom(self.reader.zoom() - 1))
+        a[Act.ZOOM_RESET].triggered.connect(lambda: self.reader.set_zoom(0))
+        a[Act.THEME_SYSTEM].triggered.connect(lambda: self.set_theme("system"))
+        a[Act.THEME_LIGHT].triggered.connect(lambda: self.set_theme("light"))
+        a[Act.THEME_DARK].triggered.connect(lambda: self.set_theme("dark"))
+        a[Act.FOCUS_LIBRARY].triggered.connect(self.library_view.setFocus)
+        a[Act.FOCUS_OUTLINE].triggered.connect(self.outline_view.setFocus)
+        a[Act.ABOUT].triggered.connect(lambda: show_about(self))
+        self.library_view.selectionModel().selectionChanged.connect(
+            self._on_library_selection_changed
+        )
+        self.outline_view.clicked.connect(self._on_outline_activated)
+        self.outline_view.activated.connect(self._on_outline_activated)
+        self.reader.zoom_changed.connect(self._on_reader_zoom_changed)
+        self.reader.top_offset_changed.connect(self._on_reader_top_offset_changed)
+        self.reader.customContextMenuRequested.connect(self._on_reader_context_menu_requested)
+        self.reader.copyAvailable.connect(a[Act.COPY_WITH_CITATION].setEnabled)
+        self.reader.copyAvailable.connect(a[Act.COPY].setEnabled)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            self._on_system_color_scheme_changed
+        )
+
+    # State -------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self._settings
+        if not self.restoreGeometry(s.get(S.GEOMETRY)):
+            self.resize(1360, 840)
+        self.restoreState(s.get(S.WINDOW_STATE))
+        self.splitter.restoreState(s.get(S.SPLITTER))
+        self.left_splitter.restoreState(s.get(S.LEFT_SPLITTER))
+        header = self.library_view.header()
+        if not header.restoreState(s.get(S.LIBRARY_HEADER)):
+            self.library_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.side_panel.setCurrentIndex(s.get(S.SIDE_TAB))
+        self.reader.set_zoom(s.get(S.ZOOM))
+        self._on_reader_zoom_changed(self.reader.zoom())
+        self.actions_by_id[Act.COPY_WITH_CITATION].setEnabled(False)
+        self.actions_by_id[Act.COPY].setEnabled(False)
+        self._check_theme_action(s.get(S.THEME))
+        last = s.get(S.LAST_DOCUMENT)
+        self.open_document(last if last in self._library.ids() else self._first_listed_id())
+
+    def save_state(self) -> None:
+        s = self._settings
+        self._save_reading_position()
+        s.set(S.GEOMETRY, bytes(self.saveGeometry().data()))
+        s.set(S.WINDOW_STATE, bytes(self.saveState().data()))
+        s.set(S.SPLITTER, bytes(self.splitter.saveState().data()))
+        s.set(S.LEFT_SPLITTER, bytes(self.left_splitter.saveState().data()))
+        s.set(S.LIBRARY_HEADER, bytes(self.library_view.header().saveState().data()))
+        s.set(S.SIDE_TAB, self.side_panel.currentIndex())
+        s.set(S.ZOOM, self.reader.zoom())
+        if not s.sync():
+            self.statusBar().showMessage(
+                "Settings could not be saved: the config folder is not writable."
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # Documents ---------------------------------------------------------------------------
+    def current_document(self) -> Document | None:
+        return self.reader.current_document()
+
+    def open_document(self, doc_id: str) -> None:
+        if not doc_id:
+            return
+        current = self.current_document()
+        if current is not None and current.id == doc_id:
+            return
+        self._save_reading_position()
+        doc = self._library.get(doc_id)
+        self.reader.set_document(doc, self._settings.reading_position(doc_id))
+        self.outline_model.set_document(doc)
+        self.outline_view.expandAll()
+        self._select_in_library(doc_id)
+        self.setWindowTitle(f"{doc.metadata.display_title} — {APP_NAME}")
+        self._settings.set(S.LAST_DOCUMENT, doc_id)
+        if self.find_bar.isVisible():
+            self.find_bar.refresh()
+        self._sync_outline(self.reader.top_offset())
+        words = len(doc.text.split())
+        self.statusBar().showMessage(
+            f"{doc.metadata.display_title}: {len(doc.sentences)} sentences, {words:,} words"
+        )
+        self.document_opened.emit(doc_id)
+
+    def jump_to(self, offset: int) -> None:
+        self.reader.scroll_to_offset(offset, at_top=True)
+
+    @Slot()
+    def copy_with_citation(self) -> None:
+        doc, selected = self.current_document(), self.reader.selection_range()
+        if doc is None or selected is None:
+            self.statusBar().showMessage(
+                "Select a passage to copy it with its citation.", STATUS_TIMEOUT_MS
+            )
+            return
+        QApplication.clipboard().setText(cite(doc, *selected))
+        self.statusBar().showMessage("Copied the passage with its citation.", STATUS_TIMEOUT_MS)
+
+    def set_theme(self, choice: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, choice)
+        self._settings.set(S.THEME, choice)
+        self._check_theme_action(choice)
+
+    def _check_theme_action(self, choice: str) -> None:
+        act = {"light": Act.THEME_LIGHT, "dark": Act.THEME_DARK}.get(choice, Act.THEME_SYSTEM)
+        self.actions_by_id[act].setChecked(True)
+
+    def _save_reading_position(self) -> None:
+        doc = self.current_document()
+        if doc is not None:
+            self._settings.set_reading_position(doc.id, self.reader.top_offset())
+
+    def _first_listed_id(self) -> str:
+        index = self.library_proxy.index(0, 0)
+        doc = index.data(DocumentRole)
+        return doc.id if isinstance(doc, Document) else ""
+
+    def _select_in_library(self, doc_id: str) -> None:
+        row = self.library_model.row_of(doc_id)
+        index = self.library_proxy.mapFromSource(self.library_model.index(row, 0))
+        if index.isValid() and self.library_view.currentIndex().row() != index.row():
+            self.library_view.setCurrentIndex(index)
+
+    def _sync_outline(self, offset: int) -> None:
+        index = self.outline_model.index_for_offset(offset)
+        if index.isValid():
+            selection = self.outline_view.selectionModel()
+            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+
+    # Slots -------------------------------------------------------------------------------
+    @Slot(QItemSelection, QItemSelection)
+    def _on_library_selection_changed(
+        self, selected: QItemSelection, _deselected: QItemSelection
+    ) -> None:
+        indexes = selected.indexes()
+        doc = indexes[0].data(DocumentRole) if indexes else None
+        if isinstance(doc, Document):
+            self.open_document(doc.id)
+
+    @Slot(QModelIndex)
+    def _on_outline_activated(self, index: QModelIndex) -> None:
+        section = index.data(SectionRole)
+        if section is not None:
+            self.jump_to(section.start)
+
+    @Slot(int)
+    def _on_reader_zoom_changed(self, _step: int) -> None:
+        percent = round(self.reader.point_size() / 12.0 * 100)
+        self.zoom_label.setText(f"Zoom {percent}%")
+
+    @Slot(int)
+    def _on_reader_top_offset_changed(self, offset: int) -> None:
+        self._sync_outline(offset)
+
+    @Slot(QPoint)
+    def _on_reader_context_menu_requested(self, position: QPoint) -> None:
+        menu = self.reader.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addAction(self.actions_by_id[Act.COPY_WITH_CITATION])
+        menu.addAction(self.actions_by_id[Act.FIND])
+        menu.exec(self.reader.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    @Slot(Qt.ColorScheme)
+    def _on_system_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._settings.get(S.THEME) == "system":
+            self.set_theme("system")
+
+
+def _library_view(model: QSortFilterProxyModel) -> QTreeView:
+    view = QTreeView()
+    view.setObjectName("library_view")
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.setUniformRowHeights(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widths = {Column.TITLE: 210, Column.DATE: 125, Column.PLACE: 120, Column.ORGANIZATIONS: 220}
+    for column, width in widths.items():
+        view.setColumnWidth(column, width)
+    return view
+
+
+def _outline_view(model: OutlineModel) -> QTreeView:
+    view = QTreeView()
+    view.setObjectName("outline_view")
+    view.setModel(model)
+    view.setHeaderHidden(True)
+    view.setUniformRowHeights(True)
+    view.setExpandsOnDoubleClick(False)
+    return view
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 6, 0, 0)
+    layout.setSpacing(2)
+    label = QLabel(f"<b>{title}</b>")
+    label.setContentsMargins(8, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
