@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import platform
-
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -12,6 +10,8 @@ from reader import APP_NAME, __version__
 
 
 def about_text() -> str:
+    import platform  # only when the box opens: it costs start-up time otherwise
+
     return (
         f"<h3>{APP_NAME} {__version__}</h3>"
         "<p>An offline reader for policy statements: read them, find what they recommend, "

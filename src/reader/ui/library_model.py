@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -37,7 +38,7 @@ _HEADERS = {
 
 
 class LibraryModel(QAbstractTableModel):
-    def __init__(self, documents: list[Document], parent: Any = None) -> None:
+    def __init__(self, documents: list[Document], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._documents = list(documents)
 
@@ -101,8 +102,9 @@ def _tooltip(doc: Document) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def make_sorted(model: LibraryModel) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(model)
+def make_sorted(model: LibraryModel, parent: QObject | None = None) -> QSortFilterProxyModel:
+    """A sorting proxy; it must not be the model's child, or it dies with a temporary model."""
+    proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SortRole)
     return proxy

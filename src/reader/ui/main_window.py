@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.actions_by_id = create_actions(self)
         self.library_model = LibraryModel(list(library), self)
-        self.library_proxy = make_sorted(self.library_model)
+        self.library_proxy = make_sorted(self.library_model, self)
         self.library_view = _library_view(self.library_proxy)
         self.outline_model = OutlineModel(self)
         self.outline_view = _outline_view(self.outline_model)

@@ -8,26 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
 
-_DARK = {
-    QPalette.ColorRole.Window: "#2b2d30",
-    QPalette.ColorRole.WindowText: "#dfe1e5",
-    QPalette.ColorRole.Base: "#1e1f22",
-    QPalette.ColorRole.AlternateBase: "#26282b",
-    QPalette.ColorRole.ToolTipBase: "#3c3f41",
-    QPalette.ColorRole.ToolTipText: "#dfe1e5",
-    QPalette.ColorRole.PlaceholderText: "#8c9097",
-    QPalette.ColorRole.Text: "#e3e3e3",
-    QPalette.ColorRole.Button: "#35373b",
-    QPalette.ColorRole.ButtonText: "#dfe1e5",
-    QPalette.ColorRole.BrightText: "#ff6b68",
-    QPalette.ColorRole.Highlight: "#2f65ca",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#6ea6ff",
-    QPalette.ColorRole.LinkVisited: "#b48ef0",
-    QPalette.ColorRole.Mid: "#45484d",
-    QPalette.ColorRole.Dark: "#1a1b1e",
-    QPalette.ColorRole.Light: "#4a4d52",
-}
 _LIGHT_PLACEHOLDER = "#6b6f76"
 
 
@@ -56,8 +36,29 @@ def light_palette(app: QApplication) -> QPalette:
 
 
 def dark_palette() -> QPalette:
+    # Built here, not at import: the first lookup of each QPalette enum member is slow.
+    colors = {
+        QPalette.ColorRole.Window: "#2b2d30",
+        QPalette.ColorRole.WindowText: "#dfe1e5",
+        QPalette.ColorRole.Base: "#1e1f22",
+        QPalette.ColorRole.AlternateBase: "#26282b",
+        QPalette.ColorRole.ToolTipBase: "#3c3f41",
+        QPalette.ColorRole.ToolTipText: "#dfe1e5",
+        QPalette.ColorRole.PlaceholderText: "#8c9097",
+        QPalette.ColorRole.Text: "#e3e3e3",
+        QPalette.ColorRole.Button: "#35373b",
+        QPalette.ColorRole.ButtonText: "#dfe1e5",
+        QPalette.ColorRole.BrightText: "#ff6b68",
+        QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#6ea6ff",
+        QPalette.ColorRole.LinkVisited: "#b48ef0",
+        QPalette.ColorRole.Mid: "#45484d",
+        QPalette.ColorRole.Dark: "#1a1b1e",
+        QPalette.ColorRole.Light: "#4a4d52",
+    }
     palette = QPalette()
-    for role, color in _DARK.items():
+    for role, color in colors.items():
         palette.setColor(role, QColor(color))
     disabled = QColor("#6f737a")
     for role in (
