@@ -1,26 +1,48 @@
-"""Entry point: `statement-reader` and `python -m reader`. The window is imported only when needed."""
+"""Entry point: `statement-reader` and `python -m reader`. Qt is imported only for the window."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from collections.abc import Sequence
 
 from reader import cli, paths
+from reader.core.errors import ReaderError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(argv)
     folders = paths.resolve(getattr(args, "data_dir", None))
-    if args.command is None:
-        from reader.ui.app import run_gui  # Qt is loaded only for the window
-
-        return run_gui(folders, exit_after_paint=args.exit_after_paint)
     try:
+        if args.command is None:
+            from reader.ui.app import run_gui  # Qt is loaded only for the window
+
+            return run_gui(folders, exit_after_paint=args.exit_after_paint)
         return cli.run(args, folders)
     except BrokenPipeError:
         # The reader of our output went away (`| head`); that is not an error.
         sys.stderr.close()
         return 0
+    except ReaderError as error:
+        sys.stderr.write(f"{cli.PROG}: {error}\n")
+        return cli.EXIT_USAGE
+    except Exception:
+        where = _log_bug(folders)
+        sys.stderr.write(f"{cli.PROG}: an unexpected error occurred; the details are in {where}.\n")
+        return 1
+
+
+def _log_bug(folders: paths.Folders) -> str:
+    """Write the traceback to the log file (or stderr if even that fails); say where it went."""
+    try:
+        paths.ensure(folders.cache)
+        with folders.log_file.open("a", encoding="utf-8") as log:
+            log.write(traceback.format_exc())
+        return str(folders.log_file)
+    except (OSError, ReaderError):
+        logging.getLogger(__name__).exception("Unexpected error")
+        return "the output above"
 
 
 if __name__ == "__main__":

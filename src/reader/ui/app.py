@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -22,6 +23,8 @@ from reader.ui import theme
 from reader.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+SIGNAL_POLL_MS = 300
 
 NO_DISPLAY = (
     "Statement Reader needs a graphical display and found none (DISPLAY and WAYLAND_DISPLAY "
@@ -59,17 +62,40 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     app.setStyle("Fusion")
     try:
         library = Library.open(resource_folder())
-        settings = S.Settings(paths.ensure(folders.config) / "settings.ini")
     except ReaderError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    settings, settings_problem = _open_settings(folders)
     theme.apply(app, settings.get(S.THEME))
     window = MainWindow(library, settings)
+    if settings_problem:
+        window.statusBar().showMessage(settings_problem)
     sys.excepthook = _report_unexpected(window, folders)
     if exit_after_paint:
         _exit_after_first_paint(window, started)
+    _close_on_termination(window)
     window.show()
     return app.exec()
+
+
+def _close_on_termination(window: MainWindow) -> None:
+    """SIGTERM and Ctrl+C close the window properly, so its state is saved."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: window.close())
+    # WORKAROUND: Python runs signal handlers only between bytecodes, never inside Qt's
+    # event loop, so a timer hands control back to the interpreter now and then.
+    wake = QTimer(window, interval=SIGNAL_POLL_MS)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+
+
+def _open_settings(folders: paths.Folders) -> tuple[S.Settings, str]:
+    """Settings, and a sentence if they cannot be kept (the app still opens read-only)."""
+    try:
+        return S.Settings(paths.ensure(folders.config) / "settings.ini"), ""
+    except ReaderError as error:
+        log.warning("%s", error)
+        return S.Settings(folders.config / "settings.ini"), f"{error} Settings will not be kept."
 
 
 def _exit_after_first_paint(window: MainWindow, started: float) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -39,6 +40,7 @@ from reader.ui.reader_view import ReaderView
 from reader.ui.side_panel import SidePanel
 
 STATUS_TIMEOUT_MS = 4000
+POSITION_SAVE_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.reader)
         self.side_panel = SidePanel()
         self.zoom_label = QLabel()
+        # Reading positions are written shortly after scrolling stops, so a crash loses little.
+        self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
         self._build_layout()
         self._build_menus()
         self._connect_signals()
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         self.outline_view.activated.connect(self._on_outline_activated)
         self.reader.zoom_changed.connect(self._on_reader_zoom_changed)
         self.reader.top_offset_changed.connect(self._on_reader_top_offset_changed)
+        self._position_timer.timeout.connect(self._on_position_timer_timeout)
         self.reader.customContextMenuRequested.connect(self._on_reader_context_menu_requested)
         self.reader.copyAvailable.connect(a[Act.COPY_WITH_CITATION].setEnabled)
         self.reader.copyAvailable.connect(a[Act.COPY].setEnabled)
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._position_timer.stop()
         self.save_state()
         super().closeEvent(event)
 
@@ -302,6 +308,12 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_reader_top_offset_changed(self, offset: int) -> None:
         self._sync_outline(offset)
+        self._position_timer.start()
+
+    @Slot()
+    def _on_position_timer_timeout(self) -> None:
+        self._save_reading_position()
+        self._settings.sync()
 
     @Slot(QPoint)
     def _on_reader_context_menu_requested(self, position: QPoint) -> None:

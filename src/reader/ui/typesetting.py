@@ -73,9 +73,22 @@ def typeset(doc: Document, target: QTextDocument, palette: QPalette, point_size:
         starts.append(cursor.position())
         cursor.insertText(doc.block_text(index), char_format)
         current_list = _place_in_list(cursor, block.kind, block.marker, current_list)
+        if _ends_list(doc, index):
+            _space_after(cursor, point_size)
         if index == 0 and block.kind is BlockKind.HEADING:
             _insert_byline(cursor, doc, point_size, palette)
     return Layout(doc, tuple(starts))
+
+
+def _ends_list(doc: Document, index: int) -> bool:
+    following = doc.blocks[index + 1].kind if index + 1 < len(doc.blocks) else None
+    return doc.blocks[index].kind is BlockKind.LIST_ITEM and following is not BlockKind.LIST_ITEM
+
+
+def _space_after(cursor: QTextCursor, point_size: float) -> None:
+    block_format = cursor.blockFormat()
+    block_format.setBottomMargin(point_size * 0.8)
+    cursor.setBlockFormat(block_format)
 
 
 def _place_in_list(
