@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)  # typed as the subparsers' class, which `parents` expects
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         parents=[common],
-        description="Read, search and annotate policy statements. With no command, opens the window.",
+        description=(
+            "Read, search and annotate policy statements. With no command, opens the window."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
@@ -46,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="diagnostic: open the window, print the time to its first paint, and exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    listing = commands.add_parser("list", parents=[common], help="list the documents in the library")
+    listing = commands.add_parser(
+        "list", parents=[common], help="list the documents in the library"
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
     show = commands.add_parser("show", parents=[common], help="print a document's canonical text")
     show.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")

@@ -1,4 +1,4 @@
-"""Where the user's data, settings and caches live: flag, then environment, then platform default."""
+"""Where the user's data, settings and caches live: flag, then environment, then the platform."""
 
 from __future__ import annotations
 
@@ -46,8 +46,11 @@ def resolve(data_dir: str | None, environ: Mapping[str, str] = os.environ) -> Fo
 
 def ensure(folder: Path) -> Path:
     """Create `folder` (private to the user) if needed, or say in a sentence why it cannot be."""
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Each missing level gets 0700: mkdir(parents=True) would make the parents 0755.
+        for level in reversed([p for p in missing if not p.exists()]):
+            level.mkdir(mode=0o700, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise DataFolderError(f"The folder {folder} cannot be created: {reason}.") from error

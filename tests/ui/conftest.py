@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.library import Library
 from reader.resource_access import resource_folder
+
 from reader.ui import settings as S
 from reader.ui.main_window import MainWindow
 

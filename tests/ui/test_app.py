@@ -19,7 +19,9 @@ def test_display_problem_needs_a_display_only_for_window_platforms() -> None:
     assert display_problem({}, "darwin") is None
 
 
-def _run(tmp_path: Path, env_changes: dict[str, str | None], *args: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    tmp_path: Path, env_changes: dict[str, str | None], *args: str
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     for key, value in env_changes.items():
         if value is None:

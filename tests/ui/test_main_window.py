@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from pytestqt.qtbot import QtBot
 
 from reader import __version__
 from reader.core.library import Library
+
 from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.library_model import DocumentRole
@@ -27,12 +29,16 @@ def _activate(qtbot: QtBot, window: MainWindow) -> None:
 
 def _proxy_row(window: MainWindow, doc_id: str) -> int:
     proxy = window.library_proxy
-    return next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(DocumentRole).id == doc_id)
+    return next(
+        r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(DocumentRole).id == doc_id
+    )
 
 
 def _outline_index(window: MainWindow, title: str):
     model = window.outline_model
-    found = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, title, 1, Qt.MatchFlag.MatchRecursive)
+    found = model.match(
+        model.index(0, 0), Qt.ItemDataRole.DisplayRole, title, 1, Qt.MatchFlag.MatchRecursive
+    )
     assert found, title
     return found[0]
 
@@ -46,7 +52,9 @@ def test_choosing_a_document_in_the_list_opens_it(qtbot: QtBot, window: MainWind
     index = window.library_proxy.index(_proxy_row(window, ACRIAC), 0)
     with qtbot.waitSignal(window.document_opened, timeout=2000) as opened:
         window.library_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
         )
     assert opened.args == [ACRIAC]
     assert window.reader.toPlainText().startswith("Joint Statement by Ellen Tauscher")
@@ -57,7 +65,9 @@ def test_clicking_a_document_with_the_mouse_opens_it(qtbot: QtBot, window: MainW
     view = window.library_view
     index = window.library_proxy.index(_proxy_row(window, ACRIAC), 0)
     with qtbot.waitSignal(window.document_opened, timeout=2000):
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+        )
     assert window.current_document().id == ACRIAC
 
 
@@ -144,7 +154,11 @@ def test_copy_with_citation(qtbot: QtBot, window: MainWindow) -> None:
     window.reader.select_range(start, start + len(sentence))
     assert window.actions_by_id[Act.COPY_WITH_CITATION].isEnabled()
     _activate(qtbot, window)
-    qtbot.keyClick(window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.reader,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert QApplication.clipboard().text() == (
         f"“{sentence}”\n— Elbe Group Joint Statement, Naples, Italy, 15-16 March 2018"
     )
@@ -192,9 +206,13 @@ def test_state_is_restored_in_a_new_window(
     assert abs(again.reader.top_offset() - kept) < 80
 
 
-def test_bad_settings_fall_back_to_defaults(qtbot: QtBot, library: Library, settings_path: Path) -> None:
+def test_bad_settings_fall_back_to_defaults(
+    qtbot: QtBot, library: Library, settings_path: Path
+) -> None:
     settings_path.parent.mkdir(parents=True)
-    settings_path.write_text("[window]\ngeometry=garbage\n[reader]\nzoom=huge\n[library]\nlast_document=gone\n")
+    settings_path.write_text(
+        "[window]\ngeometry=garbage\n[reader]\nzoom=huge\n[library]\nlast_document=gone\n"
+    )
     win = MainWindow(library, S.Settings(settings_path))
     qtbot.addWidget(win)
     assert win.reader.zoom() == 0
@@ -212,7 +230,9 @@ def test_dark_palette_applies_to_the_window_and_reader(qtbot: QtBot, window: Mai
     window.actions_by_id[Act.THEME_DARK].trigger()
     base = QApplication.palette().color(QApplication.palette().ColorRole.Base)
     assert base.lightness() < 60
-    qtbot.waitUntil(lambda: window.reader.palette().color(window.reader.palette().ColorRole.Base) == base)
+    qtbot.waitUntil(
+        lambda: window.reader.palette().color(window.reader.palette().ColorRole.Base) == base
+    )
     block = window.reader.document().begin()
     text_color = block.charFormat().foreground().color()
     assert text_color.lightness() > 180  # text is re-typeset light on dark

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from reader.core.library import Library
+
 from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
 from reader.ui.outline_model import OutlineModel, SectionRole
 
@@ -53,7 +54,10 @@ def test_outline_model_nests_sections_by_level(qtmodeltester, library: Library) 
         "The Elbe Dialogue",
     ]
     stability = model.index(0, 0, title)
-    assert [model.index(r, 0, stability).data() for r in range(2)] == ["On Strategic Stability", "On Ukraine"]
+    assert [model.index(r, 0, stability).data() for r in range(2)] == [
+        "On Strategic Stability",
+        "On Ukraine",
+    ]
 
 
 def test_outline_index_for_offset_finds_deepest_section(library: Library) -> None:

@@ -1,4 +1,4 @@
-"""Bugs of the Qt binding that the app cannot work around, checked so a bad version fails here first."""
+"""Bugs of the Qt binding the app cannot work around, checked so a bad version fails here."""
 
 from __future__ import annotations
 

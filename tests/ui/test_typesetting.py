@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
 from reader.core.library import Library
+
 from reader.ui.typesetting import typeset
 
 

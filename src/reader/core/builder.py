@@ -43,12 +43,14 @@ def build_document(doc_id: str, kind: str, metadata: Metadata, specs: list[Block
         if not words:
             continue
         prefix = _separator(previous, spec.kind)
+        marker = spec.marker
         if spec.kind is BlockKind.LIST_ITEM:
-            prefix += "  " * max(spec.level - 1, 0) + (spec.marker or "•") + " "
+            marker = marker or "•"  # record the marker the text shows, default included
+            prefix += "  " * max(spec.level - 1, 0) + marker + " "
         start = length + len(prefix)
         parts.append(prefix + words)
         length = start + len(words)
-        blocks.append(Block(spec.kind, start, length, spec.level, spec.marker))
+        blocks.append(Block(spec.kind, start, length, spec.level, marker))
         for s, e in _block_sentences(spec.kind, words):
             sentences.append(Sentence(start + s, start + e, len(blocks) - 1))
         previous = spec.kind

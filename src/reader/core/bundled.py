@@ -23,14 +23,26 @@ def load_bundled(folder: Path) -> list[Document]:
 def load_statement(path: Path) -> Document:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):  # valid JSON of the wrong shape, e.g. a list
+            raise ValueError("not a statement object")
         if raw.get("format") != STATEMENT_FORMAT:
-            raise ValueError(f"format {raw.get('format')!r}")
+            raise ValueError(f"unsupported format {raw.get('format')!r}")
         specs = [_block_spec(b) for b in raw["blocks"]]
         return build_document(raw["id"], "bundled", _metadata(raw["metadata"]), specs)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ResourceError(
-            f"The bundled statement {path.name} cannot be read ({error}); reinstall the application."
+            f"The bundled statement {path.name} cannot be read ({_reason(error)}); "
+            "reinstall the application."
         ) from error
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, in words: "No such file or directory", not "[Errno 2] ... '/long/path'"."""
+    if isinstance(error, KeyError):
+        return f"the entry {error} is missing"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
 
 
 def _metadata(raw: dict[str, Any]) -> Metadata:
@@ -51,4 +63,5 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _block_spec(raw: dict[str, Any]) -> BlockSpec:
-    return BlockSpec(BlockKind(raw["kind"]), raw["text"], raw.get("level", 0), raw.get("marker", ""))
+    kind = BlockKind(raw["kind"])
+    return BlockSpec(kind, raw["text"], raw.get("level", 0), raw.get("marker", ""))

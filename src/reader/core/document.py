@@ -7,6 +7,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
+# Month names in English whatever the locale: strftime's %B follows LC_TIME, which Qt sets
+# from the environment (QCoreApplication calls setlocale(LC_ALL, "")), so "15-16 März 2018"
+# would appear in an English interface and differ between the window and the command line.
+_MONTHS = (
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
 
 class BlockKind(str, Enum):
     HEADING = "heading"
@@ -65,12 +73,15 @@ class Metadata:
         if start is None:
             return ""
         if end is None or end == start:
-            return f"{start.day} {start:%B %Y}"
+            return f"{start.day} {_MONTHS[start.month]} {start.year}"
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}-{end.day} {end:%B %Y}"
+            return f"{start.day}-{end.day} {_MONTHS[end.month]} {end.year}"
         if start.year == end.year:
-            return f"{start.day} {start:%B} - {end.day} {end:%B %Y}"
-        return f"{start.day} {start:%B %Y} - {end.day} {end:%B %Y}"
+            return f"{start.day} {_MONTHS[start.month]} - {end.day} {_MONTHS[end.month]} {end.year}"
+        return (
+            f"{start.day} {_MONTHS[start.month]} {start.year} - "
+            f"{end.day} {_MONTHS[end.month]} {end.year}"
+        )
 
     @property
     def display_title(self) -> str:
@@ -97,9 +108,11 @@ class Document:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
     _block_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _sections: tuple[Section, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_block_starts", tuple(b.start for b in self.blocks))
+        object.__setattr__(self, "_sections", tuple(self._find_sections()))
 
     def block_text(self, index: int) -> str:
         block = self.blocks[index]
@@ -114,6 +127,9 @@ class Document:
         return index if index >= 0 else None
 
     def sections(self) -> list[Section]:
+        return list(self._sections)
+
+    def _find_sections(self) -> list[Section]:
         headings = [(i, b) for i, b in enumerate(self.blocks) if b.kind is BlockKind.HEADING]
         result = []
         for n, (index, block) in enumerate(headings):
@@ -127,6 +143,6 @@ class Document:
         return result
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section holding `offset` (the document title counts only if nothing else)."""
-        holding = [s for s in self.sections() if s.start <= offset < s.end]
+        """The innermost section holding `offset` (the title's section only if no other)."""
+        holding = [s for s in self._sections if s.start <= offset < s.end]
         return max(holding, key=lambda s: s.level) if holding else None

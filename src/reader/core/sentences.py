@@ -1,4 +1,4 @@
-"""Sentence boundaries as character ranges, tuned for policy prose ("U.S.", "COL (ret)", "(the UN)")."""
+"""Sentence boundaries as character ranges, tuned for policy prose ("U.S.", "COL (ret)")."""
 
 from __future__ import annotations
 

@@ -1,0 +1,114 @@
+"""The document model: metadata dates, sections and looking up what holds an offset."""
+
+import datetime as dt
+
+import pytest
+
+from reader.core.builder import BlockSpec, build_document
+from reader.core.document import BlockKind, Document, Metadata
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "iso", "label"),
+    [
+        (D(2018, 3, 15), D(2018, 3, 16), "2018-03-15/2018-03-16", "15-16 March 2018"),
+        (D(2013, 4, 8), None, "2013-04-08", "8 April 2013"),
+        (D(2013, 4, 8), D(2013, 4, 8), "2013-04-08", "8 April 2013"),
+        (D(2018, 3, 30), D(2018, 4, 2), "2018-03-30/2018-04-02", "30 March - 2 April 2018"),
+        (
+            D(2018, 12, 31),
+            D(2019, 1, 1),
+            "2018-12-31/2019-01-01",
+            "31 December 2018 - 1 January 2019",
+        ),
+        (None, None, "", ""),
+    ],
+)
+def test_dates(start: dt.date | None, end: dt.date | None, iso: str, label: str) -> None:
+    meta = Metadata(title="T", date_start=start, date_end=end)
+    assert (meta.date_iso, meta.date_label) == (iso, label)
+
+
+def test_display_title_prefers_the_short_title() -> None:
+    assert Metadata(title="Long title").display_title == "Long title"
+    assert Metadata(title="Long title", short_title="Short").display_title == "Short"
+
+
+def _outline_doc() -> Document:
+    H, P = BlockKind.HEADING, BlockKind.PARAGRAPH
+    specs = [
+        BlockSpec(H, "Title", level=1),
+        BlockSpec(P, "Intro."),
+        BlockSpec(H, "A", level=2),
+        BlockSpec(H, "A.1", level=3),
+        BlockSpec(P, "In A.1."),
+        BlockSpec(H, "B", level=2),
+        BlockSpec(P, "In B."),
+    ]
+    return build_document("outline", "imported", Metadata(title="Title"), specs)
+
+
+def test_sections_end_at_the_next_heading_of_their_level_or_above() -> None:
+    doc = _outline_doc()
+    spans = {s.title: (s.level, doc.text[s.start : s.end]) for s in doc.sections()}
+    assert spans["Title"] == (1, doc.text)
+    assert spans["A"] == (2, "A\n\nA.1\n\nIn A.1.\n\n")
+    assert spans["A.1"] == (3, "A.1\n\nIn A.1.\n\n")
+    assert spans["B"] == (2, "B\n\nIn B.")
+
+
+def test_section_at_is_the_innermost() -> None:
+    doc = _outline_doc()
+    title_of = {}
+    for word in ("Intro.", "In A.1.", "In B."):
+        section = doc.section_at(doc.text.index(word))
+        assert section is not None
+        title_of[word] = section.title
+    assert title_of == {"Intro.": "Title", "In A.1.": "A.1", "In B.": "B"}
+
+
+def test_no_headings_no_sections() -> None:
+    specs = [BlockSpec(BlockKind.PARAGRAPH, "x.")]
+    doc = build_document("flat", "imported", Metadata(title="T"), specs)
+    assert doc.sections() == []
+    assert doc.section_at(0) is None
+
+
+def test_block_at() -> None:
+    doc = _outline_doc()
+    intro = doc.text.index("Intro.")
+    assert doc.block_at(intro) == 1
+    assert doc.block_at(intro + len("Intro.")) == 1  # in the gap after a block: the one before
+    assert doc.block_at(0) == 0
+    assert doc.block_at(len(doc.text) - 1) == len(doc.blocks) - 1
+
+
+def test_elbe_cyber_paragraphs_sit_under_on_syria(elbe: Document) -> None:
+    for words in ("Realizing that the potential consequences", "Regarding cybercrime"):
+        section = elbe.section_at(elbe.text.index(words))
+        assert section is not None
+        assert (section.title, section.level) == ("On Syria", 3)
+
+
+def test_elbe_level_two_sections(elbe: Document) -> None:
+    level_two = [s for s in elbe.sections() if s.level == 2]
+    assert [s.title for s in level_two] == [
+        "Strategic Stability",
+        "Current U.S.-Russia Relationship",
+        "The Situation in the Middle East",
+        "WMD Terrorism",
+        "The Elbe Dialogue",
+    ]
+    for section, following in zip(level_two, level_two[1:], strict=False):
+        assert section.end == following.start
+    assert level_two[-1].end == len(elbe.text)
+    middle_east = elbe.text[level_two[2].start : level_two[2].end]
+    assert "On Syria" in middle_east and "Regarding cybercrime" in middle_east
+
+
+def test_elbe_level_three_section_ends_at_the_next_heading(elbe: Document) -> None:
+    sections = {s.title: s for s in elbe.sections()}
+    assert sections["On Strategic Stability"].end == sections["On Ukraine"].start
+    assert sections["On Ukraine"].end == sections["Current U.S.-Russia Relationship"].start
