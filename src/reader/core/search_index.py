@@ -1,0 +1,340 @@
+"""The persistent full-text index: one Whoosh record per passage, kept in step with the library."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query, sorting
+from whoosh.analysis import StandardAnalyzer
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.index import LockError
+
+from reader.core.aliases import AliasGroup, load_aliases
+from reader.core.document import Document
+from reader.core.errors import ReaderError
+from reader.core.index_store import (
+    Manifest,
+    current_generation,
+    new_build_folder,
+    publish,
+    read_manifest,
+    remove_old_generations,
+    write_manifest,
+)
+from reader.core.passages import Passage, fingerprint, passages
+from reader.core.search_analysis import make_analyzer
+from reader.core.search_query import AliasExpander, ParsedQuery, make_parser, parse
+from reader.core.search_results import Hit, SearchResults
+from reader.core.snippets import make_snippet
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+LOCK_WAIT_SECONDS = 5.0
+NO_INDEX = "there was no index yet"
+_WORD = re.compile(r"(?<![:\w])[A-Za-z][\w']*(?![\w:*~])")
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+Progress = Callable[[int, int], None]
+
+
+class IndexUnavailableError(ReaderError):
+    """The index cannot be built, updated or read; the sentence says why."""
+
+
+class SearchIndex:
+    """Opens, builds and updates the index under `folder`; searches it. Thread-safe."""
+
+    def __init__(self, folder: Path, aliases: list[AliasGroup] | None = None) -> None:
+        self.folder = folder
+        groups = aliases if aliases is not None else _bundled_aliases()
+        self._analyzer = make_analyzer(groups)
+        self._schema = make_schema(self._analyzer)
+        self._parser = make_parser(self._schema)
+        self._expander = AliasExpander(groups, self._analyzer)
+        self._lock = threading.RLock()
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._manifest: Manifest | None = None
+        self._documents: dict[str, Document] = {}
+
+    # Keeping in step -----------------------------------------------------------------------
+    def sync(
+        self, documents: Iterable[Document], progress: Progress | None = None, rebuild: bool = False
+    ) -> str:
+        """Bring the index in line with `documents`; says what was done ("unchanged", ...)."""
+        with self._lock:
+            self._documents = {doc.id: doc for doc in documents}
+            reason = "a rebuild was asked for" if rebuild else self._open_live()
+            if reason:
+                self._build(progress)
+                return "built" if reason == NO_INDEX else f"rebuilt: {reason}"
+            return self._update(progress)
+
+    def _open_live(self) -> str:
+        """Open the current generation; "" if it is sound, else why it must be rebuilt."""
+        self._close_live()
+        generation = current_generation(self.folder)
+        if generation is None:
+            return NO_INDEX
+        manifest = read_manifest(generation)
+        if manifest is None:
+            return "its description was missing or damaged"
+        if manifest.schema != SCHEMA_VERSION:
+            return "it was made by another version of Statement Reader"
+        try:
+            ix = windex.open_dir(str(generation))
+            searcher = ix.searcher()
+            count = _touch(searcher)
+        except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
+            return f"it was damaged ({type(error).__name__})"
+        if count != manifest.passages:
+            ix.close()
+            return "it was incomplete"
+        self._ix, self._searcher, self._manifest = ix, searcher, manifest
+        return ""
+
+    def _build(self, progress: Progress | None) -> None:
+        try:
+            build = new_build_folder(self.folder)
+            ix = windex.create_in(str(build), self._schema)
+            count = self._write(
+                ix, ix.writer(limitmb=128), list(self._documents.values()), [], progress
+            )
+            ix.close()
+            prints = {doc_id: fingerprint(doc) for doc_id, doc in self._documents.items()}
+            write_manifest(build, Manifest(SCHEMA_VERSION, count, prints))
+            generation = publish(self.folder, build)
+        except OSError as error:
+            raise IndexUnavailableError(
+                f"The search index cannot be written in {self.folder}: {error.strerror or error}."
+            ) from error
+        if self._open_live():
+            raise IndexUnavailableError(
+                f"The search index just built in {generation} cannot be read."
+            )
+        remove_old_generations(self.folder, generation)
+
+    def _update(self, progress: Progress | None) -> str:
+        assert self._manifest is not None
+        known = self._manifest.docs
+        prints = {doc_id: fingerprint(doc) for doc_id, doc in self._documents.items()}
+        changed = [
+            doc for doc_id, doc in self._documents.items() if known.get(doc_id) != prints[doc_id]
+        ]
+        removed = [doc_id for doc_id in known if doc_id not in self._documents]
+        if not changed and not removed:
+            return "unchanged"
+        try:
+            writer = self._ix.writer(timeout=LOCK_WAIT_SECONDS)
+        except LockError as error:
+            raise IndexUnavailableError(
+                "The search index is being updated by another window; try again shortly."
+            ) from error
+        except OSError as error:
+            raise IndexUnavailableError(
+                f"The search index in {self.folder} is read-only: {error.strerror}."
+            ) from error
+        count = self._write(self._ix, writer, changed, removed + [d.id for d in changed], progress)
+        self._manifest = Manifest(SCHEMA_VERSION, count, prints)
+        write_manifest(Path(self._ix.storage.folder), self._manifest)
+        self._searcher = self._searcher.refresh()
+        return f"updated: {len(changed)} added or changed, {len(removed)} removed"
+
+    def _write(
+        self,
+        ix: Any,
+        writer: Any,
+        added: list[Document],
+        deleted: list[str],
+        progress: Progress | None,
+    ) -> int:
+        """Delete, add and commit in one writer; cancel on any failure (it would keep the lock)."""
+        try:
+            for doc_id in deleted:
+                writer.delete_by_term("doc_id", doc_id)
+            for number, doc in enumerate(added, 1):
+                for passage in passages(doc):
+                    writer.add_document(**_record(passage))
+                if progress is not None:
+                    progress(number, len(added))
+            writer.commit()
+        except BaseException:
+            writer.cancel()  # WORKAROUND: Whoosh 2.7 keeps the write lock after a failed commit
+            raise
+        with ix.searcher() as searcher:
+            return int(searcher.doc_count())
+
+    # Searching ----------------------------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        limit: int = 10,
+        doc_ids: Collection[str] | None = None,
+        topics: Collection[str] | None = None,
+    ) -> SearchResults:
+        started = time.perf_counter()
+        parsed = parse(text, self._parser, self._expander)
+        if parsed is None:
+            return SearchResults(text)
+        with self._lock:
+            if self._searcher is None:
+                raise IndexUnavailableError("The search index is not ready yet.")
+            try:
+                results = self._run(text, parsed, limit, doc_ids, topics)
+            except (LockError, ReaderError):
+                raise
+            except Exception:  # damage deep in a segment shows only when a query reads it
+                log.exception("Search failed; rebuilding the index")
+                self._build(None)
+                results = self._run(text, parsed, limit, doc_ids, topics)
+        return _timed(results, started)
+
+    def _run(
+        self,
+        text: str,
+        parsed: ParsedQuery,
+        limit: int,
+        doc_ids: Collection[str] | None,
+        topics: Collection[str] | None,
+    ) -> SearchResults:
+        facet = sorting.FieldFacet("doc_id", maptype=sorting.Count)
+        results = self._searcher.search(
+            parsed.query, limit=limit, terms=True, filter=_filter(doc_ids, topics), groupedby=facet
+        )
+        per_document = {str(k): int(v) for k, v in results.groups("doc_id").items()}
+        hits = tuple(self._hit(hit) for hit in results)
+        total = sum(per_document.values())
+        suggestion = None if total else self._suggest(text)
+        return SearchResults(text, hits, total, per_document, parsed.notice, suggestion)
+
+    def _hit(self, hit: Any) -> Hit:
+        stored = hit.fields()
+        text, start = stored["text"], stored["start"]
+        matched = {_decode(term) for field, term in hit.matched_terms() if field == "text"}
+        spans = [
+            (t.startchar, t.endchar) for t in self._analyzer(text, chars=True) if t.text in matched
+        ]
+        return Hit(
+            doc_id=stored["doc_id"],
+            doc_title=stored["title"],
+            section=stored["section"],
+            start=start,
+            end=stored["end"],
+            score=float(hit.score),
+            snippet=make_snippet(text, spans),
+            terms=tuple(dict.fromkeys(text[s:e] for s, e in spans)),
+            matches=tuple((start + s, start + e) for s, e in spans),
+        )
+
+    def _suggest(self, text: str) -> str | None:
+        """The query with each unknown word replaced by the nearest word of the index."""
+        corrector = self._searcher.corrector("text")
+        changed = False
+
+        def nearest(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group(0)
+            if not _suggestible(word) or self._is_known(word):
+                return word
+            for distance in (1, 2):  # nearer first: "missle" is "missile", not "middle"
+                found = corrector.suggest(word.lower(), limit=1, maxdist=distance)
+                if found:
+                    changed = True
+                    return str(found[0])
+            return word
+
+        suggestion = _WORD.sub(nearest, text)
+        return suggestion if changed else None
+
+    def _is_known(self, word: str) -> bool:
+        return bool(self._searcher.reader().frequency("spell_text", word.lower()))
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_live()
+
+    def _close_live(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = self._searcher = self._manifest = None
+
+
+def make_schema(analyzer: Any) -> Schema:
+    return Schema(
+        doc_id=ID(stored=True),
+        doc=TEXT(analyzer=StandardAnalyzer(stoplist=None)),
+        title=STORED,
+        section=TEXT(analyzer=analyzer, stored=True),
+        topic=KEYWORD(stored=True, commas=True, lowercase=True),
+        block=STORED,
+        start=STORED,
+        end=STORED,
+        text=TEXT(analyzer=analyzer, stored=True, spelling=True),
+    )
+
+
+def _record(passage: Passage) -> dict[str, Any]:
+    return {
+        "doc_id": passage.doc_id,
+        "doc": f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}",
+        "title": passage.doc_title,
+        "section": passage.section,
+        "topic": "",
+        "block": passage.block,
+        "start": passage.start,
+        "end": passage.end,
+        "text": passage.text,
+    }
+
+
+def _touch(searcher: Any) -> int:
+    """Read a little of everything, so damaged files show now rather than in a query."""
+    count = int(searcher.doc_count())
+    if count:
+        searcher.stored_fields(0)
+        searcher.stored_fields(count - 1)
+        for _ in zip(range(3), searcher.lexicon("text"), strict=False):
+            pass
+    return count
+
+
+def _filter(doc_ids: Collection[str] | None, topics: Collection[str] | None) -> Any:
+    parts = []
+    if doc_ids:
+        parts.append(query.Or([query.Term("doc_id", d) for d in doc_ids]))
+    if topics:
+        parts.append(query.Or([query.Term("topic", t.lower()) for t in topics]))
+    return query.And(parts) if parts else None
+
+
+def _suggestible(word: str) -> bool:
+    return word not in OPERATORS and len(word) > 2
+
+
+def _decode(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _timed(results: SearchResults, started: float) -> SearchResults:
+    from dataclasses import replace
+
+    return replace(results, seconds=time.perf_counter() - started)
+
+
+def _bundled_aliases() -> list[AliasGroup]:
+    from reader.resource_access import resource_path
+
+    return load_aliases(resource_path("aliases.tsv"))
+
+
+__all__ = ["IndexUnavailableError", "SearchIndex", "shutil"]
