@@ -11,8 +11,19 @@ from enum import Enum
 # from the environment (QCoreApplication calls setlocale(LC_ALL, "")), so "15-16 März 2018"
 # would appear in an English interface and differ between the window and the command line.
 _MONTHS = (
-    "", "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import shutil
 import threading
 import time
+import warnings
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from whoosh.index import LockError
 from reader.core.aliases import AliasGroup, load_aliases
 from reader.core.document import Document
 from reader.core.errors import ReaderError
+from reader.core.fuzzy import FuzzyExpander
 from reader.core.index_store import (
     Manifest,
     current_generation,
@@ -59,6 +62,7 @@ class SearchIndex:
         self._schema = make_schema(self._analyzer)
         self._parser = make_parser(self._schema)
         self._expander = AliasExpander(groups, self._analyzer)
+        self._fuzzy = FuzzyExpander("text")
         self._lock = threading.RLock()
         self._ix: Any = None
         self._searcher: Any = None
@@ -89,16 +93,16 @@ class SearchIndex:
             return "its description was missing or damaged"
         if manifest.schema != SCHEMA_VERSION:
             return "it was made by another version of Statement Reader"
-        try:
-            ix = windex.open_dir(str(generation))
-            searcher = ix.searcher()
-            count = _touch(searcher)
-        except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
-            return f"it was damaged ({type(error).__name__})"
+        opened = _open_generation(generation)
+        if isinstance(opened, str):
+            return opened
+        ix, searcher, count = opened
         if count != manifest.passages:
+            searcher.close()
             ix.close()
             return "it was incomplete"
         self._ix, self._searcher, self._manifest = ix, searcher, manifest
+        self._fuzzy.forget()
         return ""
 
     def _build(self, progress: Progress | None) -> None:
@@ -145,7 +149,10 @@ class SearchIndex:
         count = self._write(self._ix, writer, changed, removed + [d.id for d in changed], progress)
         self._manifest = Manifest(SCHEMA_VERSION, count, prints)
         write_manifest(Path(self._ix.storage.folder), self._manifest)
-        self._searcher = self._searcher.refresh()
+        # A new searcher, not refresh(): refresh() kept a commit's deletions out of sight.
+        self._searcher.close()
+        self._searcher = self._ix.searcher()
+        self._fuzzy.forget()
         return f"updated: {len(changed)} added or changed, {len(removed)} removed"
 
     def _write(
@@ -206,8 +213,9 @@ class SearchIndex:
         topics: Collection[str] | None,
     ) -> SearchResults:
         facet = sorting.FieldFacet("doc_id", maptype=sorting.Count)
+        expanded = self._fuzzy.expand(parsed.query, self._searcher.reader())
         results = self._searcher.search(
-            parsed.query, limit=limit, terms=True, filter=_filter(doc_ids, topics), groupedby=facet
+            expanded, limit=limit, terms=True, filter=_filter(doc_ids, topics), groupedby=facet
         )
         per_document = {str(k): int(v) for k, v in results.groups("doc_id").items()}
         hits = tuple(self._hit(hit) for hit in results)
@@ -295,6 +303,22 @@ def _record(passage: Passage) -> dict[str, Any]:
         "end": passage.end,
         "text": passage.text,
     }
+
+
+def _open_generation(generation: Path) -> tuple[Any, Any, int] | str:
+    """The index, a searcher and its passage count; or why it cannot be read."""
+    # WORKAROUND: Whoosh leaves files open when it fails on a damaged index; they are
+    # closed here, when the failure's traceback goes, not whenever the collector runs.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = windex.open_dir(str(generation))
+            searcher = ix.searcher()
+            return ix, searcher, _touch(searcher)
+        except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
+            reason = f"it was damaged ({type(error).__name__})"
+        gc.collect()
+    return reason
 
 
 def _touch(searcher: Any) -> int:
