@@ -154,3 +154,9 @@ def test_unchanged_library_is_not_reindexed(library: Library, tmp_path: Path) ->
     assert again.sync(library) == "unchanged"
     assert again.search("Minsk").total == 1
     again.close()
+
+
+def test_limit_caps_the_hits_but_not_the_counts(index: SearchIndex) -> None:
+    results = index.search("Russia", limit=3)
+    assert len(results.hits) == 3
+    assert results.total == index.search("Russia", limit=100).total > 3

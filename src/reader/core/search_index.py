@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import re
 import shutil
@@ -218,7 +219,8 @@ class SearchIndex:
             expanded, limit=limit, terms=True, filter=_filter(doc_ids, topics), groupedby=facet
         )
         per_document = {str(k): int(v) for k, v in results.groups("doc_id").items()}
-        hits = tuple(self._hit(hit) for hit in results)
+        # WORKAROUND: with groupedby, Whoosh 2.7 returns every match, not the top `limit`.
+        hits = tuple(self._hit(hit) for hit in itertools.islice(results, limit))
         total = sum(per_document.values())
         suggestion = None if total else self._suggest(text)
         return SearchResults(text, hits, total, per_document, parsed.notice, suggestion)
