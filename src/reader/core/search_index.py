@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import gc
-import itertools
 import logging
 import re
 import shutil
 import threading
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh import query, sorting
+from whoosh import query
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
@@ -34,6 +34,7 @@ from reader.core.index_store import (
     write_manifest,
 )
 from reader.core.passages import Passage, fingerprint, passages
+from reader.core.phrases import pairs_analyzer, with_pair_terms
 from reader.core.search_analysis import make_analyzer
 from reader.core.search_query import AliasExpander, ParsedQuery, make_parser, parse
 from reader.core.search_results import Hit, SearchResults
@@ -41,8 +42,9 @@ from reader.core.snippets import make_snippet
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LOCK_WAIT_SECONDS = 5.0
+OPEN_ATTEMPTS = 3
 NO_INDEX = "there was no index yet"
 _WORD = re.compile(r"(?<![:\w])[A-Za-z][\w']*(?![\w:*~])")
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
@@ -69,6 +71,7 @@ class SearchIndex:
         self._searcher: Any = None
         self._manifest: Manifest | None = None
         self._documents: dict[str, Document] = {}
+        self._doc_of: list[str] | None = None
 
     # Keeping in step -----------------------------------------------------------------------
     def sync(
@@ -82,6 +85,14 @@ class SearchIndex:
                 self._build(progress)
                 return "built" if reason == NO_INDEX else f"rebuilt: {reason}"
             return self._update(progress)
+
+    def open_current(self) -> str:
+        """Open the index as it stands, without updating it: "" if it can be searched, else why not.
+
+        For searching the old index while another process brings it up to date.
+        """
+        with self._lock:
+            return self._open_live()
 
     def _open_live(self) -> str:
         """Open the current generation; "" if it is sound, else why it must be rebuilt."""
@@ -103,7 +114,7 @@ class SearchIndex:
             ix.close()
             return "it was incomplete"
         self._ix, self._searcher, self._manifest = ix, searcher, manifest
-        self._fuzzy.forget()
+        self._forget_caches()
         return ""
 
     def _build(self, progress: Progress | None) -> None:
@@ -121,11 +132,15 @@ class SearchIndex:
             raise IndexUnavailableError(
                 f"The search index cannot be written in {self.folder}: {error.strerror or error}."
             ) from error
-        if self._open_live():
+        # Another process may publish (and clear away ours) meanwhile: any current one will do.
+        for _ in range(OPEN_ATTEMPTS):
+            if not self._open_live():
+                break
+        else:
             raise IndexUnavailableError(
                 f"The search index just built in {generation} cannot be read."
             )
-        remove_old_generations(self.folder, generation)
+        remove_old_generations(self.folder, Path(self._ix.storage.folder))
 
     def _update(self, progress: Progress | None) -> str:
         assert self._manifest is not None
@@ -153,7 +168,7 @@ class SearchIndex:
         # A new searcher, not refresh(): refresh() kept a commit's deletions out of sight.
         self._searcher.close()
         self._searcher = self._ix.searcher()
-        self._fuzzy.forget()
+        self._forget_caches()
         return f"updated: {len(changed)} added or changed, {len(removed)} removed"
 
     def _write(
@@ -187,7 +202,9 @@ class SearchIndex:
         limit: int = 10,
         doc_ids: Collection[str] | None = None,
         topics: Collection[str] | None = None,
+        count: bool = True,
     ) -> SearchResults:
+        """The best `limit` passages; with `count`, also how many match in each document."""
         started = time.perf_counter()
         parsed = parse(text, self._parser, self._expander)
         if parsed is None:
@@ -196,13 +213,13 @@ class SearchIndex:
             if self._searcher is None:
                 raise IndexUnavailableError("The search index is not ready yet.")
             try:
-                results = self._run(text, parsed, limit, doc_ids, topics)
+                results = self._run(text, parsed, limit, doc_ids, topics, count)
             except (LockError, ReaderError):
                 raise
             except Exception:  # damage deep in a segment shows only when a query reads it
                 log.exception("Search failed; rebuilding the index")
                 self._build(None)
-                results = self._run(text, parsed, limit, doc_ids, topics)
+                results = self._run(text, parsed, limit, doc_ids, topics, count)
         return _timed(results, started)
 
     def _run(
@@ -212,25 +229,42 @@ class SearchIndex:
         limit: int,
         doc_ids: Collection[str] | None,
         topics: Collection[str] | None,
+        count: bool,
     ) -> SearchResults:
-        facet = sorting.FieldFacet("doc_id", maptype=sorting.Count)
-        expanded = self._fuzzy.expand(parsed.query, self._searcher.reader())
-        results = self._searcher.search(
-            expanded, limit=limit, terms=True, filter=_filter(doc_ids, topics), groupedby=facet
-        )
-        per_document = {str(k): int(v) for k, v in results.groups("doc_id").items()}
-        # WORKAROUND: with groupedby, Whoosh 2.7 returns every match, not the top `limit`.
-        hits = tuple(self._hit(hit) for hit in itertools.islice(results, limit))
-        total = sum(per_document.values())
-        suggestion = None if total else self._suggest(text)
-        return SearchResults(text, hits, total, per_document, parsed.notice, suggestion)
+        reader = self._searcher.reader()
+        expanded = self._fuzzy.expand(parsed.query, reader)
+        narrowed, restrict = with_pair_terms(expanded), _filter(doc_ids, topics)
+        # Neither terms=True nor groupedby: either makes Whoosh score every match instead of
+        # skipping blocks that cannot reach the top; both cost 5-10x on common words.
+        results = self._searcher.search(narrowed, limit=limit, filter=restrict)
+        words = _highlight_words(expanded, reader)
+        hits = tuple(self._hit(hit, words) for hit in results)
+        per_document = self._count(narrowed, restrict) if count else {}
+        total = sum(per_document.values()) if count else len(hits)
+        suggestion = None if hits else self._suggest(text)
+        return SearchResults(text, hits, total, per_document, count, parsed.notice, suggestion)
 
-    def _hit(self, hit: Any) -> Hit:
+    def _count(self, q: Any, restrict: Any) -> dict[str, int]:
+        """Matching passages per document, without scoring them."""
+        matched = self._searcher.docs_for_query(q)
+        if restrict is not None:
+            allowed = set(self._searcher.docs_for_query(restrict))
+            matched = (n for n in matched if n in allowed)
+        doc_of = self._doc_ids()
+        return dict(Counter(doc_of[n] for n in matched))
+
+    def _doc_ids(self) -> list[str]:
+        """The document id of every passage by number, read once per searcher."""
+        if self._doc_of is None:
+            column = self._searcher.reader().column_reader("doc_id")
+            self._doc_of = [_decode(value) for value in column]
+        return self._doc_of
+
+    def _hit(self, hit: Any, words: frozenset[str]) -> Hit:
         stored = hit.fields()
         text, start = stored["text"], stored["start"]
-        matched = {_decode(term) for field, term in hit.matched_terms() if field == "text"}
         spans = [
-            (t.startchar, t.endchar) for t in self._analyzer(text, chars=True) if t.text in matched
+            (t.startchar, t.endchar) for t in self._analyzer(text, chars=True) if t.text in words
         ]
         return Hit(
             doc_id=stored["doc_id"],
@@ -267,6 +301,10 @@ class SearchIndex:
     def _is_known(self, word: str) -> bool:
         return bool(self._searcher.reader().frequency("spell_text", word.lower()))
 
+    def _forget_caches(self) -> None:
+        self._fuzzy.forget()
+        self._doc_of = None
+
     def close(self) -> None:
         with self._lock:
             self._close_live()
@@ -281,7 +319,7 @@ class SearchIndex:
 
 def make_schema(analyzer: Any) -> Schema:
     return Schema(
-        doc_id=ID(stored=True),
+        doc_id=ID(stored=True, sortable=True),
         doc=TEXT(analyzer=StandardAnalyzer(stoplist=None)),
         title=STORED,
         section=TEXT(analyzer=analyzer, stored=True),
@@ -290,6 +328,7 @@ def make_schema(analyzer: Any) -> Schema:
         start=STORED,
         end=STORED,
         text=TEXT(analyzer=analyzer, stored=True, spelling=True),
+        pairs=TEXT(analyzer=pairs_analyzer(analyzer), phrase=False),
     )
 
 
@@ -304,6 +343,7 @@ def _record(passage: Passage) -> dict[str, Any]:
         "start": passage.start,
         "end": passage.end,
         "text": passage.text,
+        "pairs": passage.text,
     }
 
 
@@ -321,6 +361,13 @@ def _open_generation(generation: Path) -> tuple[Any, Any, int] | str:
             reason = f"it was damaged ({type(error).__name__})"
         gc.collect()
     return reason
+
+
+def _highlight_words(q: Any, reader: Any) -> frozenset[str]:
+    """The index words of the text field the query looks for, leaving out what it excludes."""
+    positive = q.accept(lambda node: query.NullQuery if isinstance(node, query.Not) else node)
+    terms = positive.existing_terms(reader, phrases=True, expand=True)
+    return frozenset(_decode(term) for field, term in terms if field == "text")
 
 
 def _touch(searcher: Any) -> int:

@@ -26,6 +26,7 @@ class SearchResults:
     hits: tuple[Hit, ...] = ()
     total: int = 0  # passages matched, of which `hits` are the best
     per_document: dict[str, int] = field(default_factory=dict)
+    counted: bool = True  # False: the search skipped counting; total is len(hits)
     notice: str = ""  # e.g. the query was read as plain words
     suggestion: str | None = None  # "did you mean", when nothing matched
     seconds: float = 0.0
