@@ -1,0 +1,45 @@
+"""How much a sync would write is known before writing: all, nothing, or the changed documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.builder import BlockSpec, build_document
+from reader.core.document import BlockKind, Metadata
+from reader.core.index_plan import passages_to_index
+from reader.core.library import Library
+from reader.core.passages import passages
+from reader.core.search_index import SearchIndex
+
+
+def _every(library: Library) -> int:
+    return sum(len(list(passages(doc))) for doc in library)
+
+
+def test_without_an_index_every_passage_is_to_be_written(library: Library, tmp_path: Path) -> None:
+    assert passages_to_index(tmp_path / "index", library) == _every(library) > 0
+
+
+def test_an_index_in_step_needs_nothing_unless_rebuilt(library: Library, tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "index")
+    index.sync(library)
+    index.close()
+    assert passages_to_index(tmp_path / "index", library) == 0
+    assert passages_to_index(tmp_path / "index", library, rebuild=True) == _every(library)
+
+
+def test_an_added_document_counts_its_own_passages(library: Library, tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "index")
+    index.sync(library)
+    index.close()
+    extra = build_document(
+        "extra-note",
+        "imported",
+        Metadata(title="Extra"),
+        [
+            BlockSpec(BlockKind.PARAGRAPH, "Confidence building measures around Kaliningrad."),
+            BlockSpec(BlockKind.PARAGRAPH, "A second paragraph."),
+        ],
+    )
+    assert passages_to_index(tmp_path / "index", Library([*library, extra])) == 2
+    assert passages_to_index(tmp_path / "index", Library([extra])) == 2  # removals write none
