@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+import shiboken6
+
+from reader import paths
 from reader.core.library import Library
 from reader.resource_access import resource_folder
 
 from reader.ui import settings as S
+from reader.ui.index_process import index_command
+from reader.ui.index_service import PROCESS_THRESHOLD, IndexService
 from reader.ui.main_window import MainWindow
+
+OPEN_TIMEOUT_MS = 20000  # the first opening imports Whoosh; a loaded machine may be slow
 
 
 @pytest.fixture(scope="session")
@@ -36,4 +44,55 @@ def window(qtbot: QtBot, library: Library, settings: S.Settings) -> MainWindow:
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> paths.Folders:
+    return paths.resolve(str(tmp_path / "data"))
+
+
+MakeService = Callable[..., IndexService]
+
+
+@pytest.fixture
+def make_index_service(library: Library, folders: paths.Folders) -> Iterator[MakeService]:
+    """Makes services on the test's index folder, shut down at the end of the test."""
+    made: list[IndexService] = []
+
+    def make(threshold: int = PROCESS_THRESHOLD, command: list[str] | None = None) -> IndexService:
+        service = IndexService(
+            folders.index,
+            list(library),
+            command or index_command(folders),
+            folders.log_file,
+            threshold,
+        )
+        made.append(service)
+        return service
+
+    yield make
+    for service in made:
+        if shiboken6.isValid(service):
+            service.shutdown()
+
+
+@pytest.fixture
+def index_service(make_index_service: MakeService) -> IndexService:
+    """A service on an index folder of its own, not started."""
+    return make_index_service()
+
+
+@pytest.fixture
+def search_window(
+    qtbot: QtBot, library: Library, settings: S.Settings, index_service: IndexService
+) -> MainWindow:
+    """A shown window whose search index is open."""
+    win = MainWindow(library, settings, index_service)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(index_service.opened, timeout=OPEN_TIMEOUT_MS):
+        index_service.start()
     return win

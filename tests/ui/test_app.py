@@ -50,3 +50,20 @@ def test_exit_after_paint_prints_the_time(tmp_path: Path) -> None:
     line = result.stdout.strip()
     assert line.startswith("first paint after ") and line.endswith(" s")
     assert 0 < float(line.split()[3]) < 30
+
+
+def test_whoosh_is_not_imported_before_the_first_paint(tmp_path: Path) -> None:
+    """Whoosh costs ~90 ms to import: the search index opens only after the window painted."""
+    probe = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "reader", "--data-dir", str(tmp_path)]
+        + ["--exit-after-paint"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=60,
+    )
+    assert probe.returncode == 0, probe.stdout
+    before_paint = probe.stdout.split("first paint after")[0]
+    assert "reader.ui.main_window" in before_paint  # the import log is there ...
+    assert "whoosh" not in before_paint  # ... and Whoosh is not in it

@@ -18,6 +18,8 @@ class Act(Enum):
     FIND = auto()
     FIND_NEXT = auto()
     FIND_PREVIOUS = auto()
+    SEARCH = auto()
+    REBUILD_INDEX = auto()
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
     ZOOM_RESET = auto()
@@ -51,6 +53,18 @@ _SPECS: dict[Act, _Spec] = {
     Act.FIND_NEXT: _Spec("Find &Next", (QKeySequence.StandardKey.FindNext, "F3"), "go-down"),
     Act.FIND_PREVIOUS: _Spec(
         "Find Pre&vious", (QKeySequence.StandardKey.FindPrevious, "Shift+F3"), "go-up"
+    ),
+    Act.SEARCH: _Spec(
+        "&Search All Documents…",
+        ("Ctrl+Shift+F",),
+        "system-search",
+        "Search every statement (Ctrl+Shift+F)",
+    ),
+    Act.REBUILD_INDEX: _Spec(
+        "&Rebuild Search Index",
+        (),
+        "view-refresh",
+        "Build the search index again from the documents, in the background",
     ),
     Act.ZOOM_IN: _Spec("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in"),
     Act.ZOOM_OUT: _Spec("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out"),

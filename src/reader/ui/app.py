@@ -20,6 +20,8 @@ from reader.resource_access import resource_folder
 
 from reader.ui import settings as S
 from reader.ui import theme
+from reader.ui.index_process import index_command
+from reader.ui.index_service import IndexService
 from reader.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,13 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
         return 1
     settings, settings_problem = _open_settings(folders)
     theme.apply(app, settings.get(S.THEME))
-    window = MainWindow(library, settings)
+    index_service = IndexService(
+        folders.index, list(library), index_command(folders), folders.log_file
+    )
+    window = MainWindow(library, settings, index_service)
+    app.aboutToQuit.connect(index_service.shutdown)
+    # The index (and Whoosh, ~90 ms to import) opens only once the window has painted.
+    index_service.start_after_first_paint(window.reader.viewport())
     if settings_problem:
         window.statusBar().showMessage(settings_problem)
     sys.excepthook = _report_unexpected(window, folders)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -14,12 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,18 +27,26 @@ from reader import APP_NAME
 from reader.core.citation import cite
 from reader.core.document import Document
 from reader.core.library import Library
+from reader.core.search_results import Hit
 
 from reader.ui import settings as S
 from reader.ui import theme
 from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions
 from reader.ui.find_bar import FindBar
+from reader.ui.index_service import IndexService
 from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
 from reader.ui.outline_model import OutlineModel, SectionRole
+from reader.ui.panes import library_view, outline_view, titled
 from reader.ui.reader_view import ReaderView
-from reader.ui.side_panel import SidePanel
+from reader.ui.side_panel import SidePanel, Tab
+
+if TYPE_CHECKING:
+    from reader.ui.search_panel import SearchPanel
 
 STATUS_TIMEOUT_MS = 4000
+INDEX_STATUS_TIMEOUT_MS = 10000  # long enough to read why the index was rebuilt
+SEARCH_HIGHLIGHT = "search"
 POSITION_SAVE_DELAY_MS = 1500
 
 
@@ -50,7 +57,10 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(str)
 
-    def __init__(self, library: Library, settings: S.Settings) -> None:
+    def __init__(
+        self, library: Library, settings: S.Settings, index_service: IndexService | None = None
+    ) -> None:
+        """Without an index service the Search tab keeps its empty state."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
@@ -59,12 +69,16 @@ class MainWindow(QMainWindow):
         self.actions_by_id = create_actions(self)
         self.library_model = LibraryModel(list(library), self)
         self.library_proxy = make_sorted(self.library_model, self)
-        self.library_view = _library_view(self.library_proxy)
+        self.library_view = library_view(self.library_proxy)
         self.outline_model = OutlineModel(self)
-        self.outline_view = _outline_view(self.outline_model)
+        self.outline_view = outline_view(self.outline_model)
         self.reader = ReaderView()
         self.find_bar = FindBar(self.reader)
         self.side_panel = SidePanel()
+        self.index_service = index_service
+        self.search_panel: SearchPanel | None = None  # built when first wanted: search_tab()
+        if index_service is not None:
+            index_service.setParent(self)
         self.zoom_label = QLabel()
         # Reading positions are written shortly after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
@@ -76,8 +90,8 @@ class MainWindow(QMainWindow):
     # Layout ------------------------------------------------------------------------------
     def _build_layout(self) -> None:
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.addWidget(_titled("Library", self.library_view))
-        self.left_splitter.addWidget(_titled("Contents", self.outline_view))
+        self.left_splitter.addWidget(titled("Library", self.library_view))
+        self.left_splitter.addWidget(titled("Contents", self.outline_view))
         self.left_splitter.setSizes([170, 530])
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -108,6 +122,7 @@ class MainWindow(QMainWindow):
                 Act.FIND,
                 Act.FIND_NEXT,
                 Act.FIND_PREVIOUS,
+                Act.SEARCH,
             ],
             "&View": [
                 Act.ZOOM_IN,
@@ -117,6 +132,7 @@ class MainWindow(QMainWindow):
                 Act.FOCUS_LIBRARY,
                 Act.FOCUS_OUTLINE,
             ],
+            "&Tools": [Act.REBUILD_INDEX],
             "&Help": [Act.ABOUT],
         }
         for title, acts in menus.items():
@@ -133,7 +149,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (Act.FIND, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION):
+        for act in (Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION):
             toolbar.addAction(a[act])
         for action in a.values():
             self.addAction(action)  # shortcuts work wherever focus is
@@ -155,6 +171,7 @@ class MainWindow(QMainWindow):
         a[Act.FOCUS_LIBRARY].triggered.connect(self.library_view.setFocus)
         a[Act.FOCUS_OUTLINE].triggered.connect(self.outline_view.setFocus)
         a[Act.ABOUT].triggered.connect(lambda: show_about(self))
+        a[Act.SEARCH].triggered.connect(self._on_search_action_triggered)
         self.library_view.selectionModel().selectionChanged.connect(
             self._on_library_selection_changed
         )
@@ -169,6 +186,11 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             self._on_system_color_scheme_changed
         )
+        a[Act.REBUILD_INDEX].setEnabled(self.index_service is not None)
+        self.side_panel.currentChanged.connect(self._on_side_panel_current_changed)
+        if self.index_service is not None:
+            a[Act.REBUILD_INDEX].triggered.connect(self.index_service.rebuild)
+            self.index_service.message_posted.connect(self._on_index_service_message_posted)
 
     # State -------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -208,6 +230,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._position_timer.stop()
         self.save_state()
+        if self.index_service is not None:
+            self.index_service.shutdown()
         super().closeEvent(event)
 
     # Documents ---------------------------------------------------------------------------
@@ -239,6 +263,28 @@ class MainWindow(QMainWindow):
 
     def jump_to(self, offset: int) -> None:
         self.reader.scroll_to_offset(offset, at_top=True)
+
+    def search_tab(self) -> SearchPanel | None:
+        """The Search tab, built the first time it is wanted (None without an index service).
+
+        Its imports and widgets (~10 ms) are not needed for the window's first paint.
+        """
+        if self.search_panel is None and self.index_service is not None:
+            from reader.ui.search_panel import SearchPanel
+
+            panel = SearchPanel(list(self._library), self.index_service)
+            panel.passage_requested.connect(self._on_search_panel_passage_requested)
+            self.search_panel = panel
+            self.side_panel.set_panel(Tab.SEARCH, panel)
+        return self.search_panel
+
+    def show_hit(self, hit: Hit) -> None:
+        """Open a search hit's document, mark its matched words, bring the passage into view."""
+        self.open_document(hit.doc_id)
+        ranges = list(hit.matches) or [(hit.start, hit.end)]
+        self.reader.set_highlights(SEARCH_HIGHLIGHT, ranges, current=0)
+        self.reader.scroll_to_offset(hit.start)  # the passage's start, centred unless in view
+        self.reader.scroll_to_offset(ranges[0][0])  # and its first match, if that was not
 
     @Slot()
     def copy_with_citation(self) -> None:
@@ -324,45 +370,27 @@ class MainWindow(QMainWindow):
         menu.exec(self.reader.viewport().mapToGlobal(position))
         menu.deleteLater()
 
+    @Slot()
+    def _on_search_action_triggered(self) -> None:
+        self.side_panel.setCurrentIndex(Tab.SEARCH)
+        panel = self.search_tab()
+        if panel is not None:
+            panel.focus_box()
+
+    @Slot(int)
+    def _on_side_panel_current_changed(self, index: int) -> None:
+        if index == Tab.SEARCH:
+            self.search_tab()
+
+    @Slot(object)
+    def _on_search_panel_passage_requested(self, hit: Hit) -> None:
+        self.show_hit(hit)
+
+    @Slot(str)
+    def _on_index_service_message_posted(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, INDEX_STATUS_TIMEOUT_MS)
+
     @Slot(Qt.ColorScheme)
     def _on_system_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._settings.get(S.THEME) == "system":
             self.set_theme("system")
-
-
-def _library_view(model: QSortFilterProxyModel) -> QTreeView:
-    view = QTreeView()
-    view.setObjectName("library_view")
-    view.setModel(model)
-    view.setRootIsDecorated(False)
-    view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
-    view.setUniformRowHeights(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    widths = {Column.TITLE: 210, Column.DATE: 125, Column.PLACE: 120, Column.ORGANIZATIONS: 220}
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
-    return view
-
-
-def _outline_view(model: OutlineModel) -> QTreeView:
-    view = QTreeView()
-    view.setObjectName("outline_view")
-    view.setModel(model)
-    view.setHeaderHidden(True)
-    view.setUniformRowHeights(True)
-    view.setExpandsOnDoubleClick(False)
-    return view
-
-
-def _titled(title: str, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 6, 0, 0)
-    layout.setSpacing(2)
-    label = QLabel(f"<b>{title}</b>")
-    label.setContentsMargins(8, 0, 0, 0)
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box

@@ -44,10 +44,15 @@ class SidePanel(QTabWidget):
             self.addTab(_empty_state(text), title)
 
     def set_panel(self, tab: Tab, widget: QWidget) -> None:
-        title = self.tabText(tab)
-        old = self.widget(tab)
-        self.removeTab(tab)
-        self.insertTab(tab, widget, title)
+        """Put `widget` in place of the tab's page; the current tab stays current."""
+        title, old, current = self.tabText(tab), self.widget(tab), self.currentIndex()
+        self.blockSignals(True)  # the tabs end as they began: nothing to tell anyone
+        try:
+            self.removeTab(tab)
+            self.insertTab(tab, widget, title)
+            self.setCurrentIndex(current)
+        finally:
+            self.blockSignals(False)
         if old is not None:
             old.deleteLater()
 
