@@ -160,3 +160,21 @@ def test_limit_caps_the_hits_but_not_the_counts(index: SearchIndex) -> None:
     results = index.search("Russia", limit=3)
     assert len(results.hits) == 3
     assert results.total == index.search("Russia", limit=100).total > 3
+
+
+def test_prefix_inside_a_larger_query_is_highlighted(index: SearchIndex) -> None:
+    hits = index.search("doc:elbe cyber*").hits
+    assert hits and all(hit.terms for hit in hits)
+    assert {h.doc_id for h in hits} == {"elbe-group-2018-naples"}
+
+
+def test_prefix_hits_rank_passages_with_more_matching_words_first(index: SearchIndex) -> None:
+    hits = index.search("cyber*").hits
+    assert len(hits[0].terms) >= max(len(h.terms) for h in hits[1:])
+    assert index.search("cyber*", doc_ids=["ac-riac-2013-washington"]).total == 0
+
+
+def test_counting_can_be_left_for_later(index: SearchIndex) -> None:
+    quick = index.search("Russia", limit=3, count=False)
+    assert not quick.counted and quick.per_document == {} and len(quick.hits) == 3
+    assert [h.start for h in quick.hits] == [h.start for h in index.search("Russia", limit=3).hits]

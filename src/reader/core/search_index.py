@@ -10,7 +10,7 @@ import threading
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from reader.core.index_store import (
 )
 from reader.core.passages import Passage, fingerprint, passages
 from reader.core.phrases import pairs_analyzer, with_pair_terms
+from reader.core.prefixes import best, is_plain_prefix, prefix_matches
 from reader.core.search_analysis import make_analyzer
 from reader.core.search_query import AliasExpander, ParsedQuery, make_parser, parse
 from reader.core.search_results import Hit, SearchResults
@@ -233,25 +234,45 @@ class SearchIndex:
     ) -> SearchResults:
         reader = self._searcher.reader()
         expanded = self._fuzzy.expand(parsed.query, reader)
-        narrowed, restrict = with_pair_terms(expanded), _filter(doc_ids, topics)
-        # Neither terms=True nor groupedby: either makes Whoosh score every match instead of
-        # skipping blocks that cannot reach the top; both cost 5-10x on common words.
-        results = self._searcher.search(narrowed, limit=limit, filter=restrict)
+        restrict = _filter(doc_ids, topics)
         words = _highlight_words(expanded, reader)
-        hits = tuple(self._hit(hit, words) for hit in results)
-        per_document = self._count(narrowed, restrict) if count else {}
+        if is_plain_prefix(expanded, "text"):
+            found, matched = self._prefix_hits(expanded, restrict, limit)
+        else:
+            found, matched = self._ranked_hits(with_pair_terms(expanded), restrict, limit, count)
+        hits = tuple(self._hit(fields, score, words) for fields, score in found)
+        per_document = dict(Counter(self._doc_ids()[n] for n in matched)) if count else {}
         total = sum(per_document.values()) if count else len(hits)
         suggestion = None if hits else self._suggest(text)
         return SearchResults(text, hits, total, per_document, count, parsed.notice, suggestion)
 
-    def _count(self, q: Any, restrict: Any) -> dict[str, int]:
-        """Matching passages per document, without scoring them."""
-        matched = self._searcher.docs_for_query(q)
+    def _ranked_hits(
+        self, q: Any, restrict: Any, limit: int, count: bool
+    ) -> tuple[list[tuple[dict[str, Any], float]], Iterable[int]]:
+        # Neither terms=True nor groupedby: either makes Whoosh score every match instead of
+        # skipping blocks that cannot reach the top; both cost 5-10x on common words.
+        results = self._searcher.search(q, limit=limit, filter=restrict)
+        found = [(hit.fields(), float(hit.score)) for hit in results]
+        return found, self._matching(q, restrict) if count else ()
+
+    def _prefix_hits(
+        self, q: Any, restrict: Any, limit: int
+    ) -> tuple[list[tuple[dict[str, Any], float]], Iterable[int]]:
+        matches = prefix_matches(self._searcher.reader(), q)
         if restrict is not None:
             allowed = set(self._searcher.docs_for_query(restrict))
-            matched = (n for n in matched if n in allowed)
-        doc_of = self._doc_ids()
-        return dict(Counter(doc_of[n] for n in matched))
+            matches = Counter({n: k for n, k in matches.items() if n in allowed})
+        stored = self._searcher.stored_fields
+        found = [(stored(n), float(k) * q.boost) for n, k in best(matches, limit)]
+        return found, matches.keys()
+
+    def _matching(self, q: Any, restrict: Any) -> Iterable[int]:
+        """Every matching passage number, unscored."""
+        matched = self._searcher.docs_for_query(q)
+        if restrict is None:
+            return matched
+        allowed = set(self._searcher.docs_for_query(restrict))
+        return (n for n in matched if n in allowed)
 
     def _doc_ids(self) -> list[str]:
         """The document id of every passage by number, read once per searcher."""
@@ -260,19 +281,17 @@ class SearchIndex:
             self._doc_of = [_decode(value) for value in column]
         return self._doc_of
 
-    def _hit(self, hit: Any, words: frozenset[str]) -> Hit:
-        stored = hit.fields()
+    def _hit(self, stored: dict[str, Any], score: float, words: frozenset[str]) -> Hit:
         text, start = stored["text"], stored["start"]
-        spans = [
-            (t.startchar, t.endchar) for t in self._analyzer(text, chars=True) if t.text in words
-        ]
+        tokens = self._analyzer(text, chars=True)
+        spans = [(t.startchar, t.endchar) for t in tokens if t.text in words]
         return Hit(
             doc_id=stored["doc_id"],
             doc_title=stored["title"],
             section=stored["section"],
             start=start,
             end=stored["end"],
-            score=float(hit.score),
+            score=score,
             snippet=make_snippet(text, spans),
             terms=tuple(dict.fromkeys(text[s:e] for s, e in spans)),
             matches=tuple((start + s, start + e) for s, e in spans),
@@ -365,9 +384,22 @@ def _open_generation(generation: Path) -> tuple[Any, Any, int] | str:
 
 def _highlight_words(q: Any, reader: Any) -> frozenset[str]:
     """The index words of the text field the query looks for, leaving out what it excludes."""
-    positive = q.accept(lambda node: query.NullQuery if isinstance(node, query.Not) else node)
-    terms = positive.existing_terms(reader, phrases=True, expand=True)
-    return frozenset(_decode(term) for field, term in terms if field == "text")
+    words: set[str] = set()
+    for leaf in _positive_leaves(q):
+        for field, term in leaf.expanded_terms(reader, phrases=True):
+            if field == "text":
+                words.add(_decode(term))
+    return frozenset(words)
+
+
+def _positive_leaves(q: Any) -> Iterator[Any]:
+    if isinstance(q, query.Not):
+        return
+    if q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from _positive_leaves(child)
 
 
 def _touch(searcher: Any) -> int:
