@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import logging
-import re
-import shutil
 import threading
 import time
-import warnings
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh import query
-from whoosh.analysis import StandardAnalyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 
 from reader.core.aliases import AliasGroup, load_aliases
@@ -33,22 +26,21 @@ from reader.core.index_store import (
     remove_old_generations,
     write_manifest,
 )
-from reader.core.passages import Passage, fingerprint, passages
-from reader.core.phrases import pairs_analyzer, with_pair_terms
+from reader.core.passages import fingerprint, passages
+from reader.core.phrases import with_pair_terms
 from reader.core.prefixes import best, is_plain_prefix, prefix_matches
+from reader.core.query_terms import decode, highlight_words, restriction, suggest
 from reader.core.search_analysis import make_analyzer
 from reader.core.search_query import AliasExpander, ParsedQuery, make_parser, parse
 from reader.core.search_results import Hit, SearchResults
+from reader.core.search_schema import SCHEMA_VERSION, make_schema, open_generation, record
 from reader.core.snippets import make_snippet
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
 LOCK_WAIT_SECONDS = 5.0
 OPEN_ATTEMPTS = 3
 NO_INDEX = "there was no index yet"
-_WORD = re.compile(r"(?<![:\w])[A-Za-z][\w']*(?![\w:*~])")
-OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 Progress = Callable[[int, int], None]
 
 
@@ -106,7 +98,7 @@ class SearchIndex:
             return "its description was missing or damaged"
         if manifest.schema != SCHEMA_VERSION:
             return "it was made by another version of Statement Reader"
-        opened = _open_generation(generation)
+        opened = open_generation(generation)
         if isinstance(opened, str):
             return opened
         ix, searcher, count = opened
@@ -186,7 +178,7 @@ class SearchIndex:
                 writer.delete_by_term("doc_id", doc_id)
             for number, doc in enumerate(added, 1):
                 for passage in passages(doc):
-                    writer.add_document(**_record(passage))
+                    writer.add_document(**record(passage))
                 if progress is not None:
                     progress(number, len(added))
             writer.commit()
@@ -234,8 +226,8 @@ class SearchIndex:
     ) -> SearchResults:
         reader = self._searcher.reader()
         expanded = self._fuzzy.expand(parsed.query, reader)
-        restrict = _filter(doc_ids, topics)
-        words = _highlight_words(expanded, reader)
+        restrict = restriction(doc_ids, topics)
+        words = highlight_words(expanded, reader)
         if is_plain_prefix(expanded, "text"):
             found, matched = self._prefix_hits(expanded, restrict, limit)
         else:
@@ -278,7 +270,7 @@ class SearchIndex:
         """The document id of every passage by number, read once per searcher."""
         if self._doc_of is None:
             column = self._searcher.reader().column_reader("doc_id")
-            self._doc_of = [_decode(value) for value in column]
+            self._doc_of = [decode(value) for value in column]
         return self._doc_of
 
     def _hit(self, stored: dict[str, Any], score: float, words: frozenset[str]) -> Hit:
@@ -298,27 +290,7 @@ class SearchIndex:
         )
 
     def _suggest(self, text: str) -> str | None:
-        """The query with each unknown word replaced by the nearest word of the index."""
-        corrector = self._searcher.corrector("text")
-        changed = False
-
-        def nearest(match: re.Match[str]) -> str:
-            nonlocal changed
-            word = match.group(0)
-            if not _suggestible(word) or self._is_known(word):
-                return word
-            for distance in (1, 2):  # nearer first: "missle" is "missile", not "middle"
-                found = corrector.suggest(word.lower(), limit=1, maxdist=distance)
-                if found:
-                    changed = True
-                    return str(found[0])
-            return word
-
-        suggestion = _WORD.sub(nearest, text)
-        return suggestion if changed else None
-
-    def _is_known(self, word: str) -> bool:
-        return bool(self._searcher.reader().frequency("spell_text", word.lower()))
+        return suggest(self._searcher, text)
 
     def _forget_caches(self) -> None:
         self._fuzzy.forget()
@@ -336,100 +308,6 @@ class SearchIndex:
         self._ix = self._searcher = self._manifest = None
 
 
-def make_schema(analyzer: Any) -> Schema:
-    return Schema(
-        doc_id=ID(stored=True, sortable=True),
-        doc=TEXT(analyzer=StandardAnalyzer(stoplist=None)),
-        title=STORED,
-        section=TEXT(analyzer=analyzer, stored=True),
-        topic=KEYWORD(stored=True, commas=True, lowercase=True),
-        block=STORED,
-        start=STORED,
-        end=STORED,
-        text=TEXT(analyzer=analyzer, stored=True, spelling=True),
-        pairs=TEXT(analyzer=pairs_analyzer(analyzer), phrase=False),
-    )
-
-
-def _record(passage: Passage) -> dict[str, Any]:
-    return {
-        "doc_id": passage.doc_id,
-        "doc": f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}",
-        "title": passage.doc_title,
-        "section": passage.section,
-        "topic": "",
-        "block": passage.block,
-        "start": passage.start,
-        "end": passage.end,
-        "text": passage.text,
-        "pairs": passage.text,
-    }
-
-
-def _open_generation(generation: Path) -> tuple[Any, Any, int] | str:
-    """The index, a searcher and its passage count; or why it cannot be read."""
-    # WORKAROUND: Whoosh leaves files open when it fails on a damaged index; they are
-    # closed here, when the failure's traceback goes, not whenever the collector runs.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            ix = windex.open_dir(str(generation))
-            searcher = ix.searcher()
-            return ix, searcher, _touch(searcher)
-        except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
-            reason = f"it was damaged ({type(error).__name__})"
-        gc.collect()
-    return reason
-
-
-def _highlight_words(q: Any, reader: Any) -> frozenset[str]:
-    """The index words of the text field the query looks for, leaving out what it excludes."""
-    words: set[str] = set()
-    for leaf in _positive_leaves(q):
-        for field, term in leaf.expanded_terms(reader, phrases=True):
-            if field == "text":
-                words.add(_decode(term))
-    return frozenset(words)
-
-
-def _positive_leaves(q: Any) -> Iterator[Any]:
-    if isinstance(q, query.Not):
-        return
-    if q.is_leaf():
-        yield q
-        return
-    for child in q.children():
-        yield from _positive_leaves(child)
-
-
-def _touch(searcher: Any) -> int:
-    """Read a little of everything, so damaged files show now rather than in a query."""
-    count = int(searcher.doc_count())
-    if count:
-        searcher.stored_fields(0)
-        searcher.stored_fields(count - 1)
-        for _ in zip(range(3), searcher.lexicon("text"), strict=False):
-            pass
-    return count
-
-
-def _filter(doc_ids: Collection[str] | None, topics: Collection[str] | None) -> Any:
-    parts = []
-    if doc_ids:
-        parts.append(query.Or([query.Term("doc_id", d) for d in doc_ids]))
-    if topics:
-        parts.append(query.Or([query.Term("topic", t.lower()) for t in topics]))
-    return query.And(parts) if parts else None
-
-
-def _suggestible(word: str) -> bool:
-    return word not in OPERATORS and len(word) > 2
-
-
-def _decode(term: bytes | str) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else term
-
-
 def _timed(results: SearchResults, started: float) -> SearchResults:
     from dataclasses import replace
 
@@ -442,4 +320,4 @@ def _bundled_aliases() -> list[AliasGroup]:
     return load_aliases(resource_path("aliases.tsv"))
 
 
-__all__ = ["IndexUnavailableError", "SearchIndex", "shutil"]
+__all__ = ["SCHEMA_VERSION", "IndexUnavailableError", "SearchIndex"]
