@@ -20,6 +20,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/search.py
 
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs
