@@ -108,29 +108,39 @@ def test_progress_is_reported_per_document(library: Library, tmp_path: Path) -> 
 
 
 _HOLD_LOCK = """
-import sys, time
+import sys
 from whoosh import index
 ix = index.open_dir(sys.argv[1])
 writer = ix.writer()
 print("locked", flush=True)
-time.sleep(60)
+sys.stdin.read()  # hold the lock until killed or told to stop
 """
 
 
 def _lock_holder(generation: Path) -> subprocess.Popen[str]:
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_LOCK, str(generation)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _HOLD_LOCK, str(generation)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     holder.stdout.close()
     return holder
 
 
+def _stop(holder: subprocess.Popen[str]) -> None:
+    holder.kill()
+    holder.wait(timeout=10)
+    assert holder.stdin is not None
+    holder.stdin.close()
+
+
 def test_a_lock_left_by_a_killed_process_does_not_block(library: Library, tmp_path: Path) -> None:
     generation = _built(library, tmp_path / "index")
     holder = _lock_holder(generation)
     os.kill(holder.pid, signal.SIGKILL)
-    holder.wait(timeout=10)
+    _stop(holder)
     assert list(generation.glob("*WRITELOCK*"))  # the lock file is still there
     index = SearchIndex(tmp_path / "index")
     assert index.sync(_extra_library(library)).startswith("updated")
@@ -150,8 +160,7 @@ def test_a_live_lock_is_a_sentence_and_search_still_works(
         assert index.search("Minsk").total == 1
         index.close()
     finally:
-        holder.kill()
-        holder.wait(timeout=10)
+        _stop(holder)
 
 
 def test_two_processes_rebuilding_at_once_leave_a_sound_index(
