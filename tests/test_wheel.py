@@ -103,4 +103,6 @@ def test_resources_come_from_the_wheel(installed: Path, elsewhere: Path) -> None
     assert sorted(p.name for p in folder.glob("*.json")) == [
         "ac-riac-2013-washington.json",
         "elbe-group-2018-naples.json",
+        "recommendation_rules.json",
     ]
+    assert (folder / "topics.tsv").is_file()

@@ -1,10 +1,12 @@
-"""Fixtures for the core tests: the bundled statements as the app loads them."""
+"""Fixtures for the core tests: the bundled statements and rules as the app loads them."""
 
 import pytest
 
 from reader.core.document import Document
 from reader.core.library import Library
-from reader.resource_access import resource_folder
+from reader.core.recommendation_rules import RuleSet, load_rules
+from reader.core.taxonomy import Taxonomy, load_taxonomy
+from reader.resource_access import resource_folder, resource_path
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +22,13 @@ def elbe(library: Library) -> Document:
 @pytest.fixture
 def ac_riac(library: Library) -> Document:
     return library.get("ac-riac-2013-washington")
+
+
+@pytest.fixture(scope="session")
+def rules() -> RuleSet:
+    return load_rules(resource_path("recommendation_rules.json"))
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(resource_path("topics.tsv"))

@@ -25,6 +25,7 @@ _MONTHS = (
     "November",
     "December",
 )
+_CLOSERS = "\"”’)] "  # may follow a lead-in's colon
 
 
 class BlockKind(str, Enum):
@@ -152,6 +153,22 @@ class Document:
             title = self.text[block.start : block.end]
             result.append(Section(index, block.level, title, block.start, end))
         return result
+
+    def lead_in_of(self, item: int) -> int | None:
+        """The block that introduces list item `item` with a colon ("We recommend:"), if any.
+
+        That is the nearest block before it that is neither a sibling nor a nested item: a
+        paragraph, or for a nested item its parent item, provided it ends with ":".
+        """
+        level = self.blocks[item].level
+        for index in range(item - 1, -1, -1):
+            block = self.blocks[index]
+            if block.kind is BlockKind.LIST_ITEM and block.level >= level:
+                continue
+            if block.kind is BlockKind.HEADING:
+                return None
+            return index if self.block_text(index).rstrip(_CLOSERS).endswith(":") else None
+        return None
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section holding `offset` (the title's section only if no other)."""

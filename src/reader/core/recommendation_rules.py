@@ -1,0 +1,147 @@
+"""The extractor's rules, read from resources/recommendation_rules.json and compiled once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import ResourceError
+
+RULES_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """Words that make a sentence a recommendation, and how sure they make us (0..1).
+
+    A pattern may mark the words to show with a group named `cue`; else the whole match.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class NamedPattern:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """Lowers a sentence's confidence by `penalty`; 1 or more rejects the sentence."""
+
+    name: str
+    pattern: re.Pattern[str]
+    penalty: float
+
+
+@dataclass(frozen=True)
+class TopicWeights:
+    """How much each source of topic words counts (see topic_assignment)."""
+
+    sentence: float = 1.0
+    strong: float = 1.0
+    heading: float = 0.6
+    outer_heading: float = 0.3
+    sentences_before: float = 0.45
+    block_before: float = 0.3
+    lead_in: float = 0.6
+    title: float = 0.15
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule, compiled. `signature` changes with the file, for the search index."""
+
+    version: int
+    threshold: float
+    cue_margin: float
+    cue_bonus: float
+    max_cue_bonus: float
+    lead_in_factor: float
+    cues: tuple[CueRule, ...]
+    lead_in_cues: tuple[CueRule, ...]
+    masks: tuple[NamedPattern, ...]
+    penalties: tuple[Penalty, ...]
+    topic_weights: TopicWeights
+    back_reference: re.Pattern[str] | None = None
+    back_reference_factor: float = 1.0
+    signature: str = ""
+
+
+def load_rules(path: Path) -> RuleSet:
+    """Read and compile a rules file; a missing or damaged one is a ResourceError."""
+    try:
+        raw = path.read_bytes()
+        rules = parse_rules(json.loads(raw.decode("utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, re.error) as error:
+        raise ResourceError(
+            f"The recommendation rules {path.name} cannot be read ({_reason(error)}); "
+            "reinstall the application."
+        ) from error
+    return replace(rules, signature=f"{rules.version}-{hashlib.sha256(raw).hexdigest()[:16]}")
+
+
+def parse_rules(raw: dict[str, Any]) -> RuleSet:
+    if raw.get("format") != RULES_FORMAT:
+        raise ValueError(f"unsupported format {raw.get('format')!r}")
+    cues = [_cue(entry) for entry in raw["cues"]]
+    if "imperative" in raw:
+        cues.append(_imperative(raw["imperative"]))
+    return RuleSet(
+        version=int(raw["version"]),
+        threshold=float(raw["threshold"]),
+        cue_margin=float(raw.get("cue_margin", 0.0)),
+        cue_bonus=float(raw.get("cue_bonus", 0.0)),
+        max_cue_bonus=float(raw.get("max_cue_bonus", 0.0)),
+        lead_in_factor=float(raw.get("lead_in_factor", 1.0)),
+        cues=tuple(cues),
+        lead_in_cues=tuple(_cue(entry) for entry in raw.get("lead_in_cues", ())),
+        masks=tuple(NamedPattern(m["name"], _compile(m["pattern"])) for m in raw.get("masks", ())),
+        penalties=tuple(_penalty(entry) for entry in raw.get("penalties", ())),
+        topic_weights=TopicWeights(**{k: float(v) for k, v in raw["topic_weights"].items()}),
+        back_reference=_compile(raw["back_reference"]) if "back_reference" in raw else None,
+        back_reference_factor=float(raw.get("back_reference_factor", 1.0)),
+    )
+
+
+def _cue(entry: dict[str, Any]) -> CueRule:
+    # Whole words: "urge" is not the start of "urgently", "must" not of "mustard".
+    pattern = _compile(rf"\b(?:{entry['pattern']})\b")
+    return CueRule(entry["name"], pattern, _confidence(entry["confidence"]))
+
+
+def _imperative(entry: dict[str, Any]) -> CueRule:
+    verbs = "|".join(re.escape(verb) for verb in sorted(entry["verbs"], key=len, reverse=True))
+    opening = r"^[\"“‘(\[]*"  # the verb opens the sentence, perhaps after a quote or bracket
+    pattern = _compile(rf"{opening}(?P<cue>\b(?:{verbs})\b)(?!{entry['not_before']})")
+    return CueRule(entry["name"], pattern, _confidence(entry["confidence"]))
+
+
+def _penalty(entry: dict[str, Any]) -> Penalty:
+    return Penalty(entry["name"], _compile(entry["pattern"]), float(entry["penalty"]))
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _confidence(value: Any) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise ValueError(f"a confidence of {number} is outside 0..1")
+    return number
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    if isinstance(error, KeyError):
+        return f"the entry {error} is missing"
+    return str(error)
