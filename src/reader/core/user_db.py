@@ -1,0 +1,267 @@
+"""The user's database: one SQLite file in the data folder for everything the user decides.
+
+It holds the user's choices about recommendations now, and notes and the library catalogue
+in later versions; each feature keeps a small store on top of a UserDatabase (for example
+RecommendationOverrides). The schema is versioned: MIGRATIONS is an append-only list, and a
+database made by a newer version of the application is refused rather than damaged.
+
+Nothing the user made is ever deleted: a damaged file is moved aside (and `notice` says
+where), and a database that cannot be written (a read-only folder or file) can still be
+read; every write then raises a DatabaseError that says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import ReaderError
+
+FILE_NAME = "library.sqlite"
+BUSY_TIMEOUT_MS = 5000  # the window and a command line may write at the same moment
+
+# Append only: the database's version is the number of migrations applied to it.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the user's choices about recommendations, keyed by the sentence's range and text
+    # so that they survive re-extraction and can be found again if the text moves.
+    """
+    CREATE TABLE recommendation_overrides (
+        doc_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        choice TEXT NOT NULL CHECK (choice IN ('marked', 'dismissed', 'topics')),
+        topics TEXT NOT NULL DEFAULT '',
+        changed TEXT NOT NULL,
+        PRIMARY KEY (doc_id, start, "end", sentence)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class DatabaseError(ReaderError):
+    """The user's database cannot be opened, read or written; the sentence says why."""
+
+
+class UserDatabase:
+    """An open user database. Thread-safe: every use goes through one lock.
+
+    `read_only` is "" when changes can be saved, else the reason they cannot; `notice` is a
+    sentence for the user about something done on opening (a damaged file moved aside).
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, read_only: str = "") -> None:
+        self.connection = connection
+        self.path = path
+        self.read_only = read_only
+        self.notice = ""
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, folder: Path) -> UserDatabase:
+        """Open (creating it if need be) the database in `folder`.
+
+        If the folder cannot be written the database is opened read-only; if it does not
+        exist either, an empty one is kept in memory, so reading still works.
+        """
+        path = folder / FILE_NAME
+        reason = _why_read_only(folder, path)
+        if reason and not path.exists():
+            return cls._in_memory(path, reason)
+        return cls._checked(path, reason)
+
+    @classmethod
+    def open_existing(cls, folder: Path) -> UserDatabase | None:
+        """Open the database in `folder` if there is one; never creates it (for reading)."""
+        path = folder / FILE_NAME
+        if not path.exists():
+            return None
+        return cls._checked(path, _why_read_only(folder, path))
+
+    @classmethod
+    def _checked(cls, path: Path, read_only: str) -> UserDatabase:
+        try:
+            return cls._connect(path, read_only)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error):
+                raise DatabaseError(f"The database {path} cannot be opened: {error}.") from error
+            if read_only:  # it cannot be moved aside; reading goes on without it
+                notice = f"The database {path} is damaged, and {read_only}; it was not read."
+                return cls._in_memory(path, read_only, notice)
+            aside = _move_aside(path)
+            database = cls._connect(path, read_only)
+            database.notice = (
+                f"The database {path.name} was damaged; it was moved aside to {aside} "
+                "and a new one was started."
+            )
+            return database
+
+    @classmethod
+    def _connect(cls, path: Path, read_only: str) -> UserDatabase:
+        connection = _sqlite_connect(path, read_only)
+        try:
+            database = cls(connection, path, read_only)
+            database._prepare()
+        except BaseException:
+            connection.close()
+            raise
+        return database
+
+    @classmethod
+    def _in_memory(cls, path: Path, read_only: str, notice: str = "") -> UserDatabase:
+        database = cls(_sqlite_connect(None, ""), path, read_only)
+        database._migrate(0)
+        database.notice = notice
+        return database
+
+    def _prepare(self) -> None:
+        """Check the file is sound, refuse a newer schema, bring an older one up to date."""
+        check = self.connection.execute("PRAGMA quick_check").fetchall()
+        if [tuple(row) for row in check] != [("ok",)]:
+            raise sqlite3.DatabaseError(f"the integrity check failed: {tuple(check[0])}")
+        if not self.read_only:
+            self.connection.execute("PRAGMA journal_mode=WAL")
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"The database {self.path} was made by a newer version of Statement Reader "
+                f"(schema {version}; this version knows up to {SCHEMA_VERSION}); "
+                "update Statement Reader to open it."
+            )
+        if version < SCHEMA_VERSION:
+            if self.read_only:
+                raise DatabaseError(
+                    f"The database {self.path} needs updating, which cannot be done: "
+                    f"{self.read_only}."
+                )
+            self._migrate(version)
+
+    def _version(self) -> int:
+        tables = self.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchall()
+        if not tables:
+            return 0
+        row = self.connection.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self, version: int) -> None:
+        """Apply the missing migrations in one transaction: all of them or none."""
+        with self._write() as connection:
+            connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+            for script in MIGRATIONS[version:]:
+                for statement in _statements(script):
+                    connection.execute(statement)
+            connection.execute("DELETE FROM schema_version")
+            connection.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One change, all of it or none: committed on leaving, rolled back on an error."""
+        if self.read_only:
+            raise DatabaseError(f"The change cannot be saved: {self.read_only}.")
+        with self._write() as connection:
+            yield connection
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise _write_error(self.path, error) from error
+            try:
+                yield self.connection
+                self.connection.execute("COMMIT")
+            except BaseException as error:
+                self.connection.execute("ROLLBACK")
+                if isinstance(error, sqlite3.OperationalError):
+                    raise _write_error(self.path, error) from error
+                raise
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return list(self.connection.execute(sql, parameters))
+            except sqlite3.DatabaseError as error:
+                raise DatabaseError(f"The database {self.path} cannot be read: {error}.") from error
+
+    def close(self) -> None:
+        with self._lock:
+            self.connection.close()
+
+
+def _sqlite_connect(path: Path | None, read_only: str) -> sqlite3.Connection:
+    if path is None:
+        return _connection(":memory:")
+    if not read_only:
+        return _connection(str(path))
+    connection = _connection(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        connection.execute("SELECT 1 FROM sqlite_master").fetchall()
+        return connection
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        if not isinstance(error, sqlite3.OperationalError):
+            raise  # damaged: the caller deals with it
+    # WORKAROUND: SQLite cannot read a WAL database read-only when its -shm file is missing
+    # and the folder is read-only; nobody can write there, so it may be read as immutable.
+    return _connection(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+
+
+def _connection(target: str, uri: bool = False) -> sqlite3.Connection:
+    # Autocommit mode: transactions are begun and ended explicitly, in UserDatabase._write.
+    connection = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def _why_read_only(folder: Path, path: Path) -> str:
+    """ "" if the database can be written, else why not (a sentence's end, no full stop)."""
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            return f"the file {path} is read-only"
+        if not os.access(folder, os.W_OK):
+            return f"the folder {folder} is read-only"  # SQLite needs it for its journal
+        return ""
+    if folder.exists():
+        return "" if os.access(folder, os.W_OK) else f"the folder {folder} is read-only"
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+    except OSError as error:
+        return f"the folder {folder} cannot be created ({error.strerror or error})"
+    return ""
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its journal files) out of the way; never delete it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            source = path.with_name(path.name + suffix)
+            if source.exists():
+                source.rename(aside.with_name(aside.name + suffix))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatabaseError(
+            f"The database {path} is damaged and cannot be moved aside ({reason}); "
+            "move it away yourself to start a new one."
+        ) from error
+    return aside
+
+
+def _write_error(path: Path, error: sqlite3.OperationalError) -> DatabaseError:
+    return DatabaseError(f"The change cannot be saved in {path}: {error}.")
+
+
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
