@@ -106,3 +106,23 @@ def test_resources_come_from_the_wheel(installed: Path, elsewhere: Path) -> None
         "recommendation_rules.json",
     ]
     assert (folder / "topics.tsv").is_file()
+
+
+IMPORT_PROBE = """
+import sys
+from pathlib import Path
+from reader.core.importers import import_file
+for name in sys.argv[1:]:
+    imported = import_file(Path(name))
+    print(imported.file_format, imported.metadata.title, len(imported.blocks))
+"""
+
+
+def test_imports_with_the_installed_wheel(installed: Path, elsewhere: Path) -> None:
+    """The importers' libraries and data files (furniture, organisations) came with the wheel."""
+    page = elsewhere / "page.html"
+    page.write_text("<title>T</title><h1>A Statement</h1><p>We agree.</p><nav>Menu</nav>")
+    text = elsewhere / "statement.txt"
+    text.write_text("Print\nShare this article\n\nA Statement\n\nWe agree.\n", encoding="utf-8")
+    result = run([installed / "bin" / "python", "-c", IMPORT_PROBE, page, text], cwd=elsewhere)
+    assert result.stdout.splitlines() == ["html A Statement 2", "text A Statement 2"]

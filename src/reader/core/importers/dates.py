@@ -1,0 +1,116 @@
+"""Dates as statements write them: "March 15-16, 2018", "8 April 2013", "2013-04-08", ranges too.
+
+Hand-written rather than dateparser or dateutil: those guess a date out of any number
+("the 2010 treaty" becomes 1 January 2010) and neither reads a range of days, which is how
+a two-day meeting is dated. Only full dates (day, month and year) are found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTH_NAMES = {
+    1: "january jan январь января янв",
+    2: "february feb февраль февраля фев",
+    3: "march mar март марта",
+    4: "april apr апрель апреля апр",
+    5: "may май мая",
+    6: "june jun июнь июня",
+    7: "july jul июль июля",
+    8: "august aug август августа авг",
+    9: "september sept sep сентябрь сентября сен",
+    10: "october oct октябрь октября окт",
+    11: "november nov ноябрь ноября ноя",
+    12: "december dec декабрь декабря дек",
+}
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|2[01])\d\d"
+_TO = r"\s*(?:-|–|—|to|and|/)\s*"
+_YEAR_WORD = r"(?:\s*(?:года|г\.))?"  # Russian: "15 марта 2018 года"
+
+# Groups: d1/d2 days, m1/m2 month names, n1/n2 month numbers, y the year; "2" ends a range.
+_PATTERNS = (
+    # 8 April 2013; 15-16 March 2018; 30 March - 2 April 2018
+    rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:{_TO}(?P<d2>{_DAY}))?"
+    rf"\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR}){_YEAR_WORD}",
+    # April 8, 2013; March 15-16, 2018; March 30 - April 2, 2018
+    rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?"
+    rf",?\s+(?P<y>{_YEAR})",
+    # 2013-04-08; 2018-03-15/2018-03-16 (ISO 8601, as <meta> tags write them)
+    rf"(?P<y>{_YEAR})-(?P<n1>\d\d)-(?P<d1>\d\d)(?:T[\d:.+Z-]*)?"
+    r"(?:(?:/|\s*[–—]\s*)(?P=y)-(?P<n2>\d\d)-(?P<d2>\d\d))?",
+    # 15.03.2018, day first as Russian and German texts write it
+    rf"(?P<d1>\d{{1,2}})\.(?P<n1>\d{{1,2}})\.(?P<y>{_YEAR})",
+)
+_COMPILED = tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in _PATTERNS)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a text: where it stands, its first day, and its last day if a range."""
+
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date | None = None
+
+
+def find_date(text: str) -> DateMatch | None:
+    """The first full date (or range of dates) written in `text`, if any."""
+    best: DateMatch | None = None
+    for pattern in _COMPILED:
+        found = _first_valid(pattern, text)
+        if found and (best is None or (found.start, -found.end) < (best.start, -best.end)):
+            best = found
+    return best
+
+
+def parse_date(text: str) -> DateMatch | None:
+    """`text` read as nothing but a date (surrounding space and punctuation allowed)."""
+    found = find_date(text)
+    if found is None or text[: found.start].strip(" ,.:;|") or text[found.end :].strip(" ,.:;|"):
+        return None
+    return found
+
+
+def _first_valid(pattern: re.Pattern[str], text: str) -> DateMatch | None:
+    for match in pattern.finditer(text):
+        try:
+            return _date_match(match)
+        except ValueError:  # "31 February 2018", "16-15 March": not a date after all
+            continue
+    return None
+
+
+def _date_match(match: re.Match[str]) -> DateMatch:
+    part = match.groupdict()
+    year = int(part["y"])
+    first_month = _month(part.get("m1") or part.get("n1") or part.get("m2"))
+    first = dt.date(year, first_month, _day(part["d1"]))
+    if not part.get("d2"):
+        return DateMatch(match.start(), match.end(), first)
+    last_month = part.get("m2") or part.get("n2")
+    last = dt.date(year, _month(last_month) if last_month else first_month, _day(part["d2"]))
+    if last < first:
+        raise ValueError("a range that ends before it starts")
+    return DateMatch(match.start(), match.end(), first, last if last != first else None)
+
+
+def _month(word: str | None) -> int:
+    if word is None:
+        raise ValueError("no month")
+    if word.isdigit():
+        return int(word)
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def _day(word: str) -> int:
+    found = _DIGITS.match(word)
+    assert found is not None  # the patterns only capture days that start with digits
+    return int(found.group())

@@ -1,0 +1,86 @@
+"""What makes a line a heading, and the levels headings end up with (the title is level 1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reader.core.builder import BlockSpec, normalise_space
+from reader.core.document import BlockKind
+from reader.core.importers.dates import find_date
+from reader.core.importers.list_markers import match_marker
+from reader.core.sentences import split_sentences
+
+HEADING = BlockKind.HEADING
+ATX = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*")  # "## Section ##"
+UNDERLINE = re.compile(r"(?P<char>[=-])(?P=char){2,}\s*")  # the line under "Title\n====="
+_MINOR_WORDS = frozenset(
+    """a an and as at but by for from in into nor of on or over per the to upon via vs with
+    within without between against among about after before during under
+    be is are was its their not so than""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Closing quotes and brackets may follow the punctuation that ends a sentence.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_NOT_AFTER_HEADING = re.compile(r"[.,;:!?…]$")
+_MOST_WORDS = 25  # a heading in sentence case ("Advancing strategic stability in ...")
+_MOST_TITLE_WORDS = 40  # in Title Case ("Joint Statement by ... on Mutually Assured Stability")
+_LONGEST = 300
+LONGEST_DATELINE = 12  # words: "Naples, Italy: March 15-16, 2018" is a dateline, not a heading
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def starts_sentence(text: str) -> bool:
+    """True when `text` opens as a sentence or heading does: a capital, a digit, a quote."""
+    first = text.lstrip("\"'“‘«([")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def is_title_case(text: str) -> bool:
+    """True for "Strategic Stability in the Middle East": every word but minor ones capitalised."""
+    major = [w for w in _WORD.findall(text) if w.lower() not in _MINOR_WORDS]
+    return len(major) >= 2 and all(w[0].isupper() for w in major)
+
+
+def is_dateline(text: str) -> bool:
+    """ "Naples, Italy: March 15-16, 2018", "Washington, 8 April 2013": a short line with a date."""
+    return len(text.split()) <= LONGEST_DATELINE and find_date(text) is not None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that does not end like a sentence, opens like one and is no list item."""
+    if len(text) > _LONGEST or _NOT_AFTER_HEADING.search(text) or not starts_sentence(text):
+        return False
+    most = _MOST_TITLE_WORDS if is_title_case(text) else _MOST_WORDS
+    if len(text.split()) > most or match_marker(text) is not None:
+        return False
+    return not is_dateline(text)
+
+
+def settle_levels(specs: list[BlockSpec]) -> list[BlockSpec]:
+    """The first block, if a heading (or a Title Case line), becomes the title at level 1; the
+    other headings keep their order of levels, renumbered from 2 without gaps."""
+    specs = _promote_title(specs)
+    has_title = bool(specs) and specs[0].kind is HEADING
+    body = specs[1:] if has_title else specs
+    levels = sorted({s.level for s in body if s.kind is HEADING})
+    ranks = {level: 2 + n for n, level in enumerate(levels)}
+    settled = [replace(specs[0], level=1)] if has_title else []
+    settled += [replace(s, level=ranks[s.level]) if s.kind is HEADING else s for s in body]
+    return settled
+
+
+def _promote_title(specs: list[BlockSpec]) -> list[BlockSpec]:
+    """A first paragraph of one Title Case sentence is the title (its full stop kept: the words
+    stay as written; the metadata's title leaves it out)."""
+    if not specs or specs[0].kind is not BlockKind.PARAGRAPH:
+        return specs
+    text = normalise_space(specs[0].text)
+    if not (text.endswith(".") and is_title_case(text) and len(split_sentences(text)) == 1):
+        return specs
+    if len(text.split()) > _MOST_TITLE_WORDS:
+        return specs
+    return [BlockSpec(HEADING, text, level=1), *specs[1:]]

@@ -1,0 +1,168 @@
+"""HTML (.html, .htm) to blocks with selectolax's Lexbor parser; nothing the page names is fetched.
+
+selectolax (MIT) rather than lxml, html5lib or BeautifulSoup: Lexbor parses as the HTML
+Standard says (as browsers do, unlike libxml2), it was the fastest on a 43 KB page (0.16 ms
+against lxml's 0.25, BeautifulSoup's 5-7 and html5lib's 8.6) and has no means of loading
+anything: it is only ever given the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from reader.core.builder import BlockSpec, normalise_space
+from reader.core.document import BlockKind
+from reader.core.importers.cleanup import clean_blocks
+from reader.core.importers.encoding import decode_text
+from reader.core.importers.html_hints import page_hints
+from reader.core.importers.list_markers import BULLET
+from reader.core.importers.parsed import HEAD_LINES, ParsedFile
+from reader.core.importers.raw_file import refuse_binary
+
+# Parts of a page that are never the statement: code, navigation, forms, embedded media.
+_DROPPED = (
+    "script, style, noscript, template, nav, aside, form, button, select, textarea, "
+    "iframe, object, embed, svg, canvas, audio, video, map, dialog, [hidden], "
+    "[aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search]"
+)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_LISTS = {"ul", "ol", "menu"}
+# Elements that start and end a block; everything else (a, em, span...) runs inline.
+_BLOCKS = frozenset(
+    """p div section article main body li ul ol menu dl dt dd blockquote pre address figure
+    figcaption table thead tbody tfoot tr td th caption hr details summary fieldset legend
+    center header footer h1 h2 h3 h4 h5 h6""".split()
+)
+_SPACE = re.compile(r"\s+")
+_LINE_BREAK = "\u2028"  # stands for <br> until a block is flushed
+_PARAGRAPH_BREAK = re.compile(rf"{_LINE_BREAK}\s*{_LINE_BREAK}")
+_DECLARED = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+
+
+def import_html(name: str, data: bytes) -> ParsedFile:
+    refuse_binary(name, data, "an HTML page")
+    declared = _DECLARED.search(data[:1024])
+    decoded = decode_text(name, data, declared.group(1).decode("ascii") if declared else None)
+    tree = LexborHTMLParser(decoded.text)
+    hints = page_hints(tree)
+    raw = _page_blocks(tree)
+    head = [spec.text for spec in raw[:HEAD_LINES]]
+    return ParsedFile(clean_blocks(raw), head, hints, decoded.encoding)
+
+
+def html_fragment_blocks(html: str) -> list[BlockSpec]:
+    """The blocks of a piece of HTML inside another format (Markdown allows it)."""
+    return _page_blocks(LexborHTMLParser(html))
+
+
+def _page_blocks(tree: LexborHTMLParser) -> list[BlockSpec]:
+    for node in tree.css(_DROPPED):
+        node.decompose()
+    for node in tree.css("header, footer"):
+        if not _inside_article(node):  # the page's banner and footer, not the article's own
+            node.decompose()
+    root = _content_root(tree)
+    return _BlockCollector().collect(root) if root is not None else []
+
+
+def _inside_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+    """The page's one <main> or one <article> if it has it, else its body."""
+    for selector in ("main", "article"):
+        found = tree.css(selector)
+        if len(found) == 1:
+            return found[0]
+    return tree.body
+
+
+def _walk(root: LexborNode) -> Iterator[tuple[LexborNode, bool]]:
+    """(node, leaving) in document order, without recursion: pages can nest thousands deep."""
+    stack = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        yield node, leaving
+        if not leaving and not node.is_text_node:
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+
+
+class _BlockCollector:
+    """Gathers inline text and flushes it as a block whenever a block element opens or closes."""
+
+    def __init__(self) -> None:
+        self.specs: list[BlockSpec] = []
+        self.buffer: list[str] = []
+        self.context: list[_Open] = []  # the headings and list items being read
+        self.lists: list[list[int]] = []  # per open list: [next number], or [] when unordered
+
+    def collect(self, root: LexborNode) -> list[BlockSpec]:
+        for node, leaving in _walk(root):
+            if node.is_text_node:
+                self.buffer.append(_SPACE.sub(" ", node.text_content or ""))
+            elif node.tag == "br":
+                self.buffer.append(_LINE_BREAK)
+            elif node.tag in _BLOCKS:
+                self._flush()
+                self._leave(node) if leaving else self._enter(node)
+        self._flush()
+        return self.specs
+
+    def _enter(self, node: LexborNode) -> None:
+        tag = node.tag or ""
+        if tag in _HEADINGS:
+            self.context.append(_Open(BlockKind.HEADING, _HEADINGS[tag]))
+        elif tag in _LISTS:
+            start = node.attributes.get("start") or "1"
+            self.lists.append([int(start)] if tag == "ol" and start.isdigit() else [])
+        elif tag == "li":
+            self.context.append(_Open(BlockKind.LIST_ITEM, max(len(self.lists), 1), self._marker()))
+
+    def _leave(self, node: LexborNode) -> None:
+        tag = node.tag or ""
+        if tag in _HEADINGS or tag == "li":
+            self.context.pop()
+        elif tag in _LISTS:
+            self.lists.pop()
+
+    def _marker(self) -> str:
+        if not self.lists or not self.lists[-1]:
+            return BULLET
+        number = self.lists[-1][0]
+        self.lists[-1][0] += 1
+        return f"{number}."
+
+    def _flush(self) -> None:
+        text, self.buffer = "".join(self.buffer), []
+        for part in _PARAGRAPH_BREAK.split(text):
+            words = normalise_space(part)
+            if words:
+                self.specs.append(self._block(words))
+
+    def _block(self, words: str) -> BlockSpec:
+        """A block of the heading or item being read; text of an item after its nested list, or
+        after a paragraph break, is a paragraph (a second marker would number it twice)."""
+        current = self.context[-1] if self.context else None
+        if current is None or (current.kind is BlockKind.LIST_ITEM and current.shown):
+            return BlockSpec(BlockKind.PARAGRAPH, words)
+        current.shown = True
+        return BlockSpec(current.kind, words, current.level, current.marker)
+
+
+@dataclass
+class _Open:
+    kind: BlockKind
+    level: int
+    marker: str = ""
+    shown: bool = False

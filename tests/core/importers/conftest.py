@@ -1,0 +1,12 @@
+"""Fixtures for the importer tests."""
+
+import pytest
+
+from reader.core.document import Document
+from reader.core.library import Library
+
+
+@pytest.fixture
+def library_docs(library: Library) -> dict[str, Document]:
+    """The bundled statements by id."""
+    return {doc.id: doc for doc in library}
