@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
-from reader import __version__, cli_search, paths
+from reader import __version__, cli_recommendations, cli_search, paths
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.library import Library
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
     show.add_argument("--json", action="store_true", help="print metadata, text, blocks, sentences")
     cli_search.add_commands(commands, common)
+    cli_recommendations.add_commands(commands, common)
     return parser
 
 
@@ -71,6 +72,10 @@ def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdo
             cli_search.run_search(args, library, folders, out)
         elif args.command == "index":
             cli_search.run_index(args, library, folders, out)
+        elif args.command == "recommendations":
+            cli_recommendations.run_recommendations(args, library, folders, out)
+        elif args.command == "topics":
+            cli_recommendations.run_topics(args, library, folders, out)
     except ReaderError as error:
         sys.stderr.write(f"{PROG}: {error}\n")
         return EXIT_USAGE
