@@ -39,12 +39,22 @@ class DecodedText:
 
 def decode_text(name: str, data: bytes, declared: str | None = None) -> DecodedText:
     """`data` as text in Unicode NFC with "\\n" line ends, or ImportRefused if it is not text."""
-    encoding = _bom_encoding(data) or _known(declared) or _utf8_or_guess(name, data)
+    encoding = _bom_encoding(data) or _known(declared)
+    if encoding is None or not _decodes(data, encoding):  # a page may declare wrongly
+        encoding = _utf8_or_guess(name, data)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise ImportRefused(name, _undecodable(name)) from error
     return DecodedText(_clean(name, text), codecs.lookup(encoding).name)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -59,20 +69,14 @@ def _known(declared: str | None) -> str | None:
 
 
 def _utf8_or_guess(name: str, data: bytes) -> str:
-    try:
-        data.decode("utf-8")
+    if _decodes(data, "utf-8"):
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     guess = _known(chardet.detect(data)["encoding"])
     if not guess:
         raise ImportRefused(name, _undecodable(name))
-    encoding = _SUPERSETS.get(guess, guess)
-    try:
-        data.decode(encoding)
-        return encoding
-    except UnicodeDecodeError:  # Windows-1252 leaves five bytes undefined that Latin-1 maps
-        return guess
+    superset = _SUPERSETS.get(guess, guess)
+    # Windows-1252 leaves five bytes undefined that Latin-1 maps.
+    return superset if _decodes(data, superset) else guess
 
 
 def _clean(name: str, text: str) -> str:

@@ -111,7 +111,7 @@ class _BlockCollector:
         for node, leaving in _walk(root):
             if node.is_text_node:
                 self.buffer.append(_SPACE.sub(" ", node.text_content or ""))
-            elif node.tag == "br":
+            elif node.tag == "br" and not leaving:
                 self.buffer.append(_LINE_BREAK)
             elif node.tag in _BLOCKS:
                 self._flush()

@@ -35,6 +35,9 @@ class Nesting:
     def __init__(self) -> None:
         self._indents: list[int] = []
 
+    def reset(self) -> None:
+        self._indents.clear()
+
     def level(self, indent: int) -> int:
         while self._indents and indent < self._indents[-1]:
             self._indents.pop()

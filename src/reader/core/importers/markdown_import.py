@@ -21,7 +21,7 @@ from reader.core.importers.encoding import decode_text
 from reader.core.importers.html_import import html_fragment_blocks
 from reader.core.importers.list_markers import BULLET
 from reader.core.importers.metadata_detection import Hints
-from reader.core.importers.parsed import ParsedFile, head_of
+from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
 
 # YAML front matter, as static site generators write it: only title and date are read.
@@ -33,12 +33,9 @@ def import_markdown(name: str, data: bytes) -> ParsedFile:
     refuse_binary(name, data, "a Markdown file")
     decoded = decode_text(name, data)
     text, hints = _front_matter(decoded.text)
-    return ParsedFile(markdown_blocks(text), head_of(text), hints, decoded.encoding)
-
-
-def markdown_blocks(text: str) -> list[BlockSpec]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    return clean_blocks(_TokenReader().read(tokens))
+    raw = _TokenReader().read(MarkdownIt("commonmark").enable("table").parse(text))
+    head = [spec.text for spec in raw[:HEAD_LINES]]  # the words, without "*" and "#"
+    return ParsedFile(clean_blocks(raw), head, hints, decoded.encoding)
 
 
 def _front_matter(text: str) -> tuple[str, Hints]:
@@ -110,11 +107,12 @@ class _TokenReader:
             self._add(BlockKind.PARAGRAPH, text)
 
     def _table_row(self, token: Token) -> None:
-        """A table row becomes a paragraph of its cells: statements have few tables."""
+        """A table row becomes a paragraph of its cells: statements have few tables. (Not
+        joined by " | ", which is how breadcrumbs, page furniture, look.)"""
         if token.type == "tr_open":
             self.cells = []
         elif token.type == "tr_close" and self.cells is not None:
-            self._add(BlockKind.PARAGRAPH, " | ".join(self.cells))
+            self._add(BlockKind.PARAGRAPH, " — ".join(self.cells))
             self.cells = None
 
     def _marker(self) -> str:

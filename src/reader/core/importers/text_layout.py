@@ -98,13 +98,17 @@ class _GroupReader:
         specs = []
         while self.at < len(self.lines):
             spec = self._next_block()
-            if spec.kind is not BlockKind.LIST_ITEM:
-                self.nesting = Nesting()
-            specs.append(spec)
+            if spec is None or spec.kind is not BlockKind.LIST_ITEM:
+                self.nesting.reset()  # a list ends where anything else comes
+            if spec is not None:
+                specs.append(spec)
         return specs
 
-    def _next_block(self) -> BlockSpec:
+    def _next_block(self) -> BlockSpec | None:
         line = self.lines[self.at]
+        if UNDERLINE.fullmatch(line.text):  # a rule ("---") that underlines nothing
+            self.at += 1
+            return None
         atx = ATX.fullmatch(line.text)
         if atx:
             self.at += 1
