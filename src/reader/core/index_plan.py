@@ -7,10 +7,16 @@ from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.index_store import current_generation, read_manifest
+from reader.core.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.passages import fingerprint, passages
 
 
-def passages_to_index(folder: Path, documents: Iterable[Document], rebuild: bool = False) -> int:
+def passages_to_index(
+    folder: Path,
+    documents: Iterable[Document],
+    rebuild: bool = False,
+    topics: PassageTopics | None = None,
+) -> int:
     """The passages a sync would write: every one for a rebuild, else the changed documents'.
 
     Without a readable manifest in `folder` the answer is every passage, as a sync would
@@ -20,7 +26,10 @@ def passages_to_index(folder: Path, documents: Iterable[Document], rebuild: bool
     manifest = read_manifest(generation) if generation is not None else None
     if manifest is None:
         return sum(_count(doc) for doc in documents)
-    return sum(_count(doc) for doc in documents if manifest.docs.get(doc.id) != fingerprint(doc))
+    signature = (topics or bundled_passage_topics()).signature  # as SearchIndex fingerprints
+    return sum(
+        _count(doc) for doc in documents if manifest.docs.get(doc.id) != fingerprint(doc, signature)
+    )
 
 
 def _count(doc: Document) -> int:

@@ -26,6 +26,7 @@ from reader.core.index_store import (
     remove_old_generations,
     write_manifest,
 )
+from reader.core.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.passages import fingerprint, passages
 from reader.core.phrases import with_pair_terms
 from reader.core.prefixes import best, is_plain_prefix, prefix_matches
@@ -51,8 +52,14 @@ class IndexUnavailableError(ReaderError):
 class SearchIndex:
     """Opens, builds and updates the index under `folder`; searches it. Thread-safe."""
 
-    def __init__(self, folder: Path, aliases: list[AliasGroup] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        aliases: list[AliasGroup] | None = None,
+        topics: PassageTopics | None = None,
+    ) -> None:
         self.folder = folder
+        self._topics = topics if topics is not None else bundled_passage_topics()
         groups = aliases if aliases is not None else _bundled_aliases()
         self._analyzer = make_analyzer(groups)
         self._schema = make_schema(self._analyzer)
@@ -118,7 +125,7 @@ class SearchIndex:
                 ix, ix.writer(limitmb=128), list(self._documents.values()), [], progress
             )
             ix.close()
-            prints = {doc_id: fingerprint(doc) for doc_id, doc in self._documents.items()}
+            prints = self._fingerprints()
             write_manifest(build, Manifest(SCHEMA_VERSION, count, prints))
             generation = publish(self.folder, build)
         except OSError as error:
@@ -138,7 +145,7 @@ class SearchIndex:
     def _update(self, progress: Progress | None) -> str:
         assert self._manifest is not None
         known = self._manifest.docs
-        prints = {doc_id: fingerprint(doc) for doc_id, doc in self._documents.items()}
+        prints = self._fingerprints()
         changed = [
             doc for doc_id, doc in self._documents.items() if known.get(doc_id) != prints[doc_id]
         ]
@@ -177,7 +184,7 @@ class SearchIndex:
             for doc_id in deleted:
                 writer.delete_by_term("doc_id", doc_id)
             for number, doc in enumerate(added, 1):
-                for passage in passages(doc):
+                for passage in passages(doc, self._topics.of(doc)):
                     writer.add_document(**record(passage))
                 if progress is not None:
                     progress(number, len(added))
@@ -187,6 +194,10 @@ class SearchIndex:
             raise
         with ix.searcher() as searcher:
             return int(searcher.doc_count())
+
+    def _fingerprints(self) -> dict[str, str]:
+        signature = self._topics.signature
+        return {doc_id: fingerprint(doc, signature) for doc_id, doc in self._documents.items()}
 
     # Searching ----------------------------------------------------------------------------
     def search(

@@ -38,7 +38,7 @@ def record(passage: Passage) -> dict[str, Any]:
         "doc": f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}",
         "title": passage.doc_title,
         "section": passage.section,
-        "topic": "",
+        "topic": ",".join(passage.topics),
         "block": passage.block,
         "start": passage.start,
         "end": passage.end,
