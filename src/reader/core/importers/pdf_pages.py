@@ -9,13 +9,13 @@ marked apart from hyphens that belong to a word. PyMuPDF is faster still but AGP
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.builder import normalise_space
 
-_SOFT_HYPHEN = "\x02"  # PDFium's mark for a hyphen that breaks a word at a line end
+# PDFium's marks for a hyphen that breaks a word at a line end (it joins the two lines).
+_SOFT_HYPHEN = "[\x02\ufffe\xad]"
 _PARAGRAPH_GAP = 1.4  # times the usual distance between lines: a gap that ends a paragraph
 _EDGE_LINES = 2  # lines at the top and the bottom of a page where headers and footers stand
 _PAGE_NUMBER = re.compile(
@@ -33,7 +33,7 @@ class PageLine:
 
 def page_lines(text: str, baselines: list[float]) -> list[PageLine]:
     """The non-blank lines of a page's text ("\\r\\n" between lines), with their baselines."""
-    text = re.sub(f"{_SOFT_HYPHEN}(?=[a-zа-яё])", "", text).replace(_SOFT_HYPHEN, "-")
+    text = re.sub(_SOFT_HYPHEN, "-", re.sub(f"{_SOFT_HYPHEN}(?=[a-zа-яё])", "", text))
     lines = text.split("\r\n")
     pairs = zip(lines, baselines, strict=False)
     return [PageLine(line, base) for line, base in pairs if line.strip()]
@@ -78,7 +78,10 @@ def _is_edge_furniture(page: list[PageLine], index: int, repeated: set[str]) -> 
 
 def _with_paragraph_gaps(lines: list[PageLine]) -> str:
     steps = [a.baseline - b.baseline for a, b in zip(lines, lines[1:], strict=False)]
-    usual = statistics.median([s for s in steps if s > 0] or [0])
+    # The lower quartile, not the median: on a page of short paragraphs the gaps between
+    # them are many, and the spacing within a paragraph is the smaller step.
+    forward = sorted(s for s in steps if s > 0)
+    usual = forward[len(forward) // 4] if forward else 0
     out = [lines[0].text] if lines else []
     for step, line in zip(steps, lines[1:], strict=False):
         if usual and (step > _PARAGRAPH_GAP * usual or step < 0):  # step < 0: a new column
