@@ -115,7 +115,10 @@ class _BlockCollector:
                 self.buffer.append(_LINE_BREAK)
             elif node.tag in _BLOCKS:
                 self._flush()
-                self._leave(node) if leaving else self._enter(node)
+                if leaving:
+                    self._leave(node)
+                else:
+                    self._enter(node)
         self._flush()
         return self.specs
 
