@@ -21,6 +21,7 @@ lint: setup
 bench: setup
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/extract.py
 
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs

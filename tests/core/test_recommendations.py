@@ -208,3 +208,18 @@ def test_recommendations_are_frozen(ac_riac: Document, rules: RuleSet, taxonomy:
     rec: Recommendation = extract(ac_riac, rules, taxonomy)[0]
     with pytest.raises(AttributeError):
         rec.topic = "other"  # type: ignore[misc]
+
+
+def test_a_cue_match_running_past_a_sentence_does_not_hide_one_inside_the_next(
+    rules: RuleSet, taxonomy: Taxonomy
+) -> None:
+    # Scanned as one text, "the only way forward clear? The only way is to" is one match
+    # across two sentences; each sentence must then be searched on its own.
+    text = "Is the only way forward clear? The only way is to talk."
+    (rec,) = extract(doc_of((P, text)), rules, taxonomy)
+    assert rec.sentence == "The only way is to talk." and rec.cue == "The only way is to"
+
+
+def test_a_cue_is_widened_over_the_adverb_before_it(rules: RuleSet, taxonomy: Taxonomy) -> None:
+    (rec,) = extract(doc_of((P, "We therefore strongly urge restraint.")), rules, taxonomy)
+    assert rec.cue == "strongly urge"

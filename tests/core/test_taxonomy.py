@@ -95,6 +95,7 @@ def test_a_changed_rules_file_changes_the_signature(tmp_path: Path, rules: RuleS
         ({"cues": [{"name": "x", "pattern": "(", "confidence": 0.5}]}, "missing \\)"),
         ({"cues": [{"name": "x", "pattern": "x", "confidence": 2}]}, "outside 0..1"),
         ({"threshold": None}, "float"),
+        ({"cues": [{"name": "x", "pattern": "We Urge", "confidence": 0.5}]}, "not in lower case"),
     ],
 )
 def test_a_damaged_rules_file_is_a_resource_error(

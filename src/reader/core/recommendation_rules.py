@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from reader.core.errors import ResourceError
 
 RULES_FORMAT = 1
+_NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]")  # escapes (\W, \S) and named groups use capitals
 
 
 @dataclass(frozen=True)
@@ -19,11 +20,13 @@ class CueRule:
     """Words that make a sentence a recommendation, and how sure they make us (0..1).
 
     A pattern may mark the words to show with a group named `cue`; else the whole match.
+    `widen`: the words shown take in an adverb just before ("strongly recommend").
     """
 
     name: str
     pattern: re.Pattern[str]
     confidence: float
+    widen: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class RuleSet:
     cue_bonus: float
     max_cue_bonus: float
     lead_in_factor: float
+    widen_over: frozenset[str]
     cues: tuple[CueRule, ...]
     lead_in_cues: tuple[CueRule, ...]
     masks: tuple[NamedPattern, ...]
@@ -85,7 +89,9 @@ def load_rules(path: Path) -> RuleSet:
             f"The recommendation rules {path.name} cannot be read ({_reason(error)}); "
             "reinstall the application."
         ) from error
-    return replace(rules, signature=f"{rules.version}-{hashlib.sha256(raw).hexdigest()[:16]}")
+    # A checksum, not a cryptographic hash: it only has to notice an edited file, and
+    # hashlib costs two milliseconds to import.
+    return replace(rules, signature=f"{rules.version}-{zlib.crc32(raw):08x}-{len(raw)}")
 
 
 def parse_rules(raw: dict[str, Any]) -> RuleSet:
@@ -101,6 +107,7 @@ def parse_rules(raw: dict[str, Any]) -> RuleSet:
         cue_bonus=float(raw.get("cue_bonus", 0.0)),
         max_cue_bonus=float(raw.get("max_cue_bonus", 0.0)),
         lead_in_factor=float(raw.get("lead_in_factor", 1.0)),
+        widen_over=frozenset(str(word) for word in raw.get("widen_over", ())),
         cues=tuple(cues),
         lead_in_cues=tuple(_cue(entry) for entry in raw.get("lead_in_cues", ())),
         masks=tuple(NamedPattern(m["name"], _compile(m["pattern"])) for m in raw.get("masks", ())),
@@ -112,13 +119,17 @@ def parse_rules(raw: dict[str, Any]) -> RuleSet:
 
 
 def _cue(entry: dict[str, Any]) -> CueRule:
-    # Whole words: "urge" is not the start of "urgently", "must" not of "mustard".
-    pattern = _compile(rf"\b(?:{entry['pattern']})\b")
-    return CueRule(entry["name"], pattern, _confidence(entry["confidence"]))
+    # Whole words: "urge" is not the start of "urgently", "must" not of "mustard". No \b
+    # before: it would stop the engine skipping to the pattern's first letter, and the
+    # finder passes over matches that start inside a word anyway.
+    pattern = _compile(rf"(?:{entry['pattern']})\b")
+    widen = bool(entry.get("widen", False))
+    return CueRule(entry["name"], pattern, _confidence(entry["confidence"]), widen)
 
 
 def _imperative(entry: dict[str, Any]) -> CueRule:
-    verbs = "|".join(re.escape(verb) for verb in sorted(entry["verbs"], key=len, reverse=True))
+    ordered = sorted(entry["verbs"], key=len, reverse=True)
+    verbs = "|".join(re.escape(verb.lower()) for verb in ordered)
     opening = r"^[\"“‘(\[]*"  # the verb opens the sentence, perhaps after a quote or bracket
     pattern = _compile(rf"{opening}(?P<cue>\b(?:{verbs})\b)(?!{entry['not_before']})")
     return CueRule(entry["name"], pattern, _confidence(entry["confidence"]))
@@ -129,7 +140,12 @@ def _penalty(entry: dict[str, Any]) -> Penalty:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern for lower-case text (see recommendation_cues.lower_case); case-sensitive,
+    because the engine skips ahead to a pattern's first letter only then."""
+    letters = _NOT_LETTERS.sub("", pattern)
+    if letters != letters.lower():
+        raise ValueError(f"the pattern {pattern!r} is not in lower case")
+    return re.compile(pattern)
 
 
 def _confidence(value: Any) -> float:

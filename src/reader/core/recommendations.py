@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.document import BlockKind, Document, Sentence
-from reader.core.recommendation_cues import CueMatch, judge, lead_in_cue, rejected
+from reader.core.recommendation_cues import CueMatch, DocumentCues, lead_in_cue, rejected
 from reader.core.recommendation_rules import RuleSet
 from reader.core.taxonomy import Taxonomy
 from reader.core.topic_assignment import TopicAssigner, section_title
@@ -91,28 +91,31 @@ def extract(doc: Document, rules: RuleSet, taxonomy: Taxonomy) -> list[Recommend
     sentence of the item counts only with a cue of its own.
     """
     assigner = TopicAssigner(doc, taxonomy, rules)
+    cues = DocumentCues(doc, rules)
     lead_ins = _lead_in_cues(doc, rules)
     found = []
     for index, sentence in enumerate(doc.sentences):
         if doc.blocks[sentence.block].kind is BlockKind.HEADING:
             continue
-        cue = _sentence_cue(doc, index, rules, lead_ins)
+        cue = _sentence_cue(doc, index, cues, lead_ins, rules)
         if cue is not None and cue.confidence >= rules.threshold:
             found.append(_recommendation(doc, sentence, cue, assigner.topics(index), taxonomy))
     return found
 
 
 def _sentence_cue(
-    doc: Document, index: int, rules: RuleSet, lead_ins: dict[int, CueMatch]
+    doc: Document,
+    index: int,
+    cues: DocumentCues,
+    lead_ins: dict[int, CueMatch],
+    rules: RuleSet,
 ) -> CueMatch | None:
-    """The sentence's own cue (offsets made absolute), or its lead-in's for an item's first."""
+    """The sentence's own cue, or for an item's first sentence its lead-in's."""
+    own = cues.judge(index)
+    if own is not None:
+        return own
     sentence = doc.sentences[index]
     text = doc.sentence_text(sentence)
-    own = judge(text, rules)
-    if own is not None:
-        return CueMatch(
-            own.rule, sentence.start + own.start, sentence.start + own.end, own.confidence
-        )
     inherited = lead_ins.get(sentence.block)
     first_of_block = index == 0 or doc.sentences[index - 1].block != sentence.block
     if inherited is None or not first_of_block or rejected(text, rules):
@@ -123,20 +126,24 @@ def _sentence_cue(
 
 def _lead_in_cues(doc: Document, rules: RuleSet) -> dict[int, CueMatch]:
     """For each list item under a recommending lead-in: the lead-in's cue, offsets absolute."""
+    last_sentence = {s.block: s for s in doc.sentences}
+    by_lead_in: dict[int, CueMatch | None] = {}
     cues: dict[int, CueMatch] = {}
     for index, block in enumerate(doc.blocks):
-        if block.kind is not BlockKind.LIST_ITEM:
-            continue
-        lead_in = doc.lead_in_of(index)
+        lead_in = doc.lead_in_of(index) if block.kind is BlockKind.LIST_ITEM else None
         if lead_in is None:
             continue
-        last = [s for s in doc.sentences if s.block == lead_in][-1]
-        cue = lead_in_cue(doc.sentence_text(last), rules)
-        if cue is not None:
-            cues[index] = CueMatch(
-                cue.rule, last.start + cue.start, last.start + cue.end, cue.confidence
-            )
+        if lead_in not in by_lead_in:
+            last = last_sentence[lead_in]
+            cue = lead_in_cue(doc.sentence_text(last), rules)
+            by_lead_in[lead_in] = _shifted(cue, last.start) if cue is not None else None
+        if (cue := by_lead_in[lead_in]) is not None:
+            cues[index] = cue
     return cues
+
+
+def _shifted(cue: CueMatch, offset: int) -> CueMatch:
+    return CueMatch(cue.rule, cue.start + offset, cue.end + offset, cue.confidence)
 
 
 def _recommendation(

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import ReaderError, ResourceError
+from reader.core.topic_cues import CueMatcher, Targets
 
 OTHER = "other"  # the last resort, when nothing in or around a sentence names a topic
 STRONG, WEAK = 1.0, 0.4
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_WORD_GAP = r"[\s\-‐‑–]+"  # "nuclear-armed" and "nuclear armed" are the same cue
 
 
 class UnknownTopicError(ReaderError):
@@ -44,7 +44,7 @@ class Taxonomy:
         self.signature = signature
         self._by_id = {topic.id: topic for topic in self.topics}
         self._order = {topic.id: n for n, topic in enumerate(self.topics)}
-        self._pattern, self._targets = _compile(self.topics)
+        self._cues = CueMatcher(_cue_targets(self.topics))
 
     def __iter__(self) -> Iterator[Topic]:
         return iter(self.topics)
@@ -80,49 +80,19 @@ class Taxonomy:
     def score(self, text: str) -> dict[str, float]:
         """Each topic's weight in `text`: 1 per cue found, 0.4 per weak cue."""
         scores: dict[str, float] = {}
-        if self._pattern is None:
-            return scores
-        for match in self._pattern.finditer(text):
-            for topic_id, weight in self._targets[match.lastgroup or ""]:
+        for targets in self._cues.find(text):
+            for topic_id, weight in targets:
                 scores[topic_id] = scores.get(topic_id, 0.0) + weight
         return scores
 
 
-def _compile(
-    topics: Sequence[Topic],
-) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[str, float]]]]:
-    """One alternation of every cue, longest first, so "nuclear weapons" is not also "nuclear".
-
-    A cue shared by several topics (ISIS) is one alternative pointing to all of them.
-    """
+def _cue_targets(topics: Sequence[Topic]) -> dict[str, Targets]:
     targets: dict[str, list[tuple[str, float]]] = {}
     for topic in topics:
         for cues, weight in ((topic.cues, STRONG), (topic.weak_cues, WEAK)):
             for cue in cues:
                 targets.setdefault(cue, []).append((topic.id, weight))
-    if not targets:
-        return None, {}
-    ordered = sorted(targets, key=len, reverse=True)
-    groups = {f"c{n}": cue for n, cue in enumerate(ordered)}
-    pattern = "|".join(f"(?P<{name}>{cue_pattern(cue)})" for name, cue in groups.items())
-    return re.compile(pattern, re.IGNORECASE), {name: targets[c] for name, c in groups.items()}
-
-
-def cue_pattern(cue: str) -> str:
-    """A cue as a regular expression: whole words, plurals too, capitals kept for acronyms."""
-    prefix = cue.endswith("*")
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", cue.rstrip("*")) if w]
-    body = _WORD_GAP.join(words)
-    if prefix:
-        body += r"\w*"
-    elif re.search(r"[^aeiou]y$", body):
-        body = body[:-1] + "(?:y|ies)"  # "treaty", "treaties"
-    else:
-        body += "(?:s|es)?"
-    letters = [c for c in cue if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        body = f"(?-i:{body})"
-    return rf"(?<!\w){body}(?!\w)"
+    return {cue: tuple(found) for cue, found in targets.items()}
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
@@ -135,7 +105,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
         raise ResourceError(
             f"The topic list {path.name} cannot be read ({reason}); reinstall the application."
         ) from error
-    return Taxonomy(topics, hashlib.sha256(raw).hexdigest()[:16])
+    return Taxonomy(topics, f"{zlib.crc32(raw):08x}-{len(raw)}")
 
 
 def parse_taxonomy(text: str) -> list[Topic]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reader.core.document import Block, BlockKind, Document, Section
+from reader.core.recommendation_cues import lower_case
 from reader.core.recommendation_rules import RuleSet
 from reader.core.taxonomy import Taxonomy
 
@@ -85,7 +86,7 @@ class TopicAssigner:
         """How much more the text before counts: more when the sentence opens "To that end"."""
         pattern = self._rules.back_reference
         # Matched on a slice: with a start position, "^" would only match at the text's start.
-        if pattern is None or not pattern.match(self._doc.text[start:end]):
+        if pattern is None or not pattern.match(lower_case(self._doc.text[start:end])):
             return 1.0
         return self._rules.back_reference_factor
 

@@ -1,0 +1,155 @@
+"""Recommendation extraction against the app's start-up: the bar is under 5% of cold start.
+
+The costs of the extractor, all on the two bundled statements:
+  extract   extracting both, rules and taxonomy loaded once before (median of many runs):
+            the figure the bar is about;
+  load      reading the rules file and the taxonomy and compiling their patterns, with
+            Python's cache of compiled patterns emptied first (median of many runs);
+  fresh     in a new interpreter (median of a few): importing the extractor's modules,
+            then loading, then the first extraction; what the window would pay once.
+Each is set against the app's cold start to first paint (bench/startup.py's measurement:
+`python -m reader --exit-after-paint` in a fresh data folder, after one warm-up launch).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.core.library import Library
+from reader.core.recommendation_rules import load_rules
+from reader.core.recommendations import extract
+from reader.core.taxonomy import load_taxonomy
+from reader.resource_access import resource_folder, resource_path
+from startup import Side, app_command, child_env, measure, side_stats
+
+BAR = 0.05
+FRESH_PROBE = """
+import time
+from reader.core.library import Library
+from reader.resource_access import resource_folder, resource_path
+library = Library.open(resource_folder())
+started = time.perf_counter()
+from reader.core.recommendation_rules import load_rules
+from reader.core.recommendations import extract
+from reader.core.taxonomy import load_taxonomy
+imported = time.perf_counter()
+rules = load_rules(resource_path("recommendation_rules.json"))
+taxonomy = load_taxonomy(resource_path("topics.tsv"))
+loaded = time.perf_counter()
+found = sum(len(extract(doc, rules, taxonomy)) for doc in library)
+print(imported - started, loaded - imported, time.perf_counter() - loaded)
+"""
+
+
+def median_seconds(work: Callable[[], object], runs: int) -> float:
+    """The median wall time of `runs` calls of `work`, after one untimed call."""
+    work()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def in_process(runs: int) -> dict[str, float]:
+    library = list(Library.open(resource_folder()))
+    rules = load_rules(resource_path("recommendation_rules.json"))
+    taxonomy = load_taxonomy(resource_path("topics.tsv"))
+    found = sum(len(extract(doc, rules, taxonomy)) for doc in library)
+
+    def extract_both() -> None:
+        for doc in library:
+            extract(doc, rules, taxonomy)
+
+    def load_both() -> None:
+        re.purge()  # else re's cache of compiled patterns hides the real cost
+        load_rules(resource_path("recommendation_rules.json"))
+        load_taxonomy(resource_path("topics.tsv"))
+
+    return {
+        "extract_s": median_seconds(extract_both, runs),
+        "load_s": median_seconds(load_both, max(runs // 4, 5)),
+        "recommendations": found,
+    }
+
+
+def fresh_process(runs: int) -> dict[str, float]:
+    """Imports, load and first extraction in a new interpreter: medians of each."""
+    samples = []
+    for _ in range(runs + 1):  # the first writes any missing .pyc; it is not counted
+        result = subprocess.run(
+            [sys.executable, "-c", FRESH_PROBE], capture_output=True, text=True, check=True
+        )
+        samples.append([float(value) for value in result.stdout.split()])
+    names = ("fresh_import_s", "fresh_load_s", "fresh_extract_s")
+    return {name: statistics.median(s[n] for s in samples[1:]) for n, name in enumerate(names)}
+
+
+def startup_seconds(runs: int, timeout: float) -> float | None:
+    side = Side("app", app_command)
+    measure([side], runs, child_env("offscreen"), timeout)
+    stats = side_stats(side)
+    if side.error or not stats["runs"]:
+        print(f"the app could not be timed:\n{side.error}", file=sys.stderr)
+        return None
+    return float(stats["launch_to_first_paint_s"]["median"])
+
+
+def report(figures: dict[str, Any]) -> None:
+    startup = figures["startup_s"]
+    print(
+        f"Extraction of both bundled statements ({figures['recommendations']} recommendations),"
+        f" python {sys.version.split()[0]}"
+    )
+    rows = [
+        ("extract (rules loaded)", figures["extract_s"]),
+        ("load rules and taxonomy (compiling)", figures["load_s"]),
+        ("fresh process: import modules", figures["fresh_import_s"]),
+        ("fresh process: load", figures["fresh_load_s"]),
+        ("fresh process: first extraction", figures["fresh_extract_s"]),
+    ]
+    for name, seconds in rows:
+        share = f"{seconds / startup:6.2%} of start-up" if startup else "start-up not timed"
+        print(f"  {name:<38} {seconds * 1000:8.2f} ms  {share}")
+    if startup:
+        print(f"  {'app cold start to first paint':<38} {startup * 1000:8.1f} ms (median)")
+        verdict = "MEETS" if figures["extract_s"] / startup < BAR else "DOES NOT MEET"
+        print(f"\nextraction of both statements {verdict} the bar (< {BAR:.0%} of start-up)")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200, help="in-process runs (200)")
+    parser.add_argument("--fresh-runs", type=int, default=5, help="fresh processes (5)")
+    parser.add_argument("--startup-runs", type=int, default=10, help="app launches (10)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per app launch")
+    parser.add_argument("--json-out", type=Path, metavar="FILE", help="also write JSON")
+    args = parser.parse_args(argv)
+    if min(args.runs, args.fresh_runs, args.startup_runs) < 1:
+        parser.error("every number of runs must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    figures: dict[str, Any] = in_process(args.runs)
+    figures.update(fresh_process(args.fresh_runs))
+    figures["startup_s"] = startup_seconds(args.startup_runs, args.timeout)
+    report(figures)
+    if args.json_out:
+        args.json_out.write_text(json.dumps(figures, indent=2) + "\n")
+    return 0 if figures["startup_s"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
