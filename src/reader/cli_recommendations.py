@@ -14,11 +14,10 @@ from reader.core.library import Library
 from reader.core.recommendation_collection import collect, coverage, select
 from reader.core.recommendation_export import to_csv, to_markdown
 from reader.core.recommendation_overrides import RecommendationOverrides
-from reader.core.recommendation_rules import RuleSet, load_rules
+from reader.core.recommendation_rules import RuleSet, bundled_rules
 from reader.core.recommendations import USER, Recommendation
-from reader.core.taxonomy import Taxonomy, load_taxonomy
+from reader.core.taxonomy import Taxonomy, bundled_taxonomy
 from reader.core.user_db import UserDatabase
-from reader.resource_access import resource_path
 
 BOLD, RESET = "\033[1m", "\033[0m"
 
@@ -46,7 +45,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_recommendations(
     args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
 ) -> None:
-    rules, taxonomy = _bundled_rules()
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
     for doc_id in args.doc or ():
         library.get(doc_id)  # an unknown id is an error, not an empty result
     for topic_id in args.topic or ():
@@ -71,7 +70,7 @@ def run_recommendations(
 def run_topics(
     args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
 ) -> None:
-    rules, taxonomy = _bundled_rules()
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
     rows = coverage(_recommendations(library, rules, taxonomy, folders), taxonomy, library.ids())
     if args.json:
         value = [
@@ -91,12 +90,6 @@ def run_topics(
         per_doc = ", ".join(f"{doc_id} {n}" for doc_id, n in row.by_document.items() if n)
         out.write(f"{row.topic:<22} {row.total:>3}  {row.label}")
         out.write(f"  ({per_doc})\n" if per_doc else "\n")
-
-
-def _bundled_rules() -> tuple[RuleSet, Taxonomy]:
-    return load_rules(resource_path("recommendation_rules.json")), load_taxonomy(
-        resource_path("topics.tsv")
-    )
 
 
 def _recommendations(

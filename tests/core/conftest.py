@@ -4,9 +4,9 @@ import pytest
 
 from reader.core.document import Document
 from reader.core.library import Library
-from reader.core.recommendation_rules import RuleSet, load_rules
-from reader.core.taxonomy import Taxonomy, load_taxonomy
-from reader.resource_access import resource_folder, resource_path
+from reader.core.recommendation_rules import RuleSet, bundled_rules
+from reader.core.taxonomy import Taxonomy, bundled_taxonomy
+from reader.resource_access import resource_folder
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +26,9 @@ def ac_riac(library: Library) -> Document:
 
 @pytest.fixture(scope="session")
 def rules() -> RuleSet:
-    return load_rules(resource_path("recommendation_rules.json"))
+    return bundled_rules()
 
 
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:
-    return load_taxonomy(resource_path("topics.tsv"))
+    return bundled_taxonomy()

@@ -6,6 +6,7 @@ import pytest
 
 from reader.core.builder import BlockSpec, build_document
 from reader.core.document import BlockKind, Document, Metadata
+from reader.core.recommendation_cues import judge
 from reader.core.recommendation_rules import RuleSet
 from reader.core.recommendations import JSON_KEYS, Recommendation, extract
 from reader.core.taxonomy import Taxonomy
@@ -223,3 +224,9 @@ def test_a_cue_match_running_past_a_sentence_does_not_hide_one_inside_the_next(
 def test_a_cue_is_widened_over_the_adverb_before_it(rules: RuleSet, taxonomy: Taxonomy) -> None:
     (rec,) = extract(doc_of((P, "We therefore strongly urge restraint.")), rules, taxonomy)
     assert rec.cue == "strongly urge"
+
+
+def test_judge_explains_a_single_sentence(rules: RuleSet) -> None:
+    verdict = judge("Both sides should, we believe, resume talks.", rules)
+    assert verdict is not None and (verdict.rule, verdict.start, verdict.end) == ("should", 11, 17)
+    assert judge("The talks were resumed.", rules) is None

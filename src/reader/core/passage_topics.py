@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 
 from reader.core.document import Document
-from reader.core.recommendation_rules import RuleSet, load_rules
+from reader.core.recommendation_rules import RuleSet, bundled_rules
 from reader.core.recommendations import extract
-from reader.core.taxonomy import Taxonomy, load_taxonomy
+from reader.core.taxonomy import Taxonomy, bundled_taxonomy
 
 
 class PassageTopics:
@@ -39,10 +39,5 @@ class PassageTopics:
 
 @functools.cache
 def bundled_passage_topics() -> PassageTopics:
-    """From the rules and taxonomy shipped in resources/, read once per process."""
-    from reader.resource_access import resource_path
-
-    return PassageTopics(
-        load_rules(resource_path("recommendation_rules.json")),
-        load_taxonomy(resource_path("topics.tsv")),
-    )
+    """From the rules and taxonomy shipped in resources/."""
+    return PassageTopics(bundled_rules(), bundled_taxonomy())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import zlib
@@ -77,6 +78,17 @@ class RuleSet:
     back_reference: re.Pattern[str] | None = None
     back_reference_factor: float = 1.0
     signature: str = ""
+
+
+RULES_FILE = "recommendation_rules.json"
+
+
+@functools.cache
+def bundled_rules() -> RuleSet:
+    """The rules shipped in resources/, read once per process (a RuleSet never changes)."""
+    from reader.resource_access import resource_path
+
+    return load_rules(resource_path(RULES_FILE))
 
 
 def load_rules(path: Path) -> RuleSet:

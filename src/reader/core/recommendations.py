@@ -5,8 +5,7 @@ The extractor is deterministic and explainable: every recommendation names the r
 made it one (`rule`) and points at the words that matched (`cue_start`, `cue_end`); the
 rules themselves are data (resources/recommendation_rules.json, resources/topics.tsv).
 
-    rules = load_rules(resource_path("recommendation_rules.json"))
-    taxonomy = load_taxonomy(resource_path("topics.tsv"))
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()  # or load_rules(path), ...
     for rec in extract(doc, rules, taxonomy): ...
 """
 

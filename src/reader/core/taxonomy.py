@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Iterator, Sequence
@@ -93,6 +94,17 @@ def _cue_targets(topics: Sequence[Topic]) -> dict[str, Targets]:
             for cue in cues:
                 targets.setdefault(cue, []).append((topic.id, weight))
     return {cue: tuple(found) for cue, found in targets.items()}
+
+
+TOPICS_FILE = "topics.tsv"
+
+
+@functools.cache
+def bundled_taxonomy() -> Taxonomy:
+    """The taxonomy shipped in resources/, read once per process (it never changes)."""
+    from reader.resource_access import resource_path
+
+    return load_taxonomy(resource_path(TOPICS_FILE))
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
