@@ -30,12 +30,13 @@ from reader.core.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.passages import fingerprint, passages
 from reader.core.phrases import with_pair_terms
 from reader.core.prefixes import best, is_plain_prefix, prefix_matches
-from reader.core.query_terms import decode, highlight_words, restriction, suggest
+from reader.core.query_terms import decode, highlight_words, restriction
 from reader.core.search_analysis import make_analyzer
 from reader.core.search_query import AliasExpander, ParsedQuery, make_parser, parse
 from reader.core.search_results import Hit, SearchResults
 from reader.core.search_schema import SCHEMA_VERSION, make_schema, open_generation, record
 from reader.core.snippets import make_snippet
+from reader.core.spelling import suggest
 
 log = logging.getLogger(__name__)
 
@@ -301,7 +302,7 @@ class SearchIndex:
         )
 
     def _suggest(self, text: str) -> str | None:
-        return suggest(self._searcher, text)
+        return suggest(self._searcher, self._analyzer, self._fuzzy, text)
 
     def _forget_caches(self) -> None:
         self._fuzzy.forget()

@@ -14,7 +14,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from reader.core.passages import Passage
 from reader.core.phrases import pairs_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def make_schema(analyzer: Any) -> Schema:
@@ -27,7 +27,7 @@ def make_schema(analyzer: Any) -> Schema:
         block=STORED,
         start=STORED,
         end=STORED,
-        text=TEXT(analyzer=analyzer, stored=True, spelling=True),
+        text=TEXT(analyzer=analyzer, stored=True),
         pairs=TEXT(analyzer=pairs_analyzer(analyzer), phrase=False),
     )
 
