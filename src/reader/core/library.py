@@ -6,23 +6,34 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.core.bundled import load_bundled
+from reader.core.catalogue import Catalogue
 from reader.core.document import Document
 from reader.core.errors import UnknownDocumentError
+from reader.core.user_db import UserDatabase
 
 
 class Library:
+    """Documents by id: the bundled statements first, then the imported ones in import order."""
+
     def __init__(self, documents: list[Document]) -> None:
         self._documents = {doc.id: doc for doc in documents}
 
     @classmethod
-    def open(cls, bundled_folder: Path) -> Library:
-        return cls(load_bundled(bundled_folder))
+    def open(cls, bundled_folder: Path, db: UserDatabase | None = None) -> Library:
+        """The bundled statements, and with `db` the documents of its catalogue."""
+        documents = load_bundled(bundled_folder)
+        if db is not None:
+            documents += Catalogue(db).documents()
+        return cls(documents)
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self._documents.values())
 
     def __len__(self) -> int:
         return len(self._documents)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._documents
 
     def ids(self) -> list[str]:
         return list(self._documents)
@@ -32,3 +43,9 @@ class Library:
             return self._documents[doc_id]
         except KeyError:
             raise UnknownDocumentError(doc_id, self.ids()) from None
+
+    def bundled(self) -> list[Document]:
+        return [doc for doc in self if doc.kind == "bundled"]
+
+    def imported(self) -> list[Document]:
+        return [doc for doc in self if doc.kind == "imported"]

@@ -1,7 +1,7 @@
 """The user's database: one SQLite file in the data folder for everything the user decides.
 
-It holds the user's choices about recommendations now, and notes and the library catalogue
-in later versions; each feature keeps a small store on top of a UserDatabase (for example
+It holds the user's choices about recommendations and the library catalogue (notes in a
+later version); each feature keeps a small store on top of a UserDatabase (for example
 RecommendationOverrides). The schema is versioned: MIGRATIONS is an append-only list, and a
 database made by a newer version of the application is refused rather than damaged.
 
@@ -40,6 +40,22 @@ MIGRATIONS: tuple[str, ...] = (
         topics TEXT NOT NULL DEFAULT '',
         changed TEXT NOT NULL,
         PRIMARY KEY (doc_id, start, "end", sentence)
+    );
+    """,
+    # 2: the library catalogue. Each imported document keeps its blocks and metadata as a
+    # statement in the bundled JSON shape, so the library opens without re-parsing a file
+    # and an improved importer never moves the offsets that notes point into.
+    """
+    CREATE TABLE catalogue (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        file_format TEXT NOT NULL,
+        copy_name TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        imported_at TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        statement TEXT NOT NULL
     );
     """,
 )

@@ -1,0 +1,168 @@
+"""The catalogue: imported documents recorded, copied in, renamed, edited and removed whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.core import catalogue as catalogue_module
+from reader.core.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
+from reader.core.document import Metadata
+from reader.core.document_ids import new_id
+from reader.core.errors import UnknownDocumentError
+from reader.core.importers import import_file
+from reader.core.library import Library
+from reader.core.user_db import UserDatabase
+from reader.resource_access import resource_folder
+
+STATEMENT = "On Arms Control\n\nThe parties must resume talks at once.\n\nWe urge restraint.\n"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[UserDatabase]:
+    opened = UserDatabase.open(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+def _file(folder: Path, name: str, text: str = STATEMENT) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_add_copies_the_file_and_records_the_document(db: UserDatabase, tmp_path: Path) -> None:
+    source = _file(tmp_path / "in", "Talks.TXT")
+    catalogue = Catalogue(db)
+    entry = catalogue.add(import_file(source), source)
+    assert entry.copy == db.path.parent / "documents" / f"{entry.id}.txt"
+    assert entry.copy.read_bytes() == source.read_bytes() and source.exists()
+    assert (entry.file_name, entry.file_format, entry.size) == (
+        "Talks.TXT",
+        "text",
+        source.stat().st_size,
+    )
+    [doc] = catalogue.documents()
+    assert (doc.id, doc.kind) == (entry.id, "imported")
+    assert "resume talks" in doc.text
+    assert [p.name for p in entry.copy.parent.iterdir()] == [entry.copy.name]  # no temporary left
+
+
+def test_the_same_content_twice_is_a_duplicate(db: UserDatabase, tmp_path: Path) -> None:
+    first = _file(tmp_path / "a", "one.txt")
+    second = _file(tmp_path / "b", "other-name.txt")
+    catalogue = Catalogue(db)
+    entry = catalogue.add(import_file(first), first)
+    with pytest.raises(AlreadyInLibrary) as raised:
+        catalogue.add(import_file(second), second)
+    assert raised.value.doc_id == entry.id
+    assert len(catalogue.entries()) == 1
+
+
+def test_ids_come_from_the_title_and_never_clash() -> None:
+    meta = Metadata("The West and Russia: a Crisis", date_start=dt.date(2022, 2, 15))
+    assert new_id(meta, "x", ()) == "west-russia-crisis-2022"
+    assert new_id(meta, "x", {"west-russia-crisis-2022"}) == "west-russia-crisis-2022-2"
+    taken = {"west-russia-crisis-2022", "west-russia-crisis-2022-2"}
+    assert new_id(meta, "x", taken) == "west-russia-crisis-2022-3"
+    assert new_id(Metadata("Заявление"), "moscow_2020", ()) == "moscow-2020"
+    assert new_id(Metadata("Заявление"), "Заявление", ()) == "document"
+
+
+def test_a_failed_copy_leaves_no_row_and_no_file(
+    db: UserDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _file(tmp_path / "in", "talks.txt")
+
+    def half_copy(source: Path, target: Path) -> int:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.with_name(f".{target.name}.partial").write_bytes(b"half")
+        raise CatalogueError("The disk is full.")
+
+    monkeypatch.setattr(catalogue_module, "copy_atomically", half_copy)
+    with pytest.raises(CatalogueError):
+        Catalogue(db).add(import_file(source), source)
+    assert Catalogue(db).entries() == []
+    # The partial file is half_copy's own leftover; the real copy never leaves one (below).
+    assert not (db.path.parent / "documents" / "arms-control.txt").exists()
+
+
+def test_a_failed_insert_removes_the_copy(
+    db: UserDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _file(tmp_path / "in", "talks.txt")
+
+    def refuse(*args: object) -> None:
+        raise CatalogueError("The database refused the row.")
+
+    monkeypatch.setattr(catalogue_module, "_insert", refuse)
+    with pytest.raises(CatalogueError):
+        Catalogue(db).add(import_file(source), source)
+    assert Catalogue(db).entries() == []
+    assert list((db.path.parent / "documents").iterdir()) == []
+
+
+def test_copy_atomically_leaves_nothing_when_the_source_vanishes(tmp_path: Path) -> None:
+    target = tmp_path / "documents" / "x.txt"
+    with pytest.raises(CatalogueError, match="cannot be copied"):
+        catalogue_module.copy_atomically(tmp_path / "missing.txt", target)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_update_metadata_keeps_the_text(db: UserDatabase, tmp_path: Path) -> None:
+    source = _file(tmp_path / "in", "talks.txt")
+    catalogue = Catalogue(db)
+    entry = catalogue.add(import_file(source), source)
+    before = catalogue.documents()[0]
+    changed = replace(before.metadata, title="Talks in Geneva", place="Geneva")
+    catalogue.update_metadata(entry.id, changed)
+    [after] = catalogue.documents()
+    assert (after.metadata.title, after.metadata.place, after.id) == (
+        "Talks in Geneva",
+        "Geneva",
+        entry.id,
+    )
+    assert after.text == before.text
+    with pytest.raises(UnknownDocumentError):
+        catalogue.update_metadata("nothing", changed)
+    with pytest.raises(CatalogueError, match="title"):
+        catalogue.update_metadata(entry.id, replace(changed, title=" "))
+
+
+def test_remove_deletes_row_and_copy_and_counts_what_refers_to_it(
+    db: UserDatabase, tmp_path: Path
+) -> None:
+    source = _file(tmp_path / "in", "talks.txt")
+    catalogue = Catalogue(db)
+    entry = catalogue.add(import_file(source), source)
+    with db.transaction() as connection:
+        connection.execute(
+            "INSERT INTO recommendation_overrides VALUES (?, 0, 5, 'x', 'dismissed', '', 'now')",
+            (entry.id,),
+        )
+    assert catalogue.attached_rows(entry.id) == {"recommendation_overrides": 1}
+    assert catalogue.remove(entry.id) == entry
+    assert catalogue.entries() == [] and not entry.copy.exists()
+    assert catalogue.attached_rows(entry.id) == {"recommendation_overrides": 1}  # kept, detached
+    with pytest.raises(UnknownDocumentError):
+        catalogue.remove(entry.id)
+    assert catalogue.add(import_file(source), source).id == entry.id  # re-imported, same id
+
+
+def test_library_lists_bundled_then_imported_in_import_order(
+    db: UserDatabase, tmp_path: Path
+) -> None:
+    catalogue = Catalogue(db)
+    for name, words in (("b.txt", "Second text."), ("a.txt", "First text.")):
+        source = _file(tmp_path / "in", name, f"{name} heading\n\n{words}\n")
+        catalogue.add(import_file(source), source)
+    library = Library.open(resource_folder(), db)
+    kinds = [(doc.kind, doc.metadata.title) for doc in library]
+    assert kinds[:2] == [("bundled", d.metadata.title) for d in Library.open(resource_folder())]
+    assert [k for k, _ in kinds[2:]] == ["imported", "imported"]
+    assert "Second text." in library.imported()[0].text
