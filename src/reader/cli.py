@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
-from reader import __version__, cli_recommendations, cli_search, paths
+from reader import __version__, cli_library, cli_recommendations, cli_search, paths
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.library import Library
@@ -57,13 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print metadata, text, blocks, sentences")
     cli_search.add_commands(commands, common)
     cli_recommendations.add_commands(commands, common)
+    cli_library.add_commands(commands, common)
     return parser
 
 
 def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdout) -> int:
     """Run a command; a ReaderError becomes one sentence on stderr and exit code 2."""
     try:
-        library = Library.open(resource_folder())
+        if args.command == "import":
+            return cli_library.run_import(args, folders, out)
+        if args.command == "remove":
+            cli_library.run_remove(args, folders, out)
+            return 0
+        library = cli_library.open_library(resource_folder(), folders)
         if args.command == "list":
             _print_list(library, args.json, out)
         elif args.command == "show":
