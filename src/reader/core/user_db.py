@@ -1,9 +1,10 @@
 """The user's database: one SQLite file in the data folder for everything the user decides.
 
-It holds the user's choices about recommendations and the library catalogue (notes in a
-later version); each feature keeps a small store on top of a UserDatabase (for example
-RecommendationOverrides). The schema is versioned: MIGRATIONS is an append-only list, and a
-database made by a newer version of the application is refused rather than damaged.
+It holds the user's choices about recommendations, the library catalogue and the notes;
+each feature keeps a small store on top of a UserDatabase (for example
+RecommendationOverrides or NotesStore). The schema is versioned: MIGRATIONS is an
+append-only list, and a database made by a newer version of the application is refused
+rather than damaged.
 
 Nothing the user made is ever deleted: a damaged file is moved aside (and `notice` says
 where), and a database that cannot be written (a read-only folder or file) can still be
@@ -57,6 +58,27 @@ MIGRATIONS: tuple[str, ...] = (
         size INTEGER NOT NULL,
         statement TEXT NOT NULL
     );
+    """,
+    # 3: the user's notes (notes_store.py). A deleted note stays as a tombstone (deleted =
+    # 1) so that an older backup cannot bring it back; tags are a JSON array; colours are
+    # checked by the application, so a new colour needs no migration.
+    """
+    CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        start INTEGER NOT NULL CHECK (start >= 0),
+        "end" INTEGER NOT NULL CHECK ("end" >= start),
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+    );
+    CREATE INDEX notes_by_document ON notes (doc_id, start);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
