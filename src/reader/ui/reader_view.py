@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -18,6 +20,31 @@ MIN_SIDE_MARGIN = 24
 
 # Find highlights: every match, and the current one stronger.
 MATCH_COLORS = {"match": ("#fff2a8", "#5c4f00"), "current": ("#ff9632", "#b35900")}
+RECOMMENDATION_MARKS = "recommendation-marks"  # every recommendation of the document
+RECOMMENDATION = "recommendation"  # the one opened from the Recommendations tab
+
+
+@dataclass(frozen=True)
+class HighlightStyle:
+    """How one kind of highlight looks: backgrounds (light palette, dark palette), for the
+    current range too; `layer` orders kinds (higher is drawn on top); `ink` sets a text
+    colour that reads on the background; `underline` adds a dotted line under the text."""
+
+    colors: tuple[str, str]
+    current: tuple[str, str]
+    layer: int = 10
+    ink: bool = True
+    underline: bool = False
+
+
+MATCH_STYLE = HighlightStyle(MATCH_COLORS["match"], MATCH_COLORS["current"])
+# Whole sentences sit below search and find matches, which must stay visible on top.
+HIGHLIGHT_STYLES = {
+    RECOMMENDATION_MARKS: HighlightStyle(
+        ("#e6f3e4", "#20362a"), ("#e6f3e4", "#20362a"), layer=0, ink=False, underline=True
+    ),
+    RECOMMENDATION: HighlightStyle(("#d3e5ff", "#1d3a63"), ("#d3e5ff", "#1d3a63"), 1, False),
+}
 
 
 class ReaderView(QTextBrowser):
@@ -147,20 +174,28 @@ class ReaderView(QTextBrowser):
         else:
             self._highlights.pop(kind, None)
         selections = []
-        for ranges_of_kind, current_of_kind in self._highlights.values():
+        for name in sorted(self._highlights, key=lambda k: _style(k).layer):
+            ranges_of_kind, current_of_kind = self._highlights[name]
             for number, (start, end) in enumerate(ranges_of_kind):
-                selections.append(self._selection(start, end, number == current_of_kind))
+                selections.append(self._selection(name, start, end, number == current_of_kind))
         self.setExtraSelections(selections)
 
     def highlight_ranges(self, kind: str) -> list[tuple[int, int]]:
         return list(self._highlights.get(kind, ([], -1))[0])
 
-    def _selection(self, start: int, end: int, is_current: bool) -> QTextEdit.ExtraSelection:
-        light, dark = MATCH_COLORS["current" if is_current else "match"]
+    def _selection(
+        self, kind: str, start: int, end: int, is_current: bool
+    ) -> QTextEdit.ExtraSelection:
+        style = _style(kind)
+        light, dark = style.current if is_current else style.colors
         dark_theme = self.palette().color(self.palette().ColorRole.Base).lightness() < 128
         char_format = QTextCharFormat()
         char_format.setBackground(QColor(dark if dark_theme else light))
-        char_format.setForeground(QColor("#ffffff" if dark_theme else "#000000"))
+        if style.ink:
+            char_format.setForeground(QColor("#ffffff" if dark_theme else "#000000"))
+        if style.underline:
+            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            char_format.setUnderlineColor(QColor("#5f9a5a" if dark_theme else "#74a86f"))
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.to_qt(start))
         cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
@@ -200,3 +235,7 @@ class ReaderView(QTextBrowser):
         if self._layout is not None:
             self._anchor = self.top_offset()
             self.top_offset_changed.emit(self._anchor)
+
+
+def _style(kind: str) -> HighlightStyle:
+    return HIGHLIGHT_STYLES.get(kind, MATCH_STYLE)
