@@ -29,6 +29,13 @@ class Act(Enum):
     FOCUS_LIBRARY = auto()
     FOCUS_OUTLINE = auto()
     ABOUT = auto()
+    EXPORT_RECOMMENDATIONS = auto()
+    MARK_RECOMMENDATIONS = auto()
+    COMPARE_TOPIC = auto()
+    COVERAGE_MATRIX = auto()
+    MARK_AS_RECOMMENDATION = auto()
+    CHANGE_TOPICS = auto()
+    DISMISS_RECOMMENDATION = auto()
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,32 @@ _SPECS: dict[Act, _Spec] = {
     Act.FOCUS_LIBRARY: _Spec("Go to &Library", ("Ctrl+L",)),
     Act.FOCUS_OUTLINE: _Spec("Go to &Outline", ("Ctrl+Shift+O",)),
     Act.ABOUT: _Spec("&About Statement Reader", (), "help-about"),
+    Act.EXPORT_RECOMMENDATIONS: _Spec(
+        "&Export Recommendations…",
+        (),
+        "document-save-as",
+        "Save every recommendation as Markdown or CSV",
+    ),
+    Act.MARK_RECOMMENDATIONS: _Spec(
+        "Mark &Recommendations",
+        ("Ctrl+Shift+R",),
+        "",
+        "Shade every recommendation sentence in the text",
+        checkable=True,
+    ),
+    Act.COMPARE_TOPIC: _Spec(
+        "&Compare a Topic Across Documents…", (), "", "One topic's recommendations side by side"
+    ),
+    Act.COVERAGE_MATRIX: _Spec(
+        "Recommendation C&overage…", (), "", "Topics against documents, with counts"
+    ),
+    Act.MARK_AS_RECOMMENDATION: _Spec(
+        "Mark as Recommendation…", (), "", "File this sentence as a recommendation"
+    ),
+    Act.CHANGE_TOPICS: _Spec("Change Topics…", (), "", "File this recommendation elsewhere"),
+    Act.DISMISS_RECOMMENDATION: _Spec(
+        "Dismiss Recommendation", (), "", "This sentence is not a recommendation"
+    ),
 }
 
 

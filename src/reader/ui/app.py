@@ -72,10 +72,11 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     index_service = IndexService(
         folders.index, list(library), index_command(folders), folders.log_file
     )
-    window = MainWindow(library, settings, index_service)
+    window = MainWindow(library, settings, index_service, folders.data)
     app.aboutToQuit.connect(index_service.shutdown)
     # The index (and Whoosh, ~90 ms to import) opens only once the window has painted.
     index_service.start_after_first_paint(window.reader.viewport())
+    window.recommendations.start_after_first_paint()
     if settings_problem:
         window.statusBar().showMessage(settings_problem)
     sys.excepthook = _report_unexpected(window, folders)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -13,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -36,9 +37,11 @@ from reader.ui.actions import Act, create_actions
 from reader.ui.find_bar import FindBar
 from reader.ui.index_service import IndexService
 from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
+from reader.ui.menus import build_menus
 from reader.ui.outline_model import OutlineModel, SectionRole
 from reader.ui.panes import library_view, outline_view, titled
 from reader.ui.reader_view import ReaderView
+from reader.ui.recommendations_tab import RecommendationsTab
 from reader.ui.side_panel import SidePanel, Tab
 
 if TYPE_CHECKING:
@@ -58,9 +61,14 @@ class MainWindow(QMainWindow):
     document_opened = Signal(str)
 
     def __init__(
-        self, library: Library, settings: S.Settings, index_service: IndexService | None = None
+        self,
+        library: Library,
+        settings: S.Settings,
+        index_service: IndexService | None = None,
+        data_folder: Path | None = None,
     ) -> None:
-        """Without an index service the Search tab keeps its empty state."""
+        """Without an index service the Search tab keeps its empty state; without a data
+        folder the user's choices about recommendations are not kept."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
@@ -79,11 +87,12 @@ class MainWindow(QMainWindow):
         self.search_panel: SearchPanel | None = None  # built when first wanted: search_tab()
         if index_service is not None:
             index_service.setParent(self)
+        self.recommendations = RecommendationsTab(self, library, data_folder)
         self.zoom_label = QLabel()
         # Reading positions are written shortly after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
         self._build_layout()
-        self._build_menus()
+        build_menus(self, self.actions_by_id)
         self._connect_signals()
         self._restore_state()
 
@@ -107,52 +116,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([400, 760, 300])
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.zoom_label)
-
-    def _build_menus(self) -> None:
-        a = self.actions_by_id
-        theme_group = QActionGroup(self)
-        for act in (Act.THEME_SYSTEM, Act.THEME_LIGHT, Act.THEME_DARK):
-            theme_group.addAction(a[act])
-        menus: dict[str, list[Act | None]] = {
-            "&File": [Act.QUIT],
-            "&Edit": [
-                Act.COPY,
-                Act.COPY_WITH_CITATION,
-                None,
-                Act.FIND,
-                Act.FIND_NEXT,
-                Act.FIND_PREVIOUS,
-                Act.SEARCH,
-            ],
-            "&View": [
-                Act.ZOOM_IN,
-                Act.ZOOM_OUT,
-                Act.ZOOM_RESET,
-                None,
-                Act.FOCUS_LIBRARY,
-                Act.FOCUS_OUTLINE,
-            ],
-            "&Tools": [Act.REBUILD_INDEX],
-            "&Help": [Act.ABOUT],
-        }
-        for title, acts in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for entry in acts:
-                if entry is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[entry])
-            if title == "&View":
-                appearance = menu.addMenu("&Appearance")
-                appearance.addActions(theme_group.actions())
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION):
-            toolbar.addAction(a[act])
-        for action in a.values():
-            self.addAction(action)  # shortcuts work wherever focus is
 
     def _connect_signals(self) -> None:
         a = self.actions_by_id
@@ -188,6 +151,15 @@ class MainWindow(QMainWindow):
         )
         a[Act.REBUILD_INDEX].setEnabled(self.index_service is not None)
         self.side_panel.currentChanged.connect(self._on_side_panel_current_changed)
+        r = self.recommendations
+        a[Act.EXPORT_RECOMMENDATIONS].triggered.connect(r.export_all)
+        a[Act.MARK_RECOMMENDATIONS].toggled.connect(r.set_marks_shown)
+        a[Act.COMPARE_TOPIC].triggered.connect(r.open_compare)
+        a[Act.COVERAGE_MATRIX].triggered.connect(r.open_coverage)
+        a[Act.MARK_AS_RECOMMENDATION].triggered.connect(r.mark_sentence)
+        a[Act.CHANGE_TOPICS].triggered.connect(r.change_topics)
+        a[Act.DISMISS_RECOMMENDATION].triggered.connect(r.dismiss_sentence)
+        self.document_opened.connect(r.refresh_marks)
         if self.index_service is not None:
             a[Act.REBUILD_INDEX].triggered.connect(self.index_service.rebuild)
             self.index_service.message_posted.connect(self._on_index_service_message_posted)
@@ -204,6 +176,7 @@ class MainWindow(QMainWindow):
         if not header.restoreState(s.get(S.LIBRARY_HEADER)):
             self.library_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         self.side_panel.setCurrentIndex(s.get(S.SIDE_TAB))
+        self.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(bool(s.get(S.MARK_RECOMMENDATIONS)))
         self.reader.set_zoom(s.get(S.ZOOM))
         self._on_reader_zoom_changed(self.reader.zoom())
         self.actions_by_id[Act.COPY_WITH_CITATION].setEnabled(False)
@@ -222,6 +195,7 @@ class MainWindow(QMainWindow):
         s.set(S.LIBRARY_HEADER, bytes(self.library_view.header().saveState().data()))
         s.set(S.SIDE_TAB, self.side_panel.currentIndex())
         s.set(S.ZOOM, self.reader.zoom())
+        s.set(S.MARK_RECOMMENDATIONS, int(self.actions_by_id[Act.MARK_RECOMMENDATIONS].isChecked()))
         if not s.sync():
             self.statusBar().showMessage(
                 "Settings could not be saved: the config folder is not writable."
@@ -232,6 +206,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.index_service is not None:
             self.index_service.shutdown()
+        self.recommendations.close()
         super().closeEvent(event)
 
     # Documents ---------------------------------------------------------------------------
@@ -367,6 +342,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.actions_by_id[Act.COPY_WITH_CITATION])
         menu.addAction(self.actions_by_id[Act.FIND])
+        menu.addSeparator()
+        self.recommendations.add_context_actions(menu, position)
         menu.exec(self.reader.viewport().mapToGlobal(position))
         menu.deleteLater()
 
@@ -381,6 +358,8 @@ class MainWindow(QMainWindow):
     def _on_side_panel_current_changed(self, index: int) -> None:
         if index == Tab.SEARCH:
             self.search_tab()
+        elif index == Tab.RECOMMENDATIONS:
+            self.recommendations.ensure_panel()
 
     @Slot(object)
     def _on_search_panel_passage_requested(self, hit: Hit) -> None:

@@ -27,6 +27,7 @@ SPLITTER = Setting("window/splitter", bytes, b"")
 LEFT_SPLITTER = Setting("window/left_splitter", bytes, b"")
 LIBRARY_HEADER = Setting("library/header", bytes, b"")
 SIDE_TAB = Setting("window/side_tab", int, 0)
+MARK_RECOMMENDATIONS = Setting("reader/mark_recommendations", int, 0)  # 1: marks shown
 
 
 class Settings:

@@ -17,8 +17,7 @@ class Tab(IntEnum):
 _EMPTY_STATES = {
     Tab.RECOMMENDATIONS: (
         "Recommendations",
-        "What each statement recommends, grouped by topic. "
-        "The extractor that fills this panel is not part of this version yet.",
+        "What each statement recommends, grouped by topic. Gathering them…",
     ),
     Tab.SEARCH: (
         "Search",

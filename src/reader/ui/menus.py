@@ -1,0 +1,63 @@
+"""The window's menu bar and toolbar, laid out from the actions in actions.py."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow
+
+from reader.ui.actions import Act
+
+MENUS: dict[str, list[Act | None]] = {  # None: a separator
+    "&File": [Act.EXPORT_RECOMMENDATIONS, None, Act.QUIT],
+    "&Edit": [
+        Act.COPY,
+        Act.COPY_WITH_CITATION,
+        None,
+        Act.FIND,
+        Act.FIND_NEXT,
+        Act.FIND_PREVIOUS,
+        Act.SEARCH,
+    ],
+    "&View": [
+        Act.ZOOM_IN,
+        Act.ZOOM_OUT,
+        Act.ZOOM_RESET,
+        None,
+        Act.MARK_RECOMMENDATIONS,
+        Act.COMPARE_TOPIC,
+        Act.COVERAGE_MATRIX,
+        None,
+        Act.FOCUS_LIBRARY,
+        Act.FOCUS_OUTLINE,
+    ],
+    "&Tools": [Act.REBUILD_INDEX],
+    "&Help": [Act.ABOUT],
+}
+TOOLBAR = (Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION)
+THEMES = (Act.THEME_SYSTEM, Act.THEME_LIGHT, Act.THEME_DARK)
+
+
+def build_menus(window: QMainWindow, actions: dict[Act, QAction]) -> None:
+    """Menus, the Appearance submenu (one theme at a time), the toolbar; every shortcut live."""
+    theme_group = QActionGroup(window)
+    for act in THEMES:
+        theme_group.addAction(actions[act])
+    for title, acts in MENUS.items():
+        menu = window.menuBar().addMenu(title)
+        for entry in acts:
+            if entry is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[entry])
+        if title == "&View":
+            appearance = menu.addMenu("&Appearance")
+            appearance.addActions(theme_group.actions())
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for act in TOOLBAR:
+        toolbar.addAction(actions[act])
+    for action in actions.values():
+        window.addAction(action)  # shortcuts work wherever focus is

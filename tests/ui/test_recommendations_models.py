@@ -1,0 +1,160 @@
+"""The recommendations tree, its filter and the coverage matrix model: Qt's model checks, and
+that they show the core's objects and counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from reader.core.library import Library
+from reader.core.recommendation_collection import collect, coverage, select
+from reader.core.recommendation_rules import bundled_rules
+from reader.core.recommendations import USER, Recommendation
+from reader.core.taxonomy import Taxonomy, bundled_taxonomy
+
+from reader.ui.coverage_matrix import GAP_COLORS, CountRole, CoverageModel
+from reader.ui.coverage_matrix import DocumentIdRole as CellDocumentRole
+from reader.ui.coverage_matrix import TopicRole as CellTopicRole
+from reader.ui.recommendation_model import (
+    HtmlRole,
+    LabelRole,
+    RecommendationFilter,
+    RecommendationRole,
+    RecommendationTreeModel,
+    TopicRole,
+    WhereRole,
+    cue_html,
+)
+
+ELBE, ACRIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return bundled_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def recs(library: Library, taxonomy: Taxonomy) -> list[Recommendation]:
+    return collect(library, bundled_rules(), taxonomy)
+
+
+def _titles(library: Library) -> dict[str, str]:
+    return {doc.id: doc.metadata.display_title for doc in library}
+
+
+def _tree(library: Library, taxonomy: Taxonomy, recs: list[Recommendation]):
+    model = RecommendationTreeModel(taxonomy, _titles(library))
+    model.set_recommendations(recs)
+    return model
+
+
+def _children(model, parent: QModelIndex) -> list[Recommendation]:
+    return [
+        model.index(r, 0, parent).data(RecommendationRole) for r in range(model.rowCount(parent))
+    ]
+
+
+def test_tree_and_filter_pass_the_model_tester(qtmodeltester, library, taxonomy, recs) -> None:
+    model = _tree(library, taxonomy, recs)
+    qtmodeltester.check(model)
+    proxy = RecommendationFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filters(ELBE, "cybersecurity", "")
+    qtmodeltester.check(proxy)
+    model.set_recommendations(recs[:3])
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+
+def test_topics_in_taxonomy_order_with_counts(library, taxonomy, recs) -> None:
+    model = _tree(library, taxonomy, recs)
+    topics = [model.index(r, 0).data(TopicRole) for r in range(model.rowCount())]
+    assert topics == sorted(topics, key=taxonomy.order)
+    for row, topic in enumerate(topics):
+        index = model.index(row, 0)
+        filed = [rec for rec in recs if topic in rec.topics]
+        assert _children(model, index) == filed  # under every topic it is filed under
+        assert index.data() == f"{taxonomy.label(topic)} ({len(filed)})"
+        assert index.data(LabelRole) == taxonomy.label(topic)
+        assert index.data(RecommendationRole) is None
+
+
+def test_a_recommendation_row_shows_sentence_cue_and_document(library, taxonomy, recs) -> None:
+    model = _tree(library, taxonomy, recs)
+    parent = model.index(model.topic_row("cybersecurity"), 0)
+    index = model.index(0, 0, parent)
+    rec = index.data(RecommendationRole)
+    assert index.data() == rec.sentence
+    assert index.data(WhereRole).startswith("Elbe Group Joint Statement")
+    assert (
+        f"<b>{rec.sentence[rec.cue_start - rec.start : rec.cue_end - rec.start]}</b>"
+        in index.data(HtmlRole)
+    )
+    assert rec.cue in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_users_own_are_marked_yours(library, taxonomy, recs) -> None:
+    from dataclasses import replace
+
+    mine = replace(recs[0], source=USER, cue="", cue_start=recs[0].start, cue_end=recs[0].start)
+    model = _tree(library, taxonomy, [mine])
+    index = model.index(0, 0, model.index(0, 0))
+    assert index.data(WhereRole).endswith("· yours")
+    assert cue_html(mine) == index.data(HtmlRole)
+    assert "<b>" not in cue_html(mine)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "topic", "text"),
+    [
+        (ELBE, None, ""),
+        (None, "cybersecurity", ""),
+        (None, None, "nuclear"),
+        (ACRIAC, None, "required"),
+    ],
+)
+def test_the_filter_agrees_with_the_core(library, taxonomy, recs, doc_id, topic, text) -> None:
+    model = _tree(library, taxonomy, recs)
+    proxy = RecommendationFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filters(doc_id, topic, text)
+    shown = {
+        (rec.doc_id, rec.start)
+        for row in range(proxy.rowCount())
+        for rec in _children(proxy, proxy.index(row, 0))
+    }
+    expected = select(recs, [doc_id] if doc_id else (), [topic] if topic else (), text)
+    assert shown == {(rec.doc_id, rec.start) for rec in expected}
+    assert shown  # every case finds something
+    if topic:
+        assert [proxy.index(r, 0).data(TopicRole) for r in range(proxy.rowCount())] == [topic]
+
+
+def test_coverage_model_passes_the_model_tester(qtmodeltester, library, taxonomy, recs) -> None:
+    model = CoverageModel(_titles(library))
+    qtmodeltester.check(model)
+    model.set_rows(coverage(recs, taxonomy, library.ids()))
+    qtmodeltester.check(model)
+
+
+def test_coverage_cells_count_what_coverage_counts(library, taxonomy, recs) -> None:
+    rows = coverage(recs, taxonomy, library.ids())
+    model = CoverageModel(_titles(library))
+    model.set_rows(rows)
+    assert model.rowCount() == len(taxonomy)
+    assert model.columnCount() == len(library)
+    header = model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == library.get(library.ids()[0]).metadata.display_title
+    for r, row in enumerate(rows):
+        for c, doc_id in enumerate(library.ids()):
+            index = model.index(r, c)
+            count = row.by_document[doc_id]
+            assert (index.data(CountRole), index.data(CellTopicRole)) == (count, row.topic)
+            assert index.data(CellDocumentRole) == doc_id
+            assert index.data() == (str(count) if count else "–")
+    gap = next(model.index(r, 0) for r in range(model.rowCount()) if not rows[r].by_document[ELBE])
+    brush = gap.data(Qt.ItemDataRole.BackgroundRole)
+    assert brush.color().name() == GAP_COLORS[0]  # empty cells look different
