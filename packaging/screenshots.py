@@ -11,11 +11,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QModelIndex  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from reader import paths  # noqa: E402
 from reader.core.library import Library  # noqa: E402
+from reader.core.recommendations import Recommendation  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
 
 from reader.ui import settings as S  # noqa: E402
@@ -24,6 +25,10 @@ from reader.ui.actions import Act  # noqa: E402
 from reader.ui.index_process import index_command  # noqa: E402
 from reader.ui.index_service import IndexService  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.ui.reader_view import RECOMMENDATION  # noqa: E402
+from reader.ui.recommendation_model import RecommendationRole  # noqa: E402
+from reader.ui.recommendation_panel import RecommendationPanel  # noqa: E402
+from reader.ui.side_panel import Tab  # noqa: E402
 
 SEARCH_QUERY = "nuclear"
 
@@ -38,7 +43,7 @@ def main(out: Path) -> None:
         theme.apply(app, "light")
         library = Library.open(resource_folder())
         service = IndexService(folders.index, list(library), index_command(folders))
-        window = MainWindow(library, settings, service)
+        window = MainWindow(library, settings, service, folders.data)
         window.resize(1440, 860)
         window.show()
         window.open_document("elbe-group-2018-naples")
@@ -49,6 +54,7 @@ def main(out: Path) -> None:
         window.find_bar.close_bar()
         _search(app, window, service)
         _shoot(app, window, out / "search-tab.png")
+        _recommendations(app, window, out)
         window.actions_by_id[Act.THEME_DARK].trigger()
         window.open_document("ac-riac-2013-washington")
         _shoot(app, window, out / "dark-palette.png")
@@ -69,6 +75,48 @@ def _search(app: QApplication, window: MainWindow, service: IndexService) -> Non
     window.show_hit(panel.model.hit(1))  # type: ignore[arg-type]
 
 
+def _recommendations(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The Recommendations tab with one opened, the compare view, the matrix, the marks."""
+    tab = window.recommendations
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([330, sum(sizes) - 330 - 470, 470])
+    window.side_panel.setCurrentIndex(Tab.RECOMMENDATIONS)
+    tab.ensure_panel()
+    _wait_until(app, lambda: tab.panel is not None)
+    panel = tab.panel
+    assert panel is not None
+    rec = next(r for r in tab.service.recommendations() if "special services" in r.sentence)
+    tab.show_recommendation(rec)
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0, panel.proxy.index(0, 0)))
+    panel.view.setCurrentIndex(_proxy_index(panel, rec))
+    _shoot(app, window, out / "recommendations-panel.png")
+    compare = tab.open_compare("us-russia-relations")
+    assert compare is not None
+    compare.resize(1100, 560)
+    _shoot(app, compare, out / "compare-view.png")
+    compare.close()
+    coverage = tab.open_coverage()
+    assert coverage is not None
+    coverage.resize(760, 470)
+    _shoot(app, coverage, out / "coverage-matrix.png")
+    coverage.close()
+    window.reader.set_highlights(RECOMMENDATION, [])
+    window.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(True)
+    window.jump_to(rec.start - 900)
+    _shoot(app, window, out / "reader-marks.png")
+    window.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(False)
+
+
+def _proxy_index(panel: RecommendationPanel, rec: Recommendation) -> QModelIndex:
+    for row in range(panel.proxy.rowCount()):
+        parent = panel.proxy.index(row, 0)
+        for child in range(panel.proxy.rowCount(parent)):
+            index = panel.proxy.index(child, 0, parent)
+            if index.data(RecommendationRole) == rec:
+                return index
+    return QModelIndex()
+
+
 def _wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -77,7 +125,7 @@ def _wait_until(app: QApplication, condition: Callable[[], bool], timeout: float
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
-def _shoot(app: QApplication, window: MainWindow, path: Path) -> None:
+def _shoot(app: QApplication, window: QWidget, path: Path) -> None:
     for _ in range(3):
         app.processEvents()
     window.grab().save(str(path))
