@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
-from reader import __version__, cli_library, cli_recommendations, cli_search, paths
+from reader import __version__, cli_library, cli_notes, cli_recommendations, cli_search, paths
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.library import Library
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print metadata, text, blocks, sentences")
     cli_search.add_commands(commands, common)
     cli_recommendations.add_commands(commands, common)
+    cli_notes.add_commands(commands, common)
     cli_library.add_commands(commands, common)
     return parser
 
@@ -82,6 +83,8 @@ def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdo
             cli_recommendations.run_recommendations(args, library, folders, out)
         elif args.command == "topics":
             cli_recommendations.run_topics(args, library, folders, out)
+        elif args.command == "notes":
+            return cli_notes.run_notes(args, library, folders, out)
     except ReaderError as error:
         sys.stderr.write(f"{PROG}: {error}\n")
         return EXIT_USAGE
