@@ -174,10 +174,15 @@ def test_compare_view_lists_the_topic_per_document(qtbot: QtBot, rec_window: Mai
         if not column:
             assert "No recommendations on this topic." in page
     assert set(dialog.columns()) == {ELBE, ACRIAC}
+    panel.view.setCurrentIndex(panel.proxy.index(_topic_row(panel, "ukraine"), 0))
+    rec_window.actions_by_id[Act.COMPARE_TOPIC].trigger()  # the same view, from the View menu
+    assert rec_window.recommendations.compare_dialog is dialog
+    assert dialog.topic() == "ukraine"
 
 
 def test_coverage_matrix_counts_and_opens_a_cell(qtbot: QtBot, rec_window: MainWindow) -> None:
-    dialog = rec_window.recommendations.open_coverage()
+    rec_window.actions_by_id[Act.COVERAGE_MATRIX].trigger()
+    dialog = rec_window.recommendations.coverage_dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)

@@ -106,7 +106,7 @@ class RecommendationsTab(QObject):
         topic = topic or self.service.taxonomy.ids()[0]
         if self.compare_dialog is not None and shiboken6.isValid(self.compare_dialog):
             self.compare_dialog.set_topic(topic)
-            self.compare_dialog.raise_()
+            self.compare_dialog.activateWindow()
         else:
             self.compare_dialog = CompareDialog.open_for(self._window, self.service, topic)
             self.compare_dialog.recommendation_requested.connect(self.show_recommendation)
@@ -119,7 +119,7 @@ class RecommendationsTab(QObject):
         from reader.ui.coverage_matrix import CoverageDialog
 
         if self.coverage_dialog is not None and shiboken6.isValid(self.coverage_dialog):
-            self.coverage_dialog.raise_()
+            self.coverage_dialog.activateWindow()
         else:
             self.coverage_dialog = CoverageDialog.open_for(self._window, self.service)
             self.coverage_dialog.cell_requested.connect(self._on_coverage_cell_requested)
