@@ -22,6 +22,7 @@ bench: setup
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/import.py
 
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs

@@ -1,0 +1,177 @@
+"""Import bench, command-line half: 2,500 statement-sized .txt files made at bench time,
+imported through `python -m reader import --json` in batches, then again phase by phase
+through the core API (parse, store, index, extract).
+
+End to end is what a user waits for: parsing, storing, the incremental index update and
+the extractor (which files each passage under its recommendations' topics). The index size
+is the index folder on disk after the command-line import.
+
+TODO(GUI half, issue 7): the same files imported through File > Import in the window: the
+longest gap between 10 ms timer ticks during the import (the bar: 100 ms) and searches
+answered from the documents already indexed. make_statements() and summarise() are meant
+to be called from that script, so both halves import the same corpus and report alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.core.builder import BlockSpec
+from reader.core.catalogue import Catalogue
+from reader.core.document import BlockKind
+from reader.core.importers import import_file
+from reader.core.importing import LibraryContext, update_index
+from reader.core.library import Library
+from reader.core.recommendations import extract
+from reader.core.user_db import UserDatabase
+from reader.resource_access import resource_folder
+from search_corpus import PASSAGES_PER_DOC, document_specs, passage_texts, sentence_pool
+from search_engines import folder_size
+
+DOCUMENTS = 2500
+BATCH = 500  # files per command: keeps argv well under the system's limit
+SEED = 7
+MONTHS = "January February March April May June July August September October November December"
+PLACES = ("Geneva", "Vienna", "Helsinki", "Moscow", "Washington, D.C.", "Berlin", "Rome")
+SUBJECTS = ("Strategic Stability", "Arms Control", "European Security", "Nuclear Risks")
+# Recommending sentences, so the extractor has something to find, as in real statements.
+URGINGS = (
+    "We urge both governments to resume a regular dialogue on strategic stability.",
+    "The parties must agree on measures to reduce the risk of an accidental launch.",
+    "We recommend that military hotlines be kept open at all times.",
+)
+
+
+def make_statements(folder: Path, count: int = DOCUMENTS, seed: int = SEED) -> list[Path]:
+    """`count` statement files in `folder`: a title, a dateline, headings and paragraphs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pool = sentence_pool(seed)
+    texts = passage_texts(count * (PASSAGES_PER_DOC[1] + 1), pool, seed)
+    rnd = random.Random(seed)
+    files = []
+    for number, specs in enumerate(document_specs(texts, seed)[:count]):
+        path = folder / f"statement-{number:05d}.txt"
+        path.write_text(_statement_text(number, specs, rnd), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def _statement_text(number: int, specs: list[BlockSpec], rnd: random.Random) -> str:
+    title = f"Joint Statement No. {number + 1} on {rnd.choice(SUBJECTS)}"
+    month = MONTHS.split()[rnd.randrange(12)]
+    lines = [
+        title,
+        "",
+        f"{rnd.choice(PLACES)}, {rnd.randint(1, 28)} {month} {rnd.randint(1990, 2024)}",
+    ]
+    for spec in specs:
+        words = spec.text
+        if spec.kind is BlockKind.PARAGRAPH and rnd.random() < 0.3:
+            words += " " + rnd.choice(URGINGS)
+        lines += ["", words]
+    return "\n".join(lines) + "\n"
+
+
+def cli_import(files: Sequence[Path], data_dir: Path, batch: int) -> dict[str, Any]:
+    """Every file through the command line, `batch` per process; end-to-end seconds."""
+    started = time.perf_counter()
+    statuses: dict[str, int] = {}
+    for at in range(0, len(files), batch):
+        chunk = [str(path) for path in files[at : at + batch]]
+        command = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "import", "--json"]
+        done = subprocess.run(command + chunk, capture_output=True, text=True, check=False)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"import failed ({done.returncode}): {done.stderr}")
+        for result in json.loads(done.stdout):
+            statuses[result["status"]] = statuses.get(result["status"], 0) + 1
+        log(f"  {at + len(chunk)}/{len(files)} imported ({time.perf_counter() - started:.0f} s)")
+    seconds = time.perf_counter() - started
+    index = data_dir / "cache" / "index"
+    return summarise(len(files), seconds, statuses, folder_size(index))
+
+
+def summarise(
+    count: int, seconds: float, statuses: dict[str, int], index_bytes: int
+) -> dict[str, Any]:
+    return {
+        "documents": count,
+        "seconds": round(seconds, 2),
+        "documents_per_second": round(count / seconds, 1),
+        "statuses": statuses,
+        "index_mb": round(index_bytes / (1024 * 1024), 1),
+    }
+
+
+def core_phases(files: Sequence[Path], data_dir: Path) -> dict[str, float]:
+    """The same import phase by phase through the core API; seconds per phase."""
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    parsed = [import_file(path) for path in files]
+    times["parse"] = time.perf_counter() - started
+    db = UserDatabase.open(data_dir)
+    try:
+        catalogue, reserved = Catalogue(db), Library.open(resource_folder()).ids()
+        started = time.perf_counter()
+        for statement, path in zip(parsed, files, strict=True):
+            catalogue.add(statement, path, reserved)
+        times["store"] = time.perf_counter() - started
+        times.update(_index_and_extract(db, data_dir))
+    finally:
+        db.close()
+    return {phase: round(seconds, 2) for phase, seconds in times.items()}
+
+
+def _index_and_extract(db: UserDatabase, data_dir: Path) -> dict[str, float]:
+    from reader.core.recommendation_rules import bundled_rules
+    from reader.core.taxonomy import bundled_taxonomy
+
+    context = LibraryContext(resource_folder(), db, data_dir / "cache" / "index")
+    started = time.perf_counter()
+    update_index(context)  # passages and their topics: the extractor runs inside
+    index = time.perf_counter() - started
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
+    documents = Library.open(resource_folder(), db).imported()
+    started = time.perf_counter()
+    found = sum(len(extract(doc, rules, taxonomy)) for doc in documents)
+    log(f"  the extractor found {found} recommendations")
+    return {"index (extraction included)": index, "extract alone": time.perf_counter() - started}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=DOCUMENTS)
+    parser.add_argument("--batch", type=int, default=BATCH)
+    parser.add_argument("--skip-phases", action="store_true", help="only the command line")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="statement-reader-import-bench-") as tmp:
+        work = Path(tmp)
+        log(f"making {args.documents} statements ...")
+        files = make_statements(work / "files", args.documents)
+        size = sum(path.stat().st_size for path in files) / len(files)
+        log(f"importing through the command line, {args.batch} per process ...")
+        report: dict[str, Any] = {"cli": cli_import(files, work / "cli", args.batch)}
+        report["cli"]["mean_file_kb"] = round(size / 1024, 1)
+        if not args.skip_phases:
+            log("the same, phase by phase through the core ...")
+            report["phases_seconds"] = core_phases(files, work / "core")
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.pop("STATEMENT_READER_DATA_DIR", None)  # --data-dir decides, not the caller's
+    sys.exit(main())
