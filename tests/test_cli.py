@@ -1,5 +1,6 @@
 """The command line: `list` and `show` as a script sees them, errors as one sentence."""
 
+import argparse
 import io
 import json
 import os
@@ -189,3 +190,23 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
 
 def test_data_folder_error_is_a_reader_error() -> None:
     assert issubclass(DataFolderError, cli.ReaderError)
+
+
+def test_the_window_line_loads_no_command_module() -> None:
+    """Start-up: opening the window must not wait for the commands' modules."""
+    code = (
+        "import sys; from reader import cli; cli.parse(['--data-dir', 'x', '--exit-after-paint']);"
+        "print(sorted(m for m in sys.modules if m.startswith('reader.cli_')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_every_command_is_known_to_the_window_check() -> None:
+    from reader import cli
+
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == cli.COMMANDS

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.bundled import load_bundled
-from reader.core.catalogue import Catalogue
 from reader.core.document import Document
 from reader.core.errors import UnknownDocumentError
-from reader.core.user_db import UserDatabase
+
+if TYPE_CHECKING:  # the catalogue (SQLite, JSON) is loaded only for a library that has one
+    from reader.core.user_db import UserDatabase
 
 
 class Library:
@@ -23,6 +25,8 @@ class Library:
         """The bundled statements, and with `db` the documents of its catalogue."""
         documents = load_bundled(bundled_folder)
         if db is not None:
+            from reader.core.catalogue import Catalogue
+
             documents += Catalogue(db).documents()
         return cls(documents)
 
