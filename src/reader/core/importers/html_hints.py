@@ -11,9 +11,21 @@ from reader.core.importers.metadata_detection import Hints
 # Where pages record their date, most specific first (Highwire/Google Scholar, Dublin Core,
 # Open Graph, schema.org, then generic names).
 _DATE_SELECTORS = tuple(
-    [f'meta[name="{n}" i]' for n in ("citation_publication_date", "citation_date", "dc.date.issued",
-                                     "dcterms.issued", "dc.date", "dcterms.date", "date",
-                                     "pubdate", "publish-date", "publication_date")]
+    [
+        f'meta[name="{n}" i]'
+        for n in (
+            "citation_publication_date",
+            "citation_date",
+            "dc.date.issued",
+            "dcterms.issued",
+            "dc.date",
+            "dcterms.date",
+            "date",
+            "pubdate",
+            "publish-date",
+            "publication_date",
+        )
+    ]
     + ['meta[property="article:published_time"]', 'meta[itemprop="datePublished"]']
 )
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
