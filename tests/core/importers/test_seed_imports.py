@@ -191,3 +191,24 @@ def test_dev_capture_structure(seeds_dir: Path) -> None:
     assert pull_quote.text.count("becomes an ever-higher possibility") == 1
     headings = [b for b in pull_quote.blocks if b.kind is BlockKind.HEADING]
     assert headings == []  # a statement without headings gets none invented
+
+
+def test_the_extractor_finds_on_the_imported_seeds_what_it_finds_on_the_bundled_copies(
+    seed: tuple[str, ImportedStatement],
+) -> None:
+    """Issue 7's bar: same sentences, same cues, same topics, imported or bundled."""
+    from reader.core.library import Library
+    from reader.core.recommendation_rules import bundled_rules
+    from reader.core.recommendations import extract
+    from reader.core.taxonomy import bundled_taxonomy
+    from reader.resource_access import resource_folder
+
+    doc_id, imported = seed
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
+
+    def found(doc: Document) -> list[tuple[str, str, tuple[str, ...], str]]:
+        return [(r.sentence, r.cue, r.topics, r.section) for r in extract(doc, rules, taxonomy)]
+
+    bundled = found(Library.open(resource_folder()).get(doc_id))
+    assert bundled
+    assert found(to_document(imported, doc_id)) == bundled
