@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QWidget
 
 Shortcut = QKeySequence.StandardKey | str
@@ -36,6 +36,29 @@ class Act(Enum):
     MARK_AS_RECOMMENDATION = auto()
     CHANGE_TOPICS = auto()
     DISMISS_RECOMMENDATION = auto()
+    UNDO = auto()
+    REDO = auto()
+    HIGHLIGHT = auto()
+    HIGHLIGHT_YELLOW = auto()
+    HIGHLIGHT_GREEN = auto()
+    HIGHLIGHT_BLUE = auto()
+    HIGHLIGHT_PINK = auto()
+    HIGHLIGHT_PURPLE = auto()
+    ADD_NOTE = auto()
+    EDIT_NOTE = auto()
+    DELETE_NOTE = auto()
+    EXPORT_NOTES = auto()
+    IMPORT_NOTES = auto()
+
+
+# The highlight colours (reader.core.note.COLORS) and the action of each.
+HIGHLIGHT_COLORS: dict[str, Act] = {
+    "yellow": Act.HIGHLIGHT_YELLOW,
+    "green": Act.HIGHLIGHT_GREEN,
+    "blue": Act.HIGHLIGHT_BLUE,
+    "pink": Act.HIGHLIGHT_PINK,
+    "purple": Act.HIGHLIGHT_PURPLE,
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +68,7 @@ class _Spec:
     icon: str = ""
     tip: str = ""
     checkable: bool = False
+    swatch: str = ""  # a colour drawn as the icon
 
 
 _SPECS: dict[Act, _Spec] = {
@@ -108,6 +132,29 @@ _SPECS: dict[Act, _Spec] = {
     Act.DISMISS_RECOMMENDATION: _Spec(
         "Dismiss Recommendation", (), "", "This sentence is not a recommendation"
     ),
+    Act.UNDO: _Spec("&Undo", (QKeySequence.StandardKey.Undo, "Ctrl+Z"), "edit-undo"),
+    Act.REDO: _Spec("&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"), "edit-redo"),
+    Act.HIGHLIGHT: _Spec(
+        "&Highlight", ("Ctrl+H",), "", "Highlight the selection (Ctrl+H)", swatch="#fff176"
+    ),
+    Act.HIGHLIGHT_YELLOW: _Spec("&Yellow", (), "", "Highlight in yellow", swatch="#fff176"),
+    Act.HIGHLIGHT_GREEN: _Spec("&Green", (), "", "Highlight in green", swatch="#a5d6a7"),
+    Act.HIGHLIGHT_BLUE: _Spec("&Blue", (), "", "Highlight in blue", swatch="#90caf9"),
+    Act.HIGHLIGHT_PINK: _Spec("&Pink", (), "", "Highlight in pink", swatch="#f48fb1"),
+    Act.HIGHLIGHT_PURPLE: _Spec("P&urple", (), "", "Highlight in purple", swatch="#ce93d8"),
+    Act.ADD_NOTE: _Spec(
+        "Add &Note…", ("Ctrl+Shift+N",), "document-new", "Write a note on the selection"
+    ),
+    Act.EDIT_NOTE: _Spec("&Edit Note…", (), "document-edit", "Edit the note under the caret"),
+    Act.DELETE_NOTE: _Spec(
+        "&Delete Highlight", (), "edit-delete", "Delete the highlight and note under the caret"
+    ),
+    Act.EXPORT_NOTES: _Spec(
+        "Export &Notes…", (), "document-save-as", "Save notes as Markdown, HTML, CSV or JSON"
+    ),
+    Act.IMPORT_NOTES: _Spec(
+        "Import N&otes…", (), "document-open", "Merge notes from a Web Annotation JSON export"
+    ),
 }
 
 
@@ -123,6 +170,10 @@ def _make(parent: QWidget, spec: _Spec) -> QAction:
     action.setShortcuts(list(dict.fromkeys(k for k in keys if not k.isEmpty())))
     if spec.icon:
         action.setIcon(QIcon.fromTheme(spec.icon))
+    if spec.swatch:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(spec.swatch))
+        action.setIcon(QIcon(pixmap))
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)

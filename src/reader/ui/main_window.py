@@ -38,6 +38,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.index_service import IndexService
 from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
 from reader.ui.menus import build_menus
+from reader.ui.notes_tab import NotesTab
 from reader.ui.outline_model import OutlineModel, SectionRole
 from reader.ui.panes import library_view, outline_view, titled
 from reader.ui.reader_view import ReaderView
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         if index_service is not None:
             index_service.setParent(self)
         self.recommendations = RecommendationsTab(self, library, data_folder)
+        self.notes = NotesTab(self, library)
         self.zoom_label = QLabel()
         # Reading positions are written shortly after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         a[Act.CHANGE_TOPICS].triggered.connect(r.change_topics)
         a[Act.DISMISS_RECOMMENDATION].triggered.connect(r.dismiss_sentence)
         self.document_opened.connect(r.refresh_marks)
+        self.notes.connect_actions(a)
+        self.document_opened.connect(self.notes.refresh)
         if self.index_service is not None:
             a[Act.REBUILD_INDEX].triggered.connect(self.index_service.rebuild)
             self.index_service.message_posted.connect(self._on_index_service_message_posted)
@@ -250,6 +254,7 @@ class MainWindow(QMainWindow):
             panel = SearchPanel(list(self._library), self.index_service)
             panel.passage_requested.connect(self._on_search_panel_passage_requested)
             self.search_panel = panel
+            self.notes.attach_search(panel)
             self.side_panel.set_panel(Tab.SEARCH, panel)
         return self.search_panel
 
@@ -343,6 +348,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.actions_by_id[Act.COPY_WITH_CITATION])
         menu.addAction(self.actions_by_id[Act.FIND])
         menu.addSeparator()
+        self.notes.add_context_actions(menu, position)
+        menu.addSeparator()
         self.recommendations.add_context_actions(menu, position)
         menu.exec(self.reader.viewport().mapToGlobal(position))
         menu.deleteLater()
@@ -360,6 +367,8 @@ class MainWindow(QMainWindow):
             self.search_tab()
         elif index == Tab.RECOMMENDATIONS:
             self.recommendations.ensure_panel()
+        elif index == Tab.NOTES:
+            self.notes.ensure_panel()
 
     @Slot(object)
     def _on_search_panel_passage_requested(self, hit: Hit) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from reader.ui.actions import Act
+from reader.ui.actions import HIGHLIGHT_COLORS, Act
 
 MENUS: dict[str, list[Act | None]] = {  # None: a separator
-    "&File": [Act.EXPORT_RECOMMENDATIONS, None, Act.QUIT],
+    "&File": [Act.EXPORT_RECOMMENDATIONS, Act.EXPORT_NOTES, Act.IMPORT_NOTES, None, Act.QUIT],
     "&Edit": [
+        Act.UNDO,
+        Act.REDO,
+        None,
         Act.COPY,
         Act.COPY_WITH_CITATION,
         None,
@@ -30,6 +33,14 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         None,
         Act.FOCUS_LIBRARY,
         Act.FOCUS_OUTLINE,
+    ],
+    "&Notes": [
+        Act.HIGHLIGHT,
+        *HIGHLIGHT_COLORS.values(),
+        None,
+        Act.ADD_NOTE,
+        Act.EDIT_NOTE,
+        Act.DELETE_NOTE,
     ],
     "&Tools": [Act.REBUILD_INDEX],
     "&Help": [Act.ABOUT],
@@ -59,5 +70,21 @@ def build_menus(window: QMainWindow, actions: dict[Act, QAction]) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for act in TOOLBAR:
         toolbar.addAction(actions[act])
+    _add_note_buttons(toolbar, actions)
     for action in actions.values():
         window.addAction(action)  # shortcuts work wherever focus is
+
+
+def _add_note_buttons(toolbar: QToolBar, actions: dict[Act, QAction]) -> None:
+    """Highlight (yellow, or a colour from its menu) and Add Note."""
+    toolbar.addSeparator()
+    colours = QMenu(toolbar)
+    colours.addActions([actions[act] for act in HIGHLIGHT_COLORS.values()])
+    button = QToolButton(toolbar)
+    button.setObjectName("highlight_button")
+    button.setDefaultAction(actions[Act.HIGHLIGHT])
+    button.setMenu(colours)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addWidget(button)
+    toolbar.addAction(actions[Act.ADD_NOTE])

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent, QTextCharFormat, 
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document
+from reader.core.note import COLOR_HEX
 
 from reader.ui.typesetting import Layout, typeset
 
@@ -45,6 +46,25 @@ HIGHLIGHT_STYLES = {
     ),
     RECOMMENDATION: HighlightStyle(("#d3e5ff", "#1d3a63"), ("#d3e5ff", "#1d3a63"), 1, False),
 }
+# The user's highlights: one kind per note colour, over the recommendation shading and
+# under find and search matches. Dark-palette tones keep white text readable.
+_NOTE_DARK = {
+    "yellow": "#6b5d12",
+    "green": "#2e5a32",
+    "blue": "#1f4a75",
+    "pink": "#7a2f4a",
+    "purple": "#5a3470",
+}
+
+
+def note_kind(color: str) -> str:
+    """The highlight kind that draws notes of `color`."""
+    return f"note-{color}"
+
+
+for _color, _light in COLOR_HEX.items():
+    _tones = (_light, _NOTE_DARK.get(_color, "#555555"))
+    HIGHLIGHT_STYLES[note_kind(_color)] = HighlightStyle(_tones, _tones, layer=2)
 
 
 class ReaderView(QTextBrowser):

@@ -3,6 +3,7 @@ applied over them and saved at once in the user's database."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -55,6 +56,17 @@ def load(documents: Sequence[Document], data_folder: Path | None) -> Loaded:
     return Loaded(taxonomy, extracted, database, database.read_only, database.notice)
 
 
+def extract_some(documents: Sequence[Document]) -> tuple[set[str], list[Recommendation]]:
+    """Runs on a worker: the recommendations of a few documents (added or changed)."""
+    from reader.core.recommendation_rules import bundled_rules
+    from reader.core.recommendations import extract
+    from reader.core.taxonomy import bundled_taxonomy
+
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
+    found = [rec for doc in documents for rec in extract(doc, rules, taxonomy)]
+    return {doc.id for doc in documents}, found
+
+
 class RecommendationService(QObject):
     """Every document's recommendations as the user sees them, and the user's choices.
 
@@ -81,6 +93,7 @@ class RecommendationService(QObject):
         self._state: Loaded | None = None
         self._overrides: RecommendationOverrides | None = None
         self._shown: list[Recommendation] = []
+        self._asked: set[str] = set()  # the documents whose extraction was asked for
 
     # Loading -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -88,6 +101,7 @@ class RecommendationService(QObject):
         if self._started:
             return
         self._started = True
+        self._asked = set(self.documents)
         task = functools.partial(load, list(self.documents.values()), self._data_folder)
         run_task(task, self._on_load_done, self._on_load_failed, context=self)
 
@@ -105,10 +119,44 @@ class RecommendationService(QObject):
             if sentence:
                 self.message_posted.emit(sentence)
         self.loaded.emit()
+        # Documents added while the first extraction ran: extracted now.
+        missing = [doc for doc_id, doc in self.documents.items() if doc_id not in self._asked]
+        if missing:
+            self.add_documents(missing)
 
     def _on_load_failed(self, error: BaseException) -> None:
         log.error("Recommendations could not be extracted", exc_info=error)
         self.message_posted.emit(f"Recommendations could not be extracted: {error}")
+
+    # The library changing -----------------------------------------------------------------
+    def add_documents(self, documents: Sequence[Document]) -> None:
+        """New (or changed) documents: their recommendations are extracted on a worker, and
+        `changed` follows. Before loading, they are simply part of what start() extracts."""
+        for doc in documents:
+            self.documents[doc.id] = doc
+        if self._state is None:
+            return
+        self._asked.update(doc.id for doc in documents)
+        task = functools.partial(extract_some, list(documents))
+        run_task(task, self._on_extract_done, self._on_load_failed, context=self)
+
+    def remove_document(self, doc_id: str) -> None:
+        self.documents.pop(doc_id, None)
+        self._asked.discard(doc_id)
+        if self._state is not None:
+            self._replace({doc_id}, [])
+
+    def _on_extract_done(self, answer: tuple[set[str], list[Recommendation]]) -> None:
+        ids, found = answer
+        self._replace({i for i in ids if i in self.documents}, found)
+
+    def _replace(self, doc_ids: set[str], found: list[Recommendation]) -> None:
+        assert self._state is not None
+        kept = [rec for rec in self._state.extracted if rec.doc_id not in doc_ids]
+        wanted = [rec for rec in found if rec.doc_id in self.documents]
+        self._state = dataclasses.replace(self._state, extracted=kept + wanted)
+        self._shown = self._apply()
+        self.changed.emit()
 
     def close(self) -> None:
         if self._state is not None and self._state.database is not None:
@@ -122,6 +170,14 @@ class RecommendationService(QObject):
 
     def recommendations(self) -> list[Recommendation]:
         return list(self._shown)
+
+    def database(self) -> UserDatabase | None:
+        """The user's database once loaded (the notes use it too), or None."""
+        return self._state.database if self._state is not None else None
+
+    def database_problem(self) -> str:
+        """Why the database cannot be written (the end of a sentence), or ""."""
+        return self._state.problem if self._state is not None else ""
 
     def problem(self) -> str:
         """A sentence saying why the user's choices cannot be saved, or ""."""

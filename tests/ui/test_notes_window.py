@@ -1,0 +1,305 @@
+"""Notes as a reader makes them: highlight a selection, write a note, undo and redo, change
+colour, delete, filter the Notes tab, jump to a note, find it from the Search tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from reader.core.library import Library
+from reader.core.note import Note
+from reader.core.notes_store import NotesStore
+
+from reader.ui import note_dialogs
+from reader.ui import settings as S
+from reader.ui.actions import Act
+from reader.ui.index_service import IndexService
+from reader.ui.main_window import MainWindow
+from reader.ui.note_dialogs import NoteEdit, NoteEditor
+from reader.ui.notes_panel import NotesPanel
+from reader.ui.reader_view import note_kind
+from reader.ui.side_panel import Tab
+
+ELBE, ACRIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"
+LOAD_TIMEOUT_MS = 10000
+
+
+def open_window(
+    qtbot: QtBot,
+    library: Library,
+    settings: S.Settings,
+    data: Path,
+    index_service: IndexService | None = None,
+) -> MainWindow:
+    win = MainWindow(library, settings, index_service, data)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.notes.service.loaded, timeout=LOAD_TIMEOUT_MS):
+        win.notes.service.start()
+    win.open_document(ELBE)
+    return win
+
+
+@pytest.fixture
+def win(qtbot: QtBot, library: Library, settings: S.Settings, tmp_path: Path) -> MainWindow:
+    return open_window(qtbot, library, settings, tmp_path / "data")
+
+
+def store(window: MainWindow) -> NotesStore:
+    assert window.notes.service.store is not None
+    return window.notes.service.store
+
+
+def phrase(window: MainWindow, words: str) -> tuple[int, int]:
+    doc = window.current_document()
+    assert doc is not None
+    start = doc.text.index(words)
+    return start, start + len(words)
+
+
+def select(window: MainWindow, words: str) -> tuple[int, int]:
+    start, end = phrase(window, words)
+    window.reader.select_range(start, end)
+    return start, end
+
+
+def caret_at(window: MainWindow, offset: int) -> None:
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.to_qt(offset))
+    window.reader.setTextCursor(cursor)
+
+
+def panel(window: MainWindow) -> NotesPanel:
+    window.side_panel.setCurrentIndex(Tab.NOTES)
+    built = window.notes.ensure_panel()
+    assert built is not None
+    return built
+
+
+def patch_editor(monkeypatch: pytest.MonkeyPatch, edit: NoteEdit | None) -> list[str]:
+    quotes: list[str] = []
+
+    def ask(parent: object, quote: str, *_args: object, **_kwargs: object) -> NoteEdit | None:
+        quotes.append(quote)
+        return edit
+
+    monkeypatch.setattr(NoteEditor, "ask", ask)
+    return quotes
+
+
+def test_ctrl_h_highlights_the_selection_in_yellow(win: MainWindow, qtbot: QtBot) -> None:
+    start, end = select(win, "Elbe Group")
+    qtbot.keyClick(win.reader, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    [note] = store(win).list()
+    assert (note.start, note.end, note.color) == (start, end, "yellow")
+    assert win.reader.highlight_ranges(note_kind("yellow")) == [(start, end)]
+    assert win.reader.selection_range() is None
+
+
+def test_a_colour_from_the_menu(win: MainWindow) -> None:
+    start, end = select(win, "Elbe Group")
+    win.actions_by_id[Act.HIGHLIGHT_PINK].trigger()
+    assert [n.color for n in store(win).list()] == ["pink"]
+    assert win.reader.highlight_ranges(note_kind("pink")) == [(start, end)]
+
+
+def test_note_undo_redo(win: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    quotes = patch_editor(monkeypatch, NoteEdit("Worth quoting", ("arms control",), "green"))
+    tab = panel(win)
+    select(win, "Elbe Group")
+    qtbot.keyClick(
+        win.reader,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert quotes == ["Elbe Group"]
+    [note] = store(win).list()
+    assert (note.text, note.tags, note.color) == ("Worth quoting", ("arms control",), "green")
+    assert tab.shown() == [note]
+    qtbot.keyClick(win.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store(win).list() == []
+    assert tab.shown() == []
+    assert win.reader.highlight_ranges(note_kind("green")) == []
+    win.actions_by_id[Act.REDO].trigger()
+    assert [n.id for n in store(win).list()] == [note.id]
+    assert [n.id for n in tab.shown()] == [note.id]
+
+
+def test_edit_change_colour_and_delete_are_undone(
+    win: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start, _ = select(win, "Elbe Group")
+    win.actions_by_id[Act.HIGHLIGHT].trigger()
+    caret_at(win, start + 2)
+    win.actions_by_id[Act.HIGHLIGHT_BLUE].trigger()
+    assert [n.color for n in store(win).list()] == ["blue"]
+    assert win.reader.highlight_ranges(note_kind("yellow")) == []
+    patch_editor(monkeypatch, NoteEdit("edited", ("a", "b"), "blue"))
+    win.actions_by_id[Act.EDIT_NOTE].trigger()
+    assert [(n.text, n.tags) for n in store(win).list()] == [("edited", ("a", "b"))]
+    win.actions_by_id[Act.DELETE_NOTE].trigger()
+    assert store(win).list() == []
+    undo = win.actions_by_id[Act.UNDO]
+    assert undo.text() == "&Undo Delete Note"
+    undo.trigger()
+    assert [n.text for n in store(win).list()] == ["edited"]
+    undo.trigger()
+    assert [(n.text, n.color) for n in store(win).list()] == [("", "blue")]
+    undo.trigger()
+    assert [n.color for n in store(win).list()] == ["yellow"]
+
+
+def test_context_menu_offers_edit_colour_and_delete_in_a_highlight(win: MainWindow) -> None:
+    start, _ = select(win, "Elbe Group")
+    win.actions_by_id[Act.HIGHLIGHT].trigger()
+    caret_at(win, start + 1)
+    menu = QMenu()
+    rect = win.reader.cursorRect()
+    win.notes.add_context_actions(menu, QPoint(rect.center().x(), rect.center().y()))
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["&Edit Note…", "Change Colour", "&Delete Highlight"]
+    menu.deleteLater()
+
+
+def _three_notes(win: MainWindow) -> list[Note]:
+    notes = []
+    for words, color, tags, text in (
+        ("Elbe Group", "yellow", ("people",), "who"),
+        ("Naples", "green", ("place",), "where it met"),
+        ("cyber", "green", ("cyber", "people"), ""),
+    ):
+        doc = win.current_document()
+        assert doc is not None
+        notes.append(store(win).add(doc, *phrase(win, words), color, text, tags))
+    win.notes.refresh()
+    return notes
+
+
+def test_filters_by_colour_tag_and_text(win: MainWindow) -> None:
+    elbe, naples, cyber = _three_notes(win)
+    tab = panel(win)
+    assert len(tab.shown()) == 3
+    tab.set_color("green")
+    assert tab.shown() == [naples, cyber]
+    tab.set_tag("people")
+    assert tab.shown() == [cyber]
+    tab.set_color(None)
+    assert tab.shown() == [elbe, cyber]
+    tab.text_filter.setText("WHO")
+    assert tab.shown() == [elbe]
+    assert tab.status.text() == "1 of 3 notes on this document."
+
+
+def test_double_click_opens_the_document_and_selects_the_passage(
+    win: MainWindow, qtbot: QtBot
+) -> None:
+    naples = _three_notes(win)[1]
+    win.open_document(ACRIAC)
+    tab = panel(win)
+    assert tab.shown() == []
+    tab.all_documents.setChecked(True)
+    index = tab.proxy.index(1, 0)
+    qtbot.waitUntil(lambda: tab.view.visualRect(index).top() > 0)  # laid out (delayed)
+    rect = tab.view.visualRect(index)
+    # A double-click counts on the row that was pressed first, as with a real mouse.
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.current_document().id == ACRIAC  # type: ignore[union-attr]
+    qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.current_document().id == ELBE  # type: ignore[union-attr]
+    assert win.reader.selection_range() == (naples.start, naples.end)
+
+
+def test_notes_are_found_from_the_search_tab(
+    qtbot: QtBot,
+    library: Library,
+    settings: S.Settings,
+    tmp_path: Path,
+    index_service: IndexService,
+) -> None:
+    win = open_window(qtbot, library, settings, tmp_path / "data", index_service)
+    _, naples, _ = _three_notes(win)
+    win.actions_by_id[Act.SEARCH].trigger()
+    search = win.search_tab()
+    assert search is not None and win.notes.search_matches is not None
+    matches = win.notes.search_matches
+    search.box.setText("where met")
+    assert matches.isVisible()
+    assert matches.model.rowCount() == 1
+    win.open_document(ACRIAC)
+    matches.view.clicked.emit(matches.model.index(0, 0))
+    assert win.reader.selection_range() == (naples.start, naples.end)
+    search.box.setText("")
+    assert not matches.isVisible()
+
+
+def test_a_read_only_data_folder_says_why_nothing_is_saved(
+    qtbot: QtBot, library: Library, settings: S.Settings, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    win = open_window(qtbot, library, settings, blocker / "data")
+    select(win, "Elbe Group")
+    win.actions_by_id[Act.HIGHLIGHT].trigger()
+    message = win.statusBar().currentMessage()
+    assert message.startswith("Notes cannot be saved: the folder")
+    assert win.reader.highlight_ranges(note_kind("yellow")) == []
+    assert win.current_document() is not None  # reading goes on
+
+
+def test_export_all_and_shown(
+    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _three_notes(win)
+    answers = iter(
+        [(tmp_path / "all.md", note_dialogs.MARKDOWN), (tmp_path / "green.csv", note_dialogs.CSV)]
+    )
+    monkeypatch.setattr(note_dialogs, "ask_notes_export", lambda parent: next(answers))
+    win.actions_by_id[Act.EXPORT_NOTES].trigger()
+    markdown = (tmp_path / "all.md").read_text(encoding="utf-8")
+    assert "> Elbe Group" in markdown and "where it met" in markdown
+    assert win.statusBar().currentMessage().startswith("Exported 3 notes to")
+    tab = panel(win)
+    tab.set_color("green")
+    tab.export_button.click()
+    rows = (tmp_path / "green.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 3 and "Naples" in rows[1]
+
+
+@pytest.mark.parametrize("kind", [note_dialogs.HTML, note_dialogs.JSON])
+def test_export_formats(
+    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    _three_notes(win)
+    path = tmp_path / f"notes.{kind}"
+    monkeypatch.setattr(note_dialogs, "ask_notes_export", lambda parent: (path, kind))
+    win.actions_by_id[Act.EXPORT_NOTES].trigger()
+    assert "where it met" in path.read_text(encoding="utf-8")
+
+
+def test_import_shows_its_report(
+    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _three_notes(win)
+    path = tmp_path / "notes.json"
+    monkeypatch.setattr(note_dialogs, "ask_notes_export", lambda parent: (path, note_dialogs.JSON))
+    win.actions_by_id[Act.EXPORT_NOTES].trigger()
+    for note in store(win).list()[:2]:
+        store(win).delete(note.id)
+    monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: path)
+    win.actions_by_id[Act.IMPORT_NOTES].trigger()
+    assert win.statusBar().currentMessage() == (
+        "Notes imported: 0 added, 0 updated, 1 unchanged, 2 left deleted."
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2")
+    monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
+    win.actions_by_id[Act.IMPORT_NOTES].trigger()
+    assert win.statusBar().currentMessage().startswith("bad.json was not imported:")
