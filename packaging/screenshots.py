@@ -25,6 +25,7 @@ from reader.ui.actions import Act  # noqa: E402
 from reader.ui.index_process import index_command  # noqa: E402
 from reader.ui.index_service import IndexService  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.ui.note_dialogs import NoteEdit, NoteEditor  # noqa: E402
 from reader.ui.reader_view import RECOMMENDATION  # noqa: E402
 from reader.ui.recommendation_model import RecommendationRole  # noqa: E402
 from reader.ui.recommendation_panel import RecommendationPanel  # noqa: E402
@@ -55,6 +56,7 @@ def main(out: Path) -> None:
         _search(app, window, service)
         _shoot(app, window, out / "search-tab.png")
         _recommendations(app, window, out)
+        _notes(app, window, library, out)
         window.actions_by_id[Act.THEME_DARK].trigger()
         window.open_document("ac-riac-2013-washington")
         _shoot(app, window, out / "dark-palette.png")
@@ -105,6 +107,60 @@ def _recommendations(app: QApplication, window: MainWindow, out: Path) -> None:
     window.jump_to(rec.start - 900)
     _shoot(app, window, out / "reader-marks.png")
     window.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(False)
+
+
+# (passage, colour, note, tags) on the Elbe statement, for the notes screenshots
+NOTES = (
+    ("any interaction between NATO and Russia has been fully scaled down", "yellow",
+     "Core worry: no channels left.", ("dialogue", "nato")),
+    ("both sides have nuclear weapons", "pink", "", ("nuclear",)),
+    ("The situation in Ukraine continues to remain unresolved", "blue",
+     "Compare with the *On Ukraine* section.", ("ukraine",)),
+    ("immediate efforts to change the existing situation", "green",
+     "The statement's central call.", ("strategic stability",)),
+    ("observe the Minsk agreements", "purple", "", ("ukraine", "minsk")),
+)  # fmt: skip
+
+
+def _notes(app: QApplication, window: MainWindow, library: Library, out: Path) -> None:
+    """Highlights in several colours, the Notes tab, and the note editor."""
+    notes = window.notes
+    notes.service.start()
+    _wait_until(app, notes.service.is_loaded)
+    store = notes.service.store
+    assert store is not None
+    window.open_document("elbe-group-2018-naples")
+    doc = window.current_document()
+    assert doc is not None
+    first = len(doc.text)
+    for words, color, text, tags in NOTES:
+        start = doc.text.find(words)
+        if start < 0:
+            continue
+        first = min(first, start)
+        store.add(doc, start, start + len(words), color, text, tags)
+    notes.refresh()
+    window.side_panel.setCurrentIndex(Tab.NOTES)
+    panel = notes.ensure_panel()
+    assert panel is not None
+    window.jump_to(max(0, first - 300))
+    _shoot(app, window, out / "notes-highlights.png")
+    other = library.get("ac-riac-2013-washington")
+    words = "a reframed US-Russia relationship based on mutual assured stability"
+    start = other.text.find(words)
+    if start >= 0:
+        tags = ("strategic stability",)
+        store.add(other, start, start + len(words), "green", "The 2013 frame.", tags)
+    panel.all_documents.setChecked(True)
+    panel.set_color("green")
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    _shoot(app, window, out / "notes-tab.png")
+    words, color, text, tags = NOTES[0]
+    editor = NoteEditor(words, NoteEdit(text, tags, color), store.tags(), window)
+    editor.resize(520, 330)
+    editor.show()
+    _shoot(app, editor, out / "note-editor.png")
+    editor.close()
 
 
 def _proxy_index(panel: RecommendationPanel, rec: Recommendation) -> QModelIndex:

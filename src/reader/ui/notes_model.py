@@ -89,7 +89,7 @@ def note_html(placement: Placement) -> str:
         parts.append(html.escape(note.text.strip()).replace("\n", "<br>"))
     if note.tags:
         tags = " ".join(f"#{html.escape(tag)}" for tag in note.tags)
-        parts.append(f'<span style="color:#6a7380">{tags}</span>')
+        parts.append(f"<small>{tags}</small>")
     return "<br>".join(parts)
 
 
