@@ -91,6 +91,17 @@ class Catalogue:
                 log.exception("The catalogue entry %s is damaged; it is left out", row["id"])
         return documents
 
+    def document(self, doc_id: str) -> Document | None:
+        """One imported document, or None if there is none by that id (or it is damaged)."""
+        rows = self._db.query("SELECT statement FROM catalogue WHERE id = ?", (doc_id,))
+        if not rows:
+            return None
+        try:
+            return document_from_json(rows[0]["statement"], "imported")
+        except (ValueError, KeyError, TypeError):
+            log.exception("The catalogue entry %s is damaged", doc_id)
+            return None
+
     def find(self, content_hash: str) -> str | None:
         """The id of the document with this content hash, if one was imported."""
         rows = self._db.query("SELECT id FROM catalogue WHERE content_hash = ?", (content_hash,))

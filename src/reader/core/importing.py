@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
+from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.importers import DEFAULT_MAX_BYTES, import_file
 from reader.core.library import Library
@@ -90,7 +91,7 @@ def import_files(
     results: list[ImportResult] = []
     for number, path in enumerate(paths, 1):
         if cancelled():
-            results += [_cancelled(p) for p in paths[number - 1 :]]
+            results += [cancelled_result(p) for p in paths[number - 1 :]]
             break
         results.append(import_one(path, catalogue, bundled, context.max_bytes))
         if on_progress is not None:
@@ -98,6 +99,50 @@ def import_files(
     if any(r.status == IMPORTED for r in results):
         _update_index(context, on_progress, on_notice)
     return results
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What import_batch did: one result per file, the documents added, and a notice ("")."""
+
+    results: list[ImportResult]
+    added: list[Document]
+    notice: str = ""
+
+
+def import_batch(
+    paths: Sequence[Path],
+    context: LibraryContext,
+    documents: Sequence[Document],
+    cancelled: Callable[[], bool] = lambda: False,
+    on_file: Callable[[Path], None] | None = None,
+) -> Batch:
+    """Import a few files for a caller that keeps the library in memory (the window): the
+    index (context.index) is brought in line with `documents` and the new ones without
+    reading the whole catalogue again, so a long import in small batches stays linear.
+    `on_file` hears of each file once it is done."""
+    catalogue = Catalogue(context.db)
+    if catalogue.read_only:
+        raise CatalogueError(f"Nothing can be imported: {catalogue.read_only}.")
+    bundled = Library.open(context.bundled_folder)
+    results: list[ImportResult] = []
+    for number, path in enumerate(paths):
+        if cancelled():
+            results += [cancelled_result(p) for p in paths[number:]]
+            break
+        results.append(import_one(path, catalogue, bundled, context.max_bytes))
+        if on_file is not None:
+            on_file(path)
+    added = [catalogue.document(r.id) for r in results if r.status == IMPORTED]
+    new = [doc for doc in added if doc is not None]
+    notice = ""
+    if new and context.index is not None:
+        try:
+            context.index.sync([*documents, *new])
+        except ReaderError as error:
+            log.warning("Index not updated after an import: %s", error)
+            notice = f"The search index was not updated ({error}); it will be at the next start."
+    return Batch(results, new, notice)
 
 
 def import_one(
@@ -170,7 +215,7 @@ def _title_of(doc_id: str, catalogue: Catalogue, bundled: Library) -> str:
     return entry.title if entry is not None else ""
 
 
-def _cancelled(path: Path) -> ImportResult:
+def cancelled_result(path: Path) -> ImportResult:
     return ImportResult(
         str(path), REFUSED, reason=f"{path.name} was not imported: the import was cancelled."
     )
@@ -180,9 +225,12 @@ __all__ = [
     "DUPLICATE",
     "IMPORTED",
     "REFUSED",
+    "Batch",
     "ImportProgress",
     "ImportResult",
     "LibraryContext",
+    "cancelled_result",
+    "import_batch",
     "import_files",
     "update_index",
 ]

@@ -48,6 +48,13 @@ class Library:
         except KeyError:
             raise UnknownDocumentError(doc_id, self.ids()) from None
 
+    def put(self, doc: Document) -> None:
+        """Add `doc`, or replace the document with its id (kept in its place)."""
+        self._documents[doc.id] = doc
+
+    def discard(self, doc_id: str) -> None:
+        self._documents.pop(doc_id, None)
+
     def bundled(self) -> list[Document]:
         return [doc for doc in self if doc.kind == "bundled"]
 

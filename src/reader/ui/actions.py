@@ -36,6 +36,9 @@ class Act(Enum):
     MARK_AS_RECOMMENDATION = auto()
     CHANGE_TOPICS = auto()
     DISMISS_RECOMMENDATION = auto()
+    IMPORT = auto()
+    REMOVE_DOCUMENT = auto()
+    EDIT_METADATA = auto()
     UNDO = auto()
     REDO = auto()
     HIGHLIGHT = auto()
@@ -131,6 +134,19 @@ _SPECS: dict[Act, _Spec] = {
     Act.CHANGE_TOPICS: _Spec("Change Topics…", (), "", "File this recommendation elsewhere"),
     Act.DISMISS_RECOMMENDATION: _Spec(
         "Dismiss Recommendation", (), "", "This sentence is not a recommendation"
+    ),
+    Act.IMPORT: _Spec(
+        "&Import…",
+        (QKeySequence.StandardKey.Open, "Ctrl+O"),
+        "document-open",
+        "Import statements: .txt, .md, .html and .pdf files, one or many (Ctrl+O)",
+    ),
+    Act.REMOVE_DOCUMENT: _Spec(
+        "&Remove from Library…", (), "edit-delete", "Remove the selected imported document"
+    ),
+    Act.EDIT_METADATA: _Spec(
+        "Document &Details…", (), "document-properties", "Edit the title, date, place and "
+        "organisations of the selected imported document",
     ),
     Act.UNDO: _Spec("&Undo", (QKeySequence.StandardKey.Undo, "Ctrl+Z"), "edit-undo"),
     Act.REDO: _Spec("&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"), "edit-redo"),

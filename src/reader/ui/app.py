@@ -74,8 +74,9 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     )
     window = MainWindow(library, settings, index_service, folders.data)
     app.aboutToQuit.connect(index_service.shutdown)
-    # The index (and Whoosh, ~90 ms to import) opens only once the window has painted.
-    index_service.start_after_first_paint(window.reader.viewport())
+    # The catalogue (SQLite) is read once the window has painted; then the index (and
+    # Whoosh, ~90 ms to import) opens, so its first sync sees every imported document.
+    window.library_editor.start_after_first_paint()
     window.recommendations.start_after_first_paint()
     if settings_problem:
         window.statusBar().showMessage(settings_problem)

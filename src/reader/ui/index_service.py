@@ -139,6 +139,36 @@ class IndexService(QObject):
         run_task(functools.partial(fn, index), on_done, on_error, self._pool, context)
         return True
 
+    # The library changing -----------------------------------------------------------------
+    def set_documents(self, documents: list[Document]) -> None:
+        """The library's documents now: what opening, a reopen and refresh() index."""
+        self._documents = list(documents)
+
+    def live_index(self) -> SearchIndex | None:
+        """The open index, for work run() does on its thread; None while it cannot be written
+        here (not open yet, or the index process is rewriting it)."""
+        if self._index is None or not self._searchable or self._process.is_running():
+            return None
+        return self._index
+
+    def run(
+        self, fn: Callable[[], Any], on_done: Done, on_error: Failed, context: QObject | None = None
+    ) -> None:
+        """Run fn() on the index's thread, between searches (never beside one)."""
+        run_task(fn, on_done, on_error, self._pool, context)
+
+    def refresh(self, documents: list[Document]) -> None:
+        """Bring the open index in line with `documents` (a removal, changed metadata)."""
+        self.set_documents(documents)
+        index = self.live_index()
+        if index is None:
+            return  # opening (or the running process, then a reopen) indexes them
+        docs = self._documents
+        run_task(lambda: index.sync(docs), _ignore, self._on_refresh_failed, self._pool, self)
+
+    def _on_refresh_failed(self, error: BaseException) -> None:
+        self.message_posted.emit(self.describe(error))
+
     def describe(self, error: BaseException) -> str:
         """A sentence for a failure of a task; one that is a bug goes to the log as well."""
         if isinstance(error, ReaderError):
@@ -195,6 +225,10 @@ class IndexService(QObject):
         self.opened.emit()
         if report != "unchanged":  # nothing worth a word: the usual start
             self.message_posted.emit(status_sentence(report))
+
+
+def _ignore(_report: object) -> None:
+    pass
 
 
 def status_sentence(report: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -36,6 +36,7 @@ from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions
 from reader.ui.find_bar import FindBar
 from reader.ui.index_service import IndexService
+from reader.ui.library_editor import LibraryEditor
 from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
 from reader.ui.menus import build_menus
 from reader.ui.notes_tab import NotesTab
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
             index_service.setParent(self)
         self.recommendations = RecommendationsTab(self, library, data_folder)
         self.notes = NotesTab(self, library)
+        self.library_editor = LibraryEditor(self, library, data_folder)
+        self.setAcceptDrops(True)  # files dropped on the window are imported
         self.zoom_label = QLabel()
         # Reading positions are written shortly after scrolling stops, so a crash loses little.
         self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         a[Act.CHANGE_TOPICS].triggered.connect(r.change_topics)
         a[Act.DISMISS_RECOMMENDATION].triggered.connect(r.dismiss_sentence)
         self.document_opened.connect(r.refresh_marks)
+        self.library_editor.connect_actions(a)
         self.notes.connect_actions(a)
         self.document_opened.connect(self.notes.refresh)
         if self.index_service is not None:
@@ -212,6 +216,12 @@ class MainWindow(QMainWindow):
             self.index_service.shutdown()
         self.recommendations.close()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.library_editor.imports.drag_entered(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.library_editor.imports.dropped(event)
 
     # Documents ---------------------------------------------------------------------------
     def current_document(self) -> Document | None:

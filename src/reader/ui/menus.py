@@ -9,7 +9,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
 
 MENUS: dict[str, list[Act | None]] = {  # None: a separator
-    "&File": [Act.EXPORT_RECOMMENDATIONS, Act.EXPORT_NOTES, Act.IMPORT_NOTES, None, Act.QUIT],
+    "&File": [
+        Act.IMPORT,
+        None,
+        Act.EXPORT_RECOMMENDATIONS,
+        Act.EXPORT_NOTES,
+        Act.IMPORT_NOTES,
+        None,
+        Act.QUIT,
+    ],
     "&Edit": [
         Act.UNDO,
         Act.REDO,
@@ -21,6 +29,9 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         Act.FIND_NEXT,
         Act.FIND_PREVIOUS,
         Act.SEARCH,
+        None,
+        Act.EDIT_METADATA,
+        Act.REMOVE_DOCUMENT,
     ],
     "&View": [
         Act.ZOOM_IN,
@@ -45,7 +56,7 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
     "&Tools": [Act.REBUILD_INDEX],
     "&Help": [Act.ABOUT],
 }
-TOOLBAR = (Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION)
+TOOLBAR = (Act.IMPORT, Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION)
 THEMES = (Act.THEME_SYSTEM, Act.THEME_LIGHT, Act.THEME_DARK)
 
 

@@ -19,7 +19,8 @@ def library_view(model: QSortFilterProxyModel) -> QTreeView:
     view.setUniformRowHeights(True)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    widths = {Column.TITLE: 210, Column.DATE: 125, Column.PLACE: 120, Column.ORGANIZATIONS: 220}
+    widths = {Column.TITLE: 210, Column.DATE: 125, Column.PLACE: 120, Column.ORGANIZATIONS: 220,
+              Column.RECOMMENDATIONS: 50, Column.NOTES: 50}  # fmt: skip
     for column, width in widths.items():
         view.setColumnWidth(column, width)
     return view
