@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QModelIndex  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from reader import paths  # noqa: E402
+from reader.core.importing import ImportResult  # noqa: E402
 from reader.core.library import Library  # noqa: E402
 from reader.core.recommendations import Recommendation  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
@@ -24,6 +25,7 @@ from reader.ui import theme  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
 from reader.ui.index_process import index_command  # noqa: E402
 from reader.ui.index_service import IndexService  # noqa: E402
+from reader.ui.library_model import Column  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.note_dialogs import NoteEdit, NoteEditor  # noqa: E402
 from reader.ui.reader_view import RECOMMENDATION  # noqa: E402
@@ -57,10 +59,56 @@ def main(out: Path) -> None:
         _shoot(app, window, out / "search-tab.png")
         _recommendations(app, window, out)
         _notes(app, window, library, out)
+        _imports(app, window, Path(tmp), out)
         window.actions_by_id[Act.THEME_DARK].trigger()
         window.open_document("ac-riac-2013-washington")
         _shoot(app, window, out / "dark-palette.png")
         window.close()
+
+
+DEV_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "dev"
+
+
+def _imports(app: QApplication, window: MainWindow, tmp: Path, out: Path) -> None:
+    """A mixed import (three statements, a duplicate, a PNG named .txt, an empty file), its
+    summary, and the library list with the imported documents and their counts."""
+    from reader.ui import import_dialogs
+
+    folder = tmp / "to-import"
+    folder.mkdir()
+    names = sorted(DEV_SEEDS.glob("0[145]_*.txt"))
+    files = [folder / path.name.split("_", 1)[1] for path in names]
+    for source, target in zip(names, files, strict=True):
+        target.write_bytes(source.read_bytes())
+    copy, picture = folder / "copy-of-easlg-2021.txt", folder / "scan.txt"
+    empty = folder / "notes.md"
+    copy.write_bytes(files[-1].read_bytes())
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
+    empty.write_text("")
+    results: list[ImportResult] = []
+    import_dialogs.show_import_summary = lambda _parent, found: results.extend(found)
+    editor = window.library_editor
+    editor.start()
+    _wait_until(app, lambda: editor.is_loaded)
+    editor.imports.start([*files, copy, picture, empty])
+    _wait_until(app, lambda: bool(results))
+    summary = import_dialogs.ImportSummaryDialog(window, results)
+    summary.resize(720, 430)
+    _shoot(app, summary, out / "import-summary.png")
+    summary.close()
+    service = window.recommendations.service
+    imported = [r.id for r in results if r.id and r.status == "imported"]
+    _wait_until(app, lambda: all(any(x.doc_id == i for x in service.recommendations())
+                                 for i in imported))  # fmt: skip
+    window.splitter.setSizes([800, 390, 250])
+    window.left_splitter.setSizes([300, 400])
+    widths = {Column.TITLE: 250, Column.DATE: 120, Column.PLACE: 105, Column.ORGANIZATIONS: 200,
+              Column.RECOMMENDATIONS: 50, Column.NOTES: 50}  # fmt: skip
+    for column, width in widths.items():
+        window.library_view.setColumnWidth(column, width)
+    window.side_panel.setCurrentIndex(Tab.RECOMMENDATIONS)
+    window.open_document(imported[0])
+    _shoot(app, window, out / "library-imported.png")
 
 
 def _search(app: QApplication, window: MainWindow, service: IndexService) -> None:
