@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
@@ -157,6 +156,8 @@ def _print_document(doc: Document, as_json: bool, out: TextIO) -> None:
 
 
 def _dump(value: object, out: TextIO) -> None:
+    import json
+
     json.dump(value, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from reader.core.errors import DataFolderError
 
 APP_DIR_NAME = "statement-reader"
@@ -37,6 +35,8 @@ def resolve(data_dir: str | None, environ: Mapping[str, str] = os.environ) -> Fo
     if chosen:
         base = Path(chosen).expanduser().absolute()
         return Folders(base, base / "config", base / "cache", overridden=True)
+    import platformdirs  # only for the platform's folders: a given folder needs none of it
+
     return Folders(
         platformdirs.user_data_path(APP_DIR_NAME),
         platformdirs.user_config_path(APP_DIR_NAME),

@@ -28,7 +28,6 @@ from reader import APP_NAME
 from reader.core.citation import cite
 from reader.core.document import Document
 from reader.core.library import Library
-from reader.core.search_results import Hit
 
 from reader.ui import settings as S
 from reader.ui import theme
@@ -46,7 +45,9 @@ from reader.ui.reader_view import ReaderView
 from reader.ui.recommendations_tab import RecommendationsTab
 from reader.ui.side_panel import SidePanel, Tab
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # both load with the Search tab, after the first paint
+    from reader.core.search_results import Hit
+
     from reader.ui.search_panel import SearchPanel
 
 STATUS_TIMEOUT_MS = 4000

@@ -72,10 +72,10 @@ class NotesService(QObject):
 
         Notes on documents not in `documents` are shown detached, with no candidate.
         """
+        if self.store is None:  # before the database opens (start-up): nothing to place yet
+            return []
         from reader.core.note_anchoring import Anchoring, Placement
 
-        if self.store is None:
-            return []
         docs = {doc.id: doc for doc in documents}
         wanted = [docs[doc_id]] if doc_id in docs else ([] if doc_id else list(docs.values()))
         none: list[Placement] = []

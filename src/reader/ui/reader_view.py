@@ -160,6 +160,10 @@ class ReaderView(QTextBrowser):
 
     def scroll_to_offset(self, offset: int, at_top: bool = False) -> None:
         """Bring `offset` into view: at the top (reading position) or centred (a match)."""
+        if at_top and offset <= 0:  # the start needs no layout: cheap at start-up
+            self.verticalScrollBar().setValue(0)
+            self._anchor = 0
+            return
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.to_qt(offset))
         rect = self.cursorRect(cursor)
@@ -239,6 +243,8 @@ class ReaderView(QTextBrowser):
 
     def _apply_measure(self) -> None:
         """Centre a column of about MEASURE_CHARS characters, however wide the window."""
+        if not self.isVisible():
+            return  # the width is not known yet; showing the view sends a resize
         metrics = QFontMetricsF(self.document().defaultFont())
         measure = metrics.averageCharWidth() * MEASURE_CHARS
         side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)

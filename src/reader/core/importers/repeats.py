@@ -3,7 +3,7 @@
 The copy inside the longer text, or the later of two equal ones, is the statement's own; the
 other, if a paragraph, is dropped. Web pages reword teasers a little ("launched" for "today
 launched"), so a block counts as repeated when nearly all its words recur, in order, within
-the other.
+the other, and none of its words is missing there.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def drop_repeats(specs: list[BlockSpec]) -> list[BlockSpec]:
         for j, long in enumerate(words):
             if j == i or j in dropped or not _keeps_other(i, j, short, long):
                 continue
-            if _share(vocabularies[i], vocabularies[j]) >= _SHARE and _recurs(short, long):
+            # Every word of the dropped copy must be in the kept one: nothing is ever lost.
+            if vocabularies[i] <= vocabularies[j] and _recurs(short, long):
                 dropped.add(i)
                 break
     return [spec for n, spec in enumerate(specs) if n not in dropped]
@@ -39,10 +40,6 @@ def drop_repeats(specs: list[BlockSpec]) -> list[BlockSpec]:
 def _keeps_other(i: int, j: int, short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """True when, if block i recurs in block j, block j is the one to keep."""
     return len(long) > len(short) or (len(long) == len(short) and j > i)
-
-
-def _share(short: frozenset[str], long: frozenset[str]) -> float:
-    return len(short & long) / len(short)
 
 
 def _recurs(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
