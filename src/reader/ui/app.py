@@ -68,7 +68,7 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     settings, settings_problem = _open_settings(folders)
-    theme.apply(app, settings.get(S.THEME))
+    theme.apply_at_start(app, settings.get(S.THEME))
     index_service = IndexService(
         folders.index, list(library), index_command(folders), folders.log_file
     )

