@@ -51,16 +51,31 @@ def open_index(folder: Path, documents: list[Document], threshold: int) -> Openi
     return Opening(index, index.sync(documents), searchable=True)
 
 
+def _sync_if_small(
+    index: SearchIndex, folder: Path, documents: list[Document], threshold: int
+) -> bool:
+    """Sync here (True), or leave a large job to the index process (False): indexing holds
+    the GIL, and Whoosh's merges of a large update stalled the window for 100-240 ms."""
+    from reader.core.index_plan import passages_to_index
+
+    if passages_to_index(folder, documents) > threshold:
+        return False
+    index.sync(documents)
+    return True
+
+
 class IndexService(QObject):
     """Owns the SearchIndex, which only its one worker thread touches.
 
     Signals:
         opened(): the index can be searched (the first time, or again after a reindex).
+        refreshed(): after refresh(), the index holds every document it was given.
         message_posted(str): a sentence for the status bar.
         failed(str): the index cannot be opened; the sentence says why.
     """
 
     opened = Signal()
+    refreshed = Signal()
     message_posted = Signal(str)
     failed = Signal(str)
 
@@ -158,13 +173,25 @@ class IndexService(QObject):
         run_task(fn, on_done, on_error, self._pool, context)
 
     def refresh(self, documents: list[Document]) -> None:
-        """Bring the open index in line with `documents` (a removal, changed metadata)."""
+        """Bring the open index in line with `documents` (an import, a removal, new metadata):
+        here if that is little work, else in the separate process, as at opening."""
         self.set_documents(documents)
         index = self.live_index()
         if index is None:
             return  # opening (or the running process, then a reopen) indexes them
-        docs = self._documents
-        run_task(lambda: index.sync(docs), _ignore, self._on_refresh_failed, self._pool, self)
+        task = functools.partial(
+            _sync_if_small, index, self._folder, self._documents, self._threshold
+        )
+        run_task(task, self._on_refresh_done, self._on_refresh_failed, self._pool, self)
+
+    def _on_refresh_done(self, synced: bool) -> None:
+        if synced:
+            self.refreshed.emit()
+            return
+        if self._closed or self._process.is_running():
+            return
+        self.message_posted.emit("Indexing in the background…")
+        self._process.start(rebuild=False)
 
     def _on_refresh_failed(self, error: BaseException) -> None:
         self.message_posted.emit(self.describe(error))
@@ -223,12 +250,10 @@ class IndexService(QObject):
     def _announce(self, report: str) -> None:
         self._searchable, self._problem = True, ""
         self.opened.emit()
+        self.refreshed.emit()
         if report != "unchanged":  # nothing worth a word: the usual start
             self.message_posted.emit(status_sentence(report))
 
-
-def _ignore(_report: object) -> None:
-    pass
 
 
 def status_sentence(report: str) -> str:

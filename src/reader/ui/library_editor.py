@@ -159,9 +159,9 @@ class LibraryEditor(QObject):
         from reader.resource_access import resource_folder
 
         assert self.database is not None
-        service = self._window.index_service
-        index = service.live_index() if service is not None else None
-        context = LibraryContext(resource_folder(), self.database, Path(), index=index)
+        # No index work per batch: import_finished() brings the index in line once, in the
+        # separate index process when the import was large (it would stall the window here).
+        context = LibraryContext(resource_folder(), self.database, Path(), index=None)
         documents = list(self.library)  # a copy: the GUI thread may add to the library meanwhile
         return import_batch(paths, context, documents, cancelled, lambda p: on_file(str(p)))
 
