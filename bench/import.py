@@ -152,7 +152,7 @@ def gui_import(files: Sequence[Path], data_dir: Path) -> dict[str, Any]:
     refreshed: list[bool] = []
     service.refreshed.connect(lambda: refreshed.append(True))
     started = time.perf_counter()
-    watch.last = started
+    watch.last = watch.started = started
     ticker.start()
     asker.start()
     controller.start(list(files))
@@ -183,14 +183,15 @@ class _Watch:
     """The gaps between timer ticks, and the searches asked and answered."""
 
     def __init__(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
+        self.last = self.started = time.perf_counter()
+        self.longest = self.longest_at = 0.0
         self.ticks = 0
         self.questions = self.answers = self.with_hits = 0
 
     def tick(self) -> None:
         now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
+        if now - self.last > self.longest:
+            self.longest, self.longest_at = now - self.last, now - self.started
         self.last, self.ticks = now, self.ticks + 1
 
     def asked(self) -> None:
@@ -204,6 +205,7 @@ class _Watch:
         longest_ms = round(self.longest * 1000, 1)
         return {
             "longest_stall_ms": longest_ms,
+            "longest_stall_at_s": round(self.longest_at, 2),
             "stall_bar_ms": STALL_BAR_MS,
             "stall_within_bar": longest_ms <= STALL_BAR_MS,
             "ticks": self.ticks,

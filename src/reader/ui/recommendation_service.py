@@ -155,7 +155,10 @@ class RecommendationService(QObject):
         kept = [rec for rec in self._state.extracted if rec.doc_id not in doc_ids]
         wanted = [rec for rec in found if rec.doc_id in self.documents]
         self._state = dataclasses.replace(self._state, extracted=kept + wanted)
-        self._shown = self._apply()
+        # Only the changed documents' choices are read again: re-reading every document's
+        # (one query each) after every batch of an import stalled the window.
+        shown = [rec for rec in self._shown if rec.doc_id not in doc_ids]
+        self._shown = shown + self._apply(doc_ids, wanted)
         self.changed.emit()
 
     def close(self) -> None:
@@ -222,19 +225,23 @@ class RecommendationService(QObject):
         self.changed.emit()
         return True
 
-    def _apply(self) -> list[Recommendation]:
+    def _apply(
+        self, doc_ids: set[str] | None = None, extracted: list[Recommendation] | None = None
+    ) -> list[Recommendation]:
+        """The user's choices over the extracted recommendations (of `doc_ids`, or all)."""
         from reader.core.recommendation_overrides import apply_overrides
 
         assert self._state is not None
+        recs = list(self._state.extracted if extracted is None else extracted)
         if self._overrides is None:
-            return list(self._state.extracted)
+            return recs
+        docs = [d for d in self.documents.values() if doc_ids is None or d.id in doc_ids]
         try:
-            docs = self.documents.values()
             choices = [o for doc in docs for o in self._overrides.for_document(doc)]
         except ReaderError as error:
             self.message_posted.emit(str(error))
-            return list(self._state.extracted)
-        return apply_overrides(self._state.extracted, choices, self.documents, self.taxonomy)
+            return recs
+        return apply_overrides(recs, choices, {d.id: d for d in docs}, self.taxonomy)
 
 
 def _key(rec: Recommendation) -> SentenceKey:
