@@ -4,6 +4,7 @@ searches are answered between batches, with a progress dialog and a summary at t
 from __future__ import annotations
 
 import functools
+import gc
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -169,6 +170,10 @@ class ImportController(QObject):
     def _on_batch_done(self, batch: Batch) -> None:
         self._results += batch.results
         self._editor.add_documents(batch.added)
+        # The documents just imported live as long as the library: taken out of the cyclic
+        # collector's reach, its full passes stop growing with the library (they had reached
+        # 130 ms, holding the GIL, by 2,000 imported statements).
+        gc.freeze()
         if batch.notice:
             self._status(batch.notice)
         self._next_batch()
