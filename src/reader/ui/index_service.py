@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 
 from reader.ui.index_process import IndexProcess
-from reader.ui.tasks import Done, Failed, run_task, serial_pool
+from reader.ui.tasks import Done, Failed, after_first_paint, run_task, serial_pool
 
 if TYPE_CHECKING:
     from reader.core.search_index import SearchIndex
@@ -105,7 +105,7 @@ class IndexService(QObject):
     # Opening -------------------------------------------------------------------------------
     def start_after_first_paint(self, widget: QWidget) -> None:
         """Open the index once `widget` has painted: the window shows first, search follows."""
-        _AfterFirstPaint(widget, self)
+        after_first_paint(widget, self, self.start)
 
     @Slot()
     def start(self) -> None:
@@ -255,23 +255,6 @@ class IndexService(QObject):
             self.message_posted.emit(status_sentence(report))
 
 
-
 def status_sentence(report: str) -> str:
     """What the status bar says about a sync's report ("rebuilt: it was damaged (error)", ...)."""
     return f"Search index {report}."
-
-
-class _AfterFirstPaint(QObject):
-    """Event filter: calls service.start() once, just after the watched widget's first paint."""
-
-    def __init__(self, widget: QWidget, service: IndexService) -> None:
-        super().__init__(widget)
-        self._service = service
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._service, self._service.start)
-            self.deleteLater()
-        return False

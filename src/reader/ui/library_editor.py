@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -21,7 +21,7 @@ from reader.core.library import Library
 
 from reader.ui.actions import Act
 from reader.ui.library_model import Column, DocumentRole
-from reader.ui.tasks import run_task
+from reader.ui.tasks import after_first_paint, run_task
 
 if TYPE_CHECKING:
     from reader.core.importing import Batch
@@ -87,7 +87,7 @@ class LibraryEditor(QObject):
 
     # Loading -------------------------------------------------------------------------------
     def start_after_first_paint(self) -> None:
-        _AfterFirstPaint(self._window.reader.viewport(), self)
+        after_first_paint(self._window.reader.viewport(), self, self.start)
 
     @property
     def imports(self) -> ImportController:
@@ -319,19 +319,3 @@ class LibraryEditor(QObject):
 
     def _status(self, sentence: str) -> None:
         self._window.statusBar().showMessage(sentence, MESSAGE_TIMEOUT_MS)
-
-
-class _AfterFirstPaint(QObject):
-    """Event filter: starts the editor once, just after the watched widget's first paint."""
-
-    def __init__(self, widget: QObject, editor: LibraryEditor) -> None:
-        super().__init__(widget)
-        self._editor = editor
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._editor, self._editor.start)
-            self.deleteLater()
-        return False

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtWidgets import QMenu, QStatusBar
 
 from reader.core.document import Document
@@ -18,6 +18,7 @@ from reader.ui.actions import Act
 from reader.ui.reader_view import RECOMMENDATION, RECOMMENDATION_MARKS
 from reader.ui.recommendation_service import RecommendationService
 from reader.ui.side_panel import Tab
+from reader.ui.tasks import after_first_paint
 
 if TYPE_CHECKING:
     from reader.core.recommendations import Recommendation
@@ -56,7 +57,7 @@ class RecommendationsTab(QObject):
 
     def start_after_first_paint(self) -> None:
         """Extract once the reader has painted: the window shows first, recommendations follow."""
-        _AfterFirstPaint(self._window.reader.viewport(), self.service)
+        after_first_paint(self._window.reader.viewport(), self.service, self.service.start)
 
     def ensure_panel(self) -> RecommendationPanel | None:
         """The tab's panel, built now if the recommendations are ready (else when they are)."""
@@ -272,19 +273,3 @@ class RecommendationsTab(QObject):
 
     def _status(self) -> QStatusBar:
         return self._window.statusBar()
-
-
-class _AfterFirstPaint(QObject):
-    """Event filter: starts the service once, just after the watched widget's first paint."""
-
-    def __init__(self, widget: QObject, service: RecommendationService) -> None:
-        super().__init__(widget)
-        self._service = service
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._service, self._service.start)
-            self.deleteLater()
-        return False

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -111,3 +120,23 @@ class Generations:
 
     def is_newest(self, number: int) -> bool:
         return number == self._newest
+
+
+def after_first_paint(widget: QObject, receiver: QObject, start: Callable[[], None]) -> None:
+    """Call start() once, from the event loop, just after `widget` has first painted: the
+    window shows first, and work such as opening the index or the database follows."""
+    _AfterFirstPaint(widget, receiver, start)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QObject, receiver: QObject, start: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._receiver, self._start = receiver, start
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._receiver, self._start)
+            self.deleteLater()
+        return False
