@@ -1,8 +1,8 @@
 """A statement as JSON in the bundled files' shape: how the catalogue stores imported documents.
 
-The same shape as resources/*.json (format, id, metadata, blocks), so one reader of the
-format would do for both; kept apart from bundled.py because a damaged catalogue row is the
-user's data (a CatalogueError), not a broken install (a ResourceError).
+The same shape as resources/*.json (format, id, metadata, blocks): bundled.py reads the
+shipped files with document_from_json too, and only words its errors differently (a broken
+install is a ResourceError, a damaged catalogue row the user's data, a CatalogueError).
 """
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ def metadata_json(metadata: Metadata) -> dict[str, Any]:
 def document_from_json(text: str, kind: str) -> Document:
     """The document a stored statement describes; ValueError, KeyError or TypeError if damaged."""
     raw = json.loads(text)
-    if not isinstance(raw, dict) or raw.get("format") != STATEMENT_FORMAT:
-        raise ValueError("not a statement of a known format")
+    if not isinstance(raw, dict):  # valid JSON of the wrong shape, e.g. a list
+        raise ValueError("not a statement object")
+    if raw.get("format") != STATEMENT_FORMAT:
+        raise ValueError(f"unsupported format {raw.get('format')!r}")
     blocks = [_block_spec(block) for block in raw["blocks"]]
     return build_document(raw["id"], kind, metadata_from_json(raw["metadata"]), blocks)
 
