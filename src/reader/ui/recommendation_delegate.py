@@ -3,18 +3,12 @@ document (and "yours") over the wrapped sentence with the cue in bold colour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
-    QFontMetrics,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from reader.ui.recommendation_model import HtmlRole, LabelRole, RecommendationRole, WhereRole
+from reader.ui.two_line_item import RichTextCache, draw_background, draw_lines, item_height
 
 PADDING = 6
 GAP = 1
@@ -28,7 +22,7 @@ class RecommendationDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._view = view
-        self._documents: dict[tuple[str, int, str, bool], QTextDocument] = {}
+        self._documents = RichTextCache(CACHE_LIMIT)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
@@ -42,38 +36,18 @@ class RecommendationDelegate(QStyledItemDelegate):
             size = super().sizeHint(option, index)
             return QSize(size.width(), size.height() + PADDING)
         width = self._text_width()
-        sentence = self._sentence(index, width, option.font)
-        height = _line_height(_smaller(option.font)) + GAP + sentence.size().height()
-        return QSize(width + 2 * PADDING, round(height) + 2 * PADDING)
+        height = item_height(option.font, self._sentence(index, width, option.font), GAP)
+        return QSize(width + 2 * PADDING, height + 2 * PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         if index.data(RecommendationRole) is None:
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
-        option.text = ""  # background and focus frame only; the text is drawn below
-        style = option.widget.style() if option.widget else self._view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        selected = draw_background(painter, option, self._view)
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        painter.save()
-        small = _smaller(option.font)
-        painter.setFont(small)
-        muted = QPalette.ColorRole.PlaceholderText
-        painter.setPen(option.palette.color(role if selected else muted))
-        line = _line_height(small)
-        where = painter.fontMetrics().elidedText(
-            index.data(WhereRole) or "", Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(rect.left(), rect.top(), rect.width(), line, 0, where)
         sentence = self._sentence(index, self._text_width(), option.font, selected)
-        painter.translate(rect.left(), rect.top() + line + GAP)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        context.clip = QRectF(0, 0, rect.width(), rect.height())
-        sentence.documentLayout().draw(painter, context)
-        painter.restore()
+        draw_lines(painter, option, rect, index.data(WhereRole) or "", sentence, selected, GAP)
 
     def forget(self) -> None:
         """Drop laid-out sentences (a new width, palette or font)."""
@@ -86,32 +60,10 @@ class RecommendationDelegate(QStyledItemDelegate):
     def _sentence(
         self, index: AnyIndex, width: int, font: QFont, selected: bool = False
     ) -> QTextDocument:
-        text = index.data(HtmlRole) or ""
-        key = (text, width, font.key(), selected)
-        document = self._documents.get(key)
-        if document is None:
-            if len(self._documents) > CACHE_LIMIT:
-                self._documents.clear()
-            document = QTextDocument()
-            document.setDefaultFont(font)
-            document.setDocumentMargin(0)
-            if not selected:
-                document.setDefaultStyleSheet(f"b {{ color: {self._cue_color()}; }}")
-            document.setHtml(text)
-            document.setTextWidth(width)
-            self._documents[key] = document
-        return document
+        # Selected, the cue takes the selection's text colour like the rest of the sentence.
+        style = "" if selected else f"b {{ color: {self._cue_color()}; }}"
+        return self._documents.get(index.data(HtmlRole) or "", width, font, style)
 
     def _cue_color(self) -> str:
         base = self._view.palette().color(QPalette.ColorRole.Base)
         return CUE_COLORS[1] if base.lightness() < 128 else CUE_COLORS[0]
-
-
-def _smaller(font: QFont) -> QFont:
-    smaller = QFont(font)
-    smaller.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
-    return smaller
-
-
-def _line_height(font: QFont) -> int:
-    return QFontMetrics(font).height()

@@ -1,0 +1,96 @@
+"""What the hand-drawn result lists share: a muted line saying where, then laid-out rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
+
+GAP = 2  # between the line saying where and the text
+
+
+class RichTextCache:
+    """Laid-out documents by HTML, width, font and style sheet; cleared when it grows past
+    `limit` or when the view's width, palette or font changes (forget())."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._documents: dict[tuple[str, int, str, str], QTextDocument] = {}
+
+    def get(self, html: str, width: int, font: QFont, style_sheet: str = "") -> QTextDocument:
+        key = (html, width, font.key(), style_sheet)
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) > self._limit:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDefaultFont(font)
+            document.setDocumentMargin(0)
+            if style_sheet:
+                document.setDefaultStyleSheet(style_sheet)
+            document.setHtml(html)
+            document.setTextWidth(width)
+            self._documents[key] = document
+        return document
+
+    def clear(self) -> None:
+        self._documents.clear()
+
+
+def small_font(font: QFont) -> QFont:
+    smaller = QFont(font)
+    smaller.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
+    return smaller
+
+
+def line_height(font: QFont) -> int:
+    return QFontMetrics(font).height()
+
+
+def item_height(font: QFont, body: QTextDocument, gap: int = GAP) -> int:
+    """The where line, the gap and the laid-out text, without padding."""
+    return round(line_height(small_font(font)) + gap + body.size().height())
+
+
+def draw_background(
+    painter: QPainter, option: QStyleOptionViewItem, view: QAbstractItemView
+) -> bool:
+    """The item's background and focus frame only (the text is drawn by hand); selected?"""
+    option.text = ""
+    style = option.widget.style() if option.widget else view.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+    return bool(option.state & QStyle.StateFlag.State_Selected)
+
+
+def draw_lines(
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    rect: QRect,
+    where: str,
+    body: QTextDocument,
+    selected: bool,
+    gap: int = GAP,
+) -> None:
+    """The where line (muted, elided) over the body, in the item's colours, inside `rect`."""
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    painter.save()
+    small = small_font(option.font)
+    painter.setFont(small)
+    muted = QPalette.ColorRole.PlaceholderText
+    painter.setPen(option.palette.color(role if selected else muted))
+    line = line_height(small)
+    elided = painter.fontMetrics().elidedText(where, Qt.TextElideMode.ElideRight, rect.width())
+    painter.drawText(rect.left(), rect.top(), rect.width(), line, 0, elided)
+    painter.translate(rect.left(), rect.top() + line + gap)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+    context.clip = QRectF(0, 0, rect.width(), rect.height())
+    body.documentLayout().draw(painter, context)
+    painter.restore()
