@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from reader.core.note_anchoring import Placement
 from reader.ui.note_delegate import NoteDelegate
 from reader.ui.note_dialogs import color_combo
 from reader.ui.notes_model import NoteRole, NotesFilter, NotesModel, PlacementRole
+from reader.ui.two_line_item import item_list_view
 
 ALL_COLORS, ALL_TAGS = "All colours", "All tags"
 
@@ -182,14 +183,6 @@ class NotesPanel(QWidget):
 
 
 def notes_list_view(model: QAbstractItemModel) -> QListView:
-    view = QListView()
-    view.setObjectName("notes_list")
-    view.setModel(model)
-    view.setWordWrap(True)
-    view.setUniformItemSizes(False)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view = item_list_view(model, "notes_list")
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return view

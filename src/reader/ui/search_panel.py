@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from reader.ui.hit_delegate import HitDelegate
 from reader.ui.index_service import IndexService
 from reader.ui.search_model import HitRole, SearchResultsModel
 from reader.ui.tasks import Generations
+from reader.ui.two_line_item import item_list_view
 
 if TYPE_CHECKING:
     from reader.core.search_index import SearchIndex
@@ -283,14 +283,6 @@ def _show_counts(combo: QComboBox, counts: dict[str, int] | None) -> None:
 
 
 def _results_view(model: SearchResultsModel) -> QListView:
-    view = QListView()
-    view.setObjectName("search_results")
-    view.setModel(model)
-    view.setWordWrap(True)
-    view.setUniformItemSizes(False)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view = item_list_view(model, "search_results")
     view.setAlternatingRowColors(True)
-    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return view

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QAbstractItemModel, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -11,7 +11,7 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyleOptionViewItem
 
 GAP = 2  # between the line saying where and the text
 
@@ -94,3 +94,17 @@ def draw_lines(
     context.clip = QRectF(0, 0, rect.width(), rect.height())
     body.documentLayout().draw(painter, context)
     painter.restore()
+
+
+def item_list_view(model: QAbstractItemModel, name: str) -> QListView:
+    """A list of such items: wrapped, of their own heights, scrolled by pixel, one chosen."""
+    view = QListView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return view
