@@ -24,23 +24,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.core.library import Library
-from reader.core.recommendation_rules import load_rules
-from reader.core.recommendations import extract
-from reader.core.taxonomy import load_taxonomy
+from reader.core.library.library import Library
+from reader.core.recommendations.extraction import extract
+from reader.core.recommendations.rules import load_rules
+from reader.core.recommendations.taxonomy import load_taxonomy
 from reader.resource_access import resource_folder, resource_path
 from startup import Side, app_command, child_env, measure, side_stats
 
 BAR = 0.05
 FRESH_PROBE = """
 import time
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.resource_access import resource_folder, resource_path
 library = Library.open(resource_folder())
 started = time.perf_counter()
-from reader.core.recommendation_rules import load_rules
-from reader.core.recommendations import extract
-from reader.core.taxonomy import load_taxonomy
+from reader.core.recommendations.rules import load_rules
+from reader.core.recommendations.extraction import extract
+from reader.core.recommendations.taxonomy import load_taxonomy
 imported = time.perf_counter()
 rules = load_rules(resource_path("recommendation_rules.json"))
 taxonomy = load_taxonomy(resource_path("topics.tsv"))

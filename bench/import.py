@@ -27,13 +27,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.core.builder import BlockSpec
-from reader.core.catalogue import Catalogue
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec
+from reader.core.documents.document import BlockKind
 from reader.core.importers import import_file
-from reader.core.importing import LibraryContext, update_index
-from reader.core.library import Library
-from reader.core.recommendations import extract
+from reader.core.library.catalogue import Catalogue
+from reader.core.library.importing import LibraryContext, update_index
+from reader.core.library.library import Library
+from reader.core.recommendations.extraction import extract
 from reader.core.user_db import UserDatabase
 from reader.resource_access import resource_folder
 from search_corpus import PASSAGES_PER_DOC, document_specs, passage_texts, sentence_pool
@@ -118,11 +118,11 @@ def gui_import(files: Sequence[Path], data_dir: Path) -> dict[str, Any]:
 
     from reader import paths
 
-    from reader.ui import import_dialogs
     from reader.ui import settings as S
-    from reader.ui.index_process import index_command
-    from reader.ui.index_service import IndexService
+    from reader.ui.library import import_dialogs
     from reader.ui.main_window import MainWindow
+    from reader.ui.search.index_process import index_command
+    from reader.ui.search.index_service import IndexService
     from reader.ui.side_panel import Tab
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -257,8 +257,8 @@ def core_phases(files: Sequence[Path], data_dir: Path) -> dict[str, float]:
 
 
 def _index_and_extract(db: UserDatabase, data_dir: Path) -> dict[str, float]:
-    from reader.core.recommendation_rules import bundled_rules
-    from reader.core.taxonomy import bundled_taxonomy
+    from reader.core.recommendations.rules import bundled_rules
+    from reader.core.recommendations.taxonomy import bundled_taxonomy
 
     context = LibraryContext(resource_folder(), db, data_dir / "cache" / "index")
     started = time.perf_counter()

@@ -22,7 +22,7 @@ import whoosh
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem
 
-from reader.core.aliases import AliasGroup, load_aliases
+from reader.core.search.aliases import AliasGroup, load_aliases
 from reader.resource_access import resource_path
 from search_corpus import (
     KINDS,

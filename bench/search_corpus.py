@@ -12,10 +12,10 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.aliases import AliasGroup
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Document, Metadata
-from reader.core.passages import passages
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.search.aliases import AliasGroup
+from reader.core.search.passages import passages
 
 KINDS = ("common", "rare", "and2", "phrase", "prefix", "fuzzy", "alias")
 LABELS = {

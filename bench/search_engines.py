@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from reader.core.aliases import is_acronym
-from reader.core.document import Document
-from reader.core.search_index import SearchIndex
+from reader.core.documents.document import Document
+from reader.core.search.aliases import is_acronym
+from reader.core.search.index import SearchIndex
 from search_corpus import Query, edits1, within1
 
 MARK = ("<b>", "</b>")

@@ -15,22 +15,22 @@ from PySide6.QtCore import QEventLoop, QModelIndex  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from reader import paths  # noqa: E402
-from reader.core.importing import ImportResult  # noqa: E402
-from reader.core.library import Library  # noqa: E402
-from reader.core.recommendations import Recommendation  # noqa: E402
+from reader.core.library.importing import ImportResult  # noqa: E402
+from reader.core.library.library import Library  # noqa: E402
+from reader.core.recommendations.extraction import Recommendation  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
 
 from reader.ui import settings as S  # noqa: E402
 from reader.ui import theme  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
-from reader.ui.index_process import index_command  # noqa: E402
-from reader.ui.index_service import IndexService  # noqa: E402
-from reader.ui.library_model import Column  # noqa: E402
+from reader.ui.library.model import Column  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.note_dialogs import NoteEdit, NoteEditor  # noqa: E402
-from reader.ui.reader_view import RECOMMENDATION  # noqa: E402
-from reader.ui.recommendation_model import RecommendationRole  # noqa: E402
-from reader.ui.recommendation_panel import RecommendationPanel  # noqa: E402
+from reader.ui.notes.dialogs import NoteEdit, NoteEditor  # noqa: E402
+from reader.ui.reading.view import RECOMMENDATION  # noqa: E402
+from reader.ui.recommendations.model import RecommendationRole  # noqa: E402
+from reader.ui.recommendations.panel import RecommendationPanel  # noqa: E402
+from reader.ui.search.index_process import index_command  # noqa: E402
+from reader.ui.search.index_service import IndexService  # noqa: E402
 from reader.ui.side_panel import Tab  # noqa: E402
 
 SEARCH_QUERY = "nuclear"
@@ -72,7 +72,7 @@ DEV_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "dev"
 def _imports(app: QApplication, window: MainWindow, tmp: Path, out: Path) -> None:
     """A mixed import (three statements, a duplicate, a PNG named .txt, an empty file), its
     summary, and the library list with the imported documents and their counts."""
-    from reader.ui import import_dialogs
+    from reader.ui.library import import_dialogs
 
     folder = tmp / "to-import"
     folder.mkdir()

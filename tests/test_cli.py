@@ -12,6 +12,7 @@ import pytest
 
 from reader import __version__, cli, paths
 from reader.__main__ import main
+from reader.cli import main as cli_main
 from reader.core.errors import DataFolderError
 
 ELBE, AC_RIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"
@@ -163,7 +164,7 @@ def test_commands_write_nothing(isolated_user_folders: Path, tmp_path: Path) -> 
 def test_a_broken_install_is_one_sentence(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "resource_folder", lambda: tmp_path / "nowhere")
+    monkeypatch.setattr(cli_main, "resource_folder", lambda: tmp_path / "nowhere")
     code, out = run_in_process("list")
     err = capsys.readouterr().err
     assert (code, out) == (2, "")
@@ -189,14 +190,15 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_data_folder_error_is_a_reader_error() -> None:
-    assert issubclass(DataFolderError, cli.ReaderError)
+    assert issubclass(DataFolderError, cli_main.ReaderError)
 
 
 def test_the_window_line_loads_no_command_module() -> None:
     """Start-up: opening the window must not wait for the commands' modules."""
     code = (
         "import sys; from reader import cli; cli.parse(['--data-dir', 'x', '--exit-after-paint']);"
-        "print(sorted(m for m in sys.modules if m.startswith('reader.cli_')))"
+        "print(sorted(m for m in sys.modules if m.startswith('reader.cli.')"
+        " and m != 'reader.cli.main'))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
@@ -205,8 +207,6 @@ def test_the_window_line_loads_no_command_module() -> None:
 
 
 def test_every_command_is_known_to_the_window_check() -> None:
-    from reader import cli
-
-    parser = cli.build_parser()
+    parser = cli_main.build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert set(commands.choices) == cli.COMMANDS
+    assert set(commands.choices) == cli_main.COMMANDS

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli_library
-from reader.core import catalogue as catalogue_module
+from reader.cli import library as cli_library
 from reader.core import user_db
-from reader.core.catalogue import CatalogueError
+from reader.core.library import catalogue as catalogue_module
+from reader.core.library.catalogue import CatalogueError
 from test_cli import reader, run_in_process
 
 ELN = "01_eln-ygln-2022-west-russia-crisis.txt"

@@ -18,7 +18,7 @@ import pytest
 
 from reader import cli, paths
 from reader.core import user_db
-from reader.core.notes_store import NotesStore
+from reader.core.notes.store import NotesStore
 from reader.core.user_db import FILE_NAME, UserDatabase
 
 ELBE = "elbe-group-2018-naples"

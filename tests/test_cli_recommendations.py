@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader import cli, paths
-from reader.core.library import Library
-from reader.core.recommendation_overrides import RecommendationOverrides, SentenceKey
+from reader.core.library.library import Library
+from reader.core.recommendations.overrides import RecommendationOverrides, SentenceKey
 from reader.core.user_db import UserDatabase
 from reader.resource_access import resource_folder
 

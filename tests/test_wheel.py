@@ -13,7 +13,14 @@ REPO = Path(__file__).resolve().parents[1]
 WHEELHOUSE = REPO / ".wheelhouse"
 # Generated or private folders that a build must neither need nor see.
 NOT_SOURCES = shutil.ignore_patterns(
-    ".git", ".venv", ".wheelhouse", "build", "dist", "*.egg-info", "__pycache__", ".*cache",
+    ".git",
+    ".venv",
+    ".wheelhouse",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".*cache",
     ".hypothesis",
 )
 
@@ -52,13 +59,38 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = work / "source"
     shutil.copytree(REPO, source, ignore=NOT_SOURCES)
     dist = work / "dist"
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", dist, source], cwd=work)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            dist,
+            source,
+        ],
+        cwd=work,
+    )
     (wheel,) = dist.glob("statement_reader-*.whl")
     venv = work / "venv"
     run([sys.executable, "-m", "venv", venv], cwd=work)
-    run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-index",
-         "--find-links", WHEELHOUSE, wheel], cwd=work)
+    run(
+        [
+            venv / "bin" / "python",
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-index",
+            "--find-links",
+            WHEELHOUSE,
+            wheel,
+        ],
+        cwd=work,
+    )
     return venv
 
 
@@ -89,8 +121,9 @@ def test_list_from_the_installed_wheel(installed: Path, elsewhere: Path) -> None
 
 
 def test_show_from_the_installed_wheel(installed: Path, elsewhere: Path) -> None:
-    result = run([installed / "bin" / "statement-reader", "show", "elbe-group-2018-naples"],
-                 cwd=elsewhere)
+    result = run(
+        [installed / "bin" / "statement-reader", "show", "elbe-group-2018-naples"], cwd=elsewhere
+    )
     assert result.stdout.startswith("Elbe Group Joint Statement\n\nNaples, Italy: March 15-16")
     assert "On Syria\n\nThe sides believe" in result.stdout
 

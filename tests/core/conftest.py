@@ -2,10 +2,10 @@
 
 import pytest
 
-from reader.core.document import Document
-from reader.core.library import Library
-from reader.core.recommendation_rules import RuleSet, bundled_rules
-from reader.core.taxonomy import Taxonomy, bundled_taxonomy
+from reader.core.documents.document import Document
+from reader.core.library.library import Library
+from reader.core.recommendations.rules import RuleSet, bundled_rules
+from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
 from reader.resource_access import resource_folder
 
 

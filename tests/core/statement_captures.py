@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.builder import BlockSpec, build_document, normalise_space
-from reader.core.document import BlockKind, Document, Metadata
+from reader.core.documents.builder import BlockSpec, build_document, normalise_space
+from reader.core.documents.document import BlockKind, Document, Metadata
 
 _ITEM = re.compile(r"^(\s*)([•●▪◦*\-–]|\d+[.)])\s+(.*)$")
 _FINAL_PUNCTUATION = '.!?:;…"”’)'

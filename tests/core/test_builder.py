@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.core.builder import BlockSpec, build_document, normalise_space
-from reader.core.document import BlockKind, Document, Metadata
+from reader.core.documents.builder import BlockSpec, build_document, normalise_space
+from reader.core.documents.document import BlockKind, Document, Metadata
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from reader.core.bundled import BUNDLED_IDS, load_bundled, load_statement
-from reader.core.document import BlockKind, Document
+from reader.core.documents.document import BlockKind, Document
+from reader.core.documents.sentences import split_sentences
 from reader.core.errors import ResourceError
-from reader.core.library import Library
-from reader.core.sentences import split_sentences
+from reader.core.library.bundled import BUNDLED_IDS, load_bundled, load_statement
+from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
 ELBE, AC_RIAC = BUNDLED_IDS

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.document import BlockKind, Document
-from reader.core.library import Library
+from reader.core.documents.document import BlockKind, Document
+from reader.core.library.library import Library
 
 ELBE_HEADINGS = [
     (1, "Elbe Group Joint Statement"),
@@ -123,9 +123,7 @@ def test_gold_sentences_are_sentences_of_the_document(library: Library, seeds_di
     """Every gold sentence is exactly one sentence of its document: the splitter on real text."""
     rows = _gold_rows(seeds_dir)
     assert {row["document"] for row in rows} == set(library.ids())
-    sentences = {
-        doc.id: [norm(doc.sentence_text(s)) for s in doc.sentences] for doc in library
-    }
+    sentences = {doc.id: [norm(doc.sentence_text(s)) for s in doc.sentences] for doc in library}
     wrong = [
         (row["document"], row["sentence"])
         for row in rows

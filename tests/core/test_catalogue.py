@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import catalogue as catalogue_module
-from reader.core.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
-from reader.core.document import Metadata
-from reader.core.document_ids import new_id
+from reader.core.documents.document import Metadata
 from reader.core.errors import UnknownDocumentError
 from reader.core.importers import import_file
-from reader.core.library import Library
+from reader.core.library import catalogue as catalogue_module
+from reader.core.library.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
+from reader.core.library.document_ids import new_id
+from reader.core.library.library import Library
 from reader.core.user_db import UserDatabase
 from reader.resource_access import resource_folder
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.citation import cite, source_line
-from reader.core.library import Library
+from reader.core.documents.citation import cite, source_line
+from reader.core.library.library import Library
 
 
 def test_cites_a_sentence_with_title_place_and_date(library: Library) -> None:

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Document, Metadata
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Document, Metadata
 
 D = dt.date
 

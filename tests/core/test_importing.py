@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.catalogue import Catalogue, CatalogueError
-from reader.core.importing import (
+from reader.core.library.catalogue import Catalogue, CatalogueError
+from reader.core.library.importing import (
     DUPLICATE,
     IMPORTED,
     INDEXING,
@@ -17,7 +17,7 @@ from reader.core.importing import (
     LibraryContext,
     import_files,
 )
-from reader.core.search_index import SearchIndex
+from reader.core.search.index import SearchIndex
 from reader.core.user_db import UserDatabase
 from reader.resource_access import resource_folder
 
@@ -58,7 +58,7 @@ def test_a_batch_imports_and_indexes_each_file(context: LibraryContext, tmp_path
 def test_a_bundled_statement_imported_again_is_a_duplicate(
     context: LibraryContext, tmp_path: Path
 ) -> None:
-    from reader.core.library import Library
+    from reader.core.library.library import Library
 
     bundled = Library.open(resource_folder()).get("ac-riac-2013-washington")
     path = tmp_path / "copy.txt"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Metadata
-from reader.core.index_plan import passages_to_index
-from reader.core.library import Library
-from reader.core.passages import passages
-from reader.core.search_index import SearchIndex
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Metadata
+from reader.core.library.library import Library
+from reader.core.search.index import SearchIndex
+from reader.core.search.index_plan import passages_to_index
+from reader.core.search.passages import passages
 
 
 def _every(library: Library) -> int:

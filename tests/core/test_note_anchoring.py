@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from reader.core.document import Document
-from reader.core.note import Note, quote_at
-from reader.core.note_anchoring import SCORE_THRESHOLD, Anchoring, place
+from reader.core.documents.document import Document
+from reader.core.notes.anchoring import SCORE_THRESHOLD, Anchoring, place
+from reader.core.notes.note import Note, quote_at
 
 TEXT = (
     "The sides agree that the risk of an accidental war is growing. "

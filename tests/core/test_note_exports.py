@@ -9,12 +9,12 @@ import io
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.core.document import BlockKind, Document
-from reader.core.library import Library
-from reader.core.note import Note, quote_at
-from reader.core.note_citation import cite_notes, paragraph_number
-from reader.core.note_exports import escape_markdown, to_csv, to_markdown
-from reader.core.note_html import to_html
+from reader.core.documents.document import BlockKind, Document
+from reader.core.library.library import Library
+from reader.core.notes.citation import cite_notes, paragraph_number
+from reader.core.notes.export import escape_markdown, to_csv, to_markdown
+from reader.core.notes.export_html import to_html
+from reader.core.notes.note import Note, quote_at
 
 HOSTILE = (
     "# Not a heading\n<script>alert('x')</script>\n[click](javascript:alert(1))\n"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Document, Metadata
-from reader.core.note import COLORS, NoteError
-from reader.core.note_anchoring import Anchoring
-from reader.core.notes_store import NotesStore
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.notes.anchoring import Anchoring
+from reader.core.notes.note import COLORS, NoteError
+from reader.core.notes.store import NotesStore
 from reader.core.user_db import DatabaseError, UserDatabase
 
 TEXTS = (

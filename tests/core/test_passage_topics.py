@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core.index_plan import passages_to_index
-from reader.core.library import Library
-from reader.core.passage_topics import PassageTopics, bundled_passage_topics
-from reader.core.passages import passages
-from reader.core.recommendation_rules import RuleSet
-from reader.core.search_index import SearchIndex
-from reader.core.taxonomy import Taxonomy
+from reader.core.library.library import Library
+from reader.core.recommendations.rules import RuleSet
+from reader.core.recommendations.taxonomy import Taxonomy
+from reader.core.search.index import SearchIndex
+from reader.core.search.index_plan import passages_to_index
+from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
+from reader.core.search.passages import passages
 
 ELBE = "elbe-group-2018-naples"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.library import Library
-from reader.core.recommendation_collection import collect, coverage, select
-from reader.core.recommendation_overrides import RecommendationOverrides, SentenceKey
-from reader.core.recommendation_rules import RuleSet
-from reader.core.recommendations import USER
-from reader.core.taxonomy import Taxonomy
+from reader.core.library.library import Library
+from reader.core.recommendations.collection import collect, coverage, select
+from reader.core.recommendations.extraction import USER
+from reader.core.recommendations.overrides import RecommendationOverrides, SentenceKey
+from reader.core.recommendations.rules import RuleSet
+from reader.core.recommendations.taxonomy import Taxonomy
 from reader.core.user_db import UserDatabase
 
 ELBE, AC_RIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"

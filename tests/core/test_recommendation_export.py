@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.library import Library
-from reader.core.recommendation_collection import collect, select
-from reader.core.recommendation_export import CSV_COLUMNS, to_csv, to_markdown
-from reader.core.recommendation_rules import RuleSet
-from reader.core.recommendations import USER, Recommendation
-from reader.core.taxonomy import Taxonomy
+from reader.core.library.library import Library
+from reader.core.recommendations.collection import collect, select
+from reader.core.recommendations.export import CSV_COLUMNS, to_csv, to_markdown
+from reader.core.recommendations.extraction import USER, Recommendation
+from reader.core.recommendations.rules import RuleSet
+from reader.core.recommendations.taxonomy import Taxonomy
 
 
 def _bullets(markdown: str) -> list[str]:

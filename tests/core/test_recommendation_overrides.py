@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Document, Metadata
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.errors import ReaderError
-from reader.core.recommendation_overrides import (
+from reader.core.recommendations.extraction import EXTRACTED, USER, extract
+from reader.core.recommendations.overrides import (
     MARKED_RULE,
     Choice,
     RecommendationOverrides,
     SentenceKey,
     apply_overrides,
 )
-from reader.core.recommendation_rules import RuleSet
-from reader.core.recommendations import EXTRACTED, USER, extract
-from reader.core.taxonomy import Taxonomy
+from reader.core.recommendations.rules import RuleSet
+from reader.core.recommendations.taxonomy import Taxonomy
 from reader.core.user_db import DatabaseError, UserDatabase
 
 P = BlockKind.PARAGRAPH

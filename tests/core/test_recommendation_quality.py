@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from statement_captures import GoldRow, dev_documents, load_gold
 
-from reader.core.builder import normalise_space
-from reader.core.document import Document
-from reader.core.library import Library
-from reader.core.recommendation_rules import RuleSet
-from reader.core.recommendations import extract
-from reader.core.taxonomy import Taxonomy
+from reader.core.documents.builder import normalise_space
+from reader.core.documents.document import Document
+from reader.core.library.library import Library
+from reader.core.recommendations.extraction import extract
+from reader.core.recommendations.rules import RuleSet
+from reader.core.recommendations.taxonomy import Taxonomy
 
 
 @dataclass

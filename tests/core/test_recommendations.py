@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Document, Metadata
-from reader.core.recommendation_cues import judge
-from reader.core.recommendation_rules import RuleSet
-from reader.core.recommendations import JSON_KEYS, Recommendation, extract
-from reader.core.taxonomy import Taxonomy
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.recommendations.cues import judge
+from reader.core.recommendations.extraction import JSON_KEYS, Recommendation, extract
+from reader.core.recommendations.rules import RuleSet
+from reader.core.recommendations.taxonomy import Taxonomy
 
 P, H, LI = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
-from reader.core.search_index import SearchIndex
+from reader.core.library.library import Library
+from reader.core.search.index import SearchIndex
 
 
 @pytest.fixture(scope="module")

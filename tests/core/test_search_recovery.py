@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import search_index
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import BlockKind, Metadata
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Metadata
 from reader.core.errors import ReaderError
-from reader.core.index_store import current_generation
-from reader.core.library import Library
-from reader.core.search_index import IndexUnavailableError, SearchIndex
+from reader.core.library.library import Library
+from reader.core.search import index as search_index
+from reader.core.search.index import IndexUnavailableError, SearchIndex
+from reader.core.search.index_store import current_generation
 
 
 def _built(library: Library, folder: Path) -> Path:

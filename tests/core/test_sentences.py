@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.sentences import split_sentences
+from reader.core.documents.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -91,7 +91,17 @@ def test_blank_text_has_no_sentences(text: str) -> None:
 
 # Text built from the characters that matter to the splitter, so examples hit real boundaries.
 _PIECES = list("aZ.US!?…()\"“”’'\u00a0 \n\t-;:,1") + [
-    "Mr.", "U.S.", "e.g.", "The ", "the ", "(the UN)", " J. ", "(ret) ", "...", ".”", " ("
+    "Mr.",
+    "U.S.",
+    "e.g.",
+    "The ",
+    "the ",
+    "(the UN)",
+    " J. ",
+    "(ret) ",
+    "...",
+    ".”",
+    " (",
 ]
 _PROSE = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=80)
 _FAST = settings(max_examples=200, deadline=None, database=None)  # no .hypothesis/ in the repo

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import ResourceError
-from reader.core.recommendation_rules import RuleSet, load_rules
-from reader.core.taxonomy import Taxonomy, Topic, UnknownTopicError, load_taxonomy
+from reader.core.recommendations.rules import RuleSet, load_rules
+from reader.core.recommendations.taxonomy import Taxonomy, Topic, UnknownTopicError, load_taxonomy
 from reader.resource_access import resource_path
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.text_find import find_all
+from reader.core.documents.text_find import find_all
 
 
 def test_finds_every_occurrence_case_insensitively() -> None:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.document import Document
-from reader.core.library import Library
-from reader.core.note import Note
-from reader.core.note_import import import_annotations
-from reader.core.notes_store import NotesStore
+from reader.core.documents.document import Document
+from reader.core.library.library import Library
+from reader.core.notes.annotation_import import import_annotations
+from reader.core.notes.note import Note
+from reader.core.notes.store import NotesStore
+from reader.core.notes.web_annotation import AnnotationFormatError, to_web_annotation
 from reader.core.user_db import UserDatabase
-from reader.core.web_annotation import AnnotationFormatError, to_web_annotation
 
 
 def open_store(folder: Path) -> NotesStore:

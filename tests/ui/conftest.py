@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 import shiboken6
 
 from reader import paths
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
 from reader.ui import settings as S
-from reader.ui.index_process import index_command
-from reader.ui.index_service import PROCESS_THRESHOLD, IndexService
 from reader.ui.main_window import MainWindow
+from reader.ui.search.index_process import index_command
+from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService
 
 OPEN_TIMEOUT_MS = 20000  # the first opening imports Whoosh; a loaded machine may be slow
 

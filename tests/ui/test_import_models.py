@@ -7,9 +7,9 @@ import dataclasses
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 
-from reader.ui.library_model import Column, LibraryModel, SortRole, make_sorted
+from reader.ui.library.model import Column, LibraryModel, SortRole, make_sorted
 
 
 def test_inserts_removes_updates_and_counts(

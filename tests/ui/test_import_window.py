@@ -15,21 +15,21 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from reader import paths
-from reader.core.document import Metadata
-from reader.core.importing import DUPLICATE, IMPORTED, REFUSED, ImportResult
-from reader.core.library import Library
-from reader.core.notes_store import NotesStore
+from reader.core.documents.document import Metadata
+from reader.core.library.importing import DUPLICATE, IMPORTED, REFUSED, ImportResult
+from reader.core.library.library import Library
+from reader.core.notes.store import NotesStore
 from reader.resource_access import resource_folder
 
-from reader.ui import import_controller
-from reader.ui import import_dialogs as dialogs
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.document_dialogs import MetadataDialog, NotesChoice, RemoveNotesQuestion
-from reader.ui.index_process import index_command
-from reader.ui.index_service import IndexService
-from reader.ui.library_model import Column
+from reader.ui.library import import_controller
+from reader.ui.library import import_dialogs as dialogs
+from reader.ui.library.document_dialogs import MetadataDialog, NotesChoice, RemoveNotesQuestion
+from reader.ui.library.model import Column
 from reader.ui.main_window import MainWindow
+from reader.ui.search.index_process import index_command
+from reader.ui.search.index_service import IndexService
 
 TIMEOUT_MS = 30000
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8

@@ -12,15 +12,15 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QWidget
 
 from reader import paths
-from reader.core.index_store import current_generation
-from reader.core.library import Library
+from reader.core.library.library import Library
+from reader.core.search.index_store import current_generation
 
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.index_process import index_command
-from reader.ui.index_service import PROCESS_THRESHOLD, IndexService
 from reader.ui.main_window import MainWindow
-from reader.ui.search_panel import search_counted
+from reader.ui.search.index_process import index_command
+from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService
+from reader.ui.search.panel import search_counted
 
 OPEN_TIMEOUT_MS = 20000
 PROCESS_TIMEOUT_MS = 60000  # a fresh interpreter imports Whoosh and indexes: generous

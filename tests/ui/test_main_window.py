@@ -12,11 +12,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
-from reader.core.library import Library
+from reader.core.library.library import Library
 
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.library_model import DocumentRole
+from reader.ui.library.model import DocumentRole
 from reader.ui.main_window import MainWindow
 
 ELBE, ACRIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 
-from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
-from reader.ui.outline_model import OutlineModel, SectionRole
+from reader.ui.library.model import Column, DocumentRole, LibraryModel, make_sorted
+from reader.ui.reading.outline_model import OutlineModel, SectionRole
 
 
 def test_library_model_passes_model_tester(qtmodeltester, library: Library) -> None:

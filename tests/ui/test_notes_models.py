@@ -8,11 +8,11 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCompleter
 
-from reader.core.note import COLOR_HEX, Note
-from reader.core.note_anchoring import Anchoring, Candidate, Placement
+from reader.core.notes.anchoring import Anchoring, Candidate, Placement
+from reader.core.notes.note import COLOR_HEX, Note
 
-from reader.ui.note_dialogs import NoteEdit, NoteEditor
-from reader.ui.notes_model import (
+from reader.ui.notes.dialogs import NoteEdit, NoteEditor
+from reader.ui.notes.model import (
     HtmlRole,
     NoteRole,
     NotesFilter,

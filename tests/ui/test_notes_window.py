@@ -12,18 +12,18 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from reader.core.library import Library
-from reader.core.note import Note
-from reader.core.notes_store import NotesStore
+from reader.core.library.library import Library
+from reader.core.notes.note import Note
+from reader.core.notes.store import NotesStore
 
-from reader.ui import note_dialogs
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.index_service import IndexService
 from reader.ui.main_window import MainWindow
-from reader.ui.note_dialogs import NoteEdit, NoteEditor
-from reader.ui.notes_panel import NotesPanel
-from reader.ui.reader_view import note_kind
+from reader.ui.notes import dialogs as note_dialogs
+from reader.ui.notes.dialogs import NoteEdit, NoteEditor
+from reader.ui.notes.panel import NotesPanel
+from reader.ui.reading.view import note_kind
+from reader.ui.search.index_service import IndexService
 from reader.ui.side_panel import Tab
 
 ELBE, ACRIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"

@@ -7,16 +7,16 @@ import pytest
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from reader.core.library import Library
-from reader.core.recommendation_collection import collect, coverage, select
-from reader.core.recommendation_rules import bundled_rules
-from reader.core.recommendations import USER, Recommendation
-from reader.core.taxonomy import Taxonomy, bundled_taxonomy
+from reader.core.library.library import Library
+from reader.core.recommendations.collection import collect, coverage, select
+from reader.core.recommendations.extraction import USER, Recommendation
+from reader.core.recommendations.rules import bundled_rules
+from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
 
-from reader.ui.coverage_matrix import GAP_COLORS, CountRole, CoverageModel
-from reader.ui.coverage_matrix import DocumentIdRole as CellDocumentRole
-from reader.ui.coverage_matrix import TopicRole as CellTopicRole
-from reader.ui.recommendation_model import (
+from reader.ui.recommendations.coverage import GAP_COLORS, CountRole, CoverageModel
+from reader.ui.recommendations.coverage import DocumentIdRole as CellDocumentRole
+from reader.ui.recommendations.coverage import TopicRole as CellTopicRole
+from reader.ui.recommendations.model import (
     HtmlRole,
     LabelRole,
     RecommendationFilter,

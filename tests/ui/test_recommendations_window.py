@@ -12,19 +12,19 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from reader.core.library import Library
-from reader.core.recommendation_collection import coverage, select
-from reader.core.recommendations import USER, Recommendation
+from reader.core.library.library import Library
+from reader.core.recommendations.collection import coverage, select
+from reader.core.recommendations.extraction import USER, Recommendation
 
-from reader.ui import recommendation_dialogs as dialogs
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.coverage_matrix import CountRole
-from reader.ui.find_bar import HIGHLIGHT_KIND as FIND
 from reader.ui.main_window import MainWindow
-from reader.ui.reader_view import RECOMMENDATION, RECOMMENDATION_MARKS
-from reader.ui.recommendation_model import RecommendationRole, TopicRole, WhereRole
-from reader.ui.recommendation_panel import RecommendationPanel
+from reader.ui.reading.find_bar import HIGHLIGHT_KIND as FIND
+from reader.ui.reading.view import RECOMMENDATION, RECOMMENDATION_MARKS
+from reader.ui.recommendations import dialogs
+from reader.ui.recommendations.coverage import CountRole
+from reader.ui.recommendations.model import RecommendationRole, TopicRole, WhereRole
+from reader.ui.recommendations.panel import RecommendationPanel
 from reader.ui.side_panel import Tab
 
 ELBE, ACRIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reader.core.search_results import Hit, SearchResults
-from reader.core.snippets import Snippet
+from reader.core.search.results import Hit, SearchResults
+from reader.core.search.snippets import Snippet
 
-from reader.ui.search_model import HitRole, HtmlRole, SearchResultsModel, snippet_html, where
+from reader.ui.search.model import HitRole, HtmlRole, SearchResultsModel, snippet_html, where
 
 
 def _hit(text: str, marks: tuple[tuple[int, int], ...], section: str = "On Ukraine") -> Hit:

@@ -9,14 +9,14 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 
-from reader.core.library import Library
-from reader.core.search_results import Hit
+from reader.core.library.library import Library
+from reader.core.search.results import Hit
 
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.index_service import IndexService
 from reader.ui.main_window import SEARCH_HIGHLIGHT, MainWindow
-from reader.ui.search_panel import SUGGESTION_LINK, SearchPanel, TitleRole
+from reader.ui.search.index_service import IndexService
+from reader.ui.search.panel import SUGGESTION_LINK, SearchPanel, TitleRole
 from reader.ui.side_panel import Tab
 
 ELBE, ACRIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"

@@ -6,9 +6,9 @@ import pytest
 
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 
-from reader.ui.typesetting import typeset
+from reader.ui.reading.typesetting import typeset
 
 
 @pytest.mark.parametrize("doc_id", ["elbe-group-2018-naples", "ac-riac-2013-washington"])

@@ -54,7 +54,7 @@ class Act(Enum):
     IMPORT_NOTES = auto()
 
 
-# The highlight colours (reader.core.note.COLORS) and the action of each.
+# The highlight colours (reader.core.notes.note.COLORS) and the action of each.
 HIGHLIGHT_COLORS: dict[str, Act] = {
     "yellow": Act.HIGHLIGHT_YELLOW,
     "green": Act.HIGHLIGHT_GREEN,
@@ -145,8 +145,10 @@ _SPECS: dict[Act, _Spec] = {
         "&Remove from Library…", (), "edit-delete", "Remove the selected imported document"
     ),
     Act.EDIT_METADATA: _Spec(
-        "Document &Details…", (), "document-properties", "Edit the title, date, place and "
-        "organisations of the selected imported document",
+        "Document &Details…",
+        (),
+        "document-properties",
+        "Edit the title, date, place and organisations of the selected imported document",
     ),
     Act.UNDO: _Spec("&Undo", (QKeySequence.StandardKey.Undo, "Ctrl+Z"), "edit-undo"),
     Act.REDO: _Spec("&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"), "edit-redo"),

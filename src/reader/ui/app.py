@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__, paths
 from reader.core.errors import ReaderError
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
 from reader.ui import settings as S
 from reader.ui import theme
-from reader.ui.index_process import index_command
-from reader.ui.index_service import IndexService
 from reader.ui.main_window import MainWindow
+from reader.ui.search.index_process import index_command
+from reader.ui.search.index_service import IndexService
 
 log = logging.getLogger(__name__)
 

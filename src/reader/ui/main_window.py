@@ -25,30 +25,30 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.citation import cite
-from reader.core.document import Document
-from reader.core.library import Library
+from reader.core.documents.citation import cite
+from reader.core.documents.document import Document
+from reader.core.library.library import Library
 
 from reader.ui import settings as S
 from reader.ui import theme
 from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions
-from reader.ui.find_bar import FindBar
-from reader.ui.index_service import IndexService
-from reader.ui.library_editor import LibraryEditor
-from reader.ui.library_model import Column, DocumentRole, LibraryModel, make_sorted
+from reader.ui.library.controller import LibraryEditor
+from reader.ui.library.model import Column, DocumentRole, LibraryModel, make_sorted
 from reader.ui.menus import build_menus
-from reader.ui.notes_tab import NotesTab
-from reader.ui.outline_model import OutlineModel, SectionRole
+from reader.ui.notes.controller import NotesTab
 from reader.ui.panes import library_view, outline_view, titled
-from reader.ui.reader_view import ReaderView
-from reader.ui.recommendations_tab import RecommendationsTab
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.outline_model import OutlineModel, SectionRole
+from reader.ui.reading.view import ReaderView
+from reader.ui.recommendations.controller import RecommendationsTab
+from reader.ui.search.index_service import IndexService
 from reader.ui.side_panel import SidePanel, Tab
 
 if TYPE_CHECKING:  # both load with the Search tab, after the first paint
-    from reader.core.search_results import Hit
+    from reader.core.search.results import Hit
 
-    from reader.ui.search_panel import SearchPanel
+    from reader.ui.search.panel import SearchPanel
 
 STATUS_TIMEOUT_MS = 4000
 INDEX_STATUS_TIMEOUT_MS = 10000  # long enough to read why the index was rebuilt
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         Its imports and widgets (~10 ms) are not needed for the window's first paint.
         """
         if self.search_panel is None and self.index_service is not None:
-            from reader.ui.search_panel import SearchPanel
+            from reader.ui.search.panel import SearchPanel
 
             panel = SearchPanel(list(self._library), self.index_service)
             panel.passage_requested.connect(self._on_search_panel_passage_requested)

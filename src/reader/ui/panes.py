@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from reader.ui.library_model import Column
-from reader.ui.outline_model import OutlineModel
+from reader.ui.library.model import Column
+from reader.ui.reading.outline_model import OutlineModel
 
 
 def library_view(model: QSortFilterProxyModel) -> QTreeView:

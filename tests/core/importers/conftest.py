@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.core.document import Document
-from reader.core.library import Library
+from reader.core.documents.document import Document
+from reader.core.library.library import Library
 
 
 @pytest.fixture

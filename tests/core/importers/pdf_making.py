@@ -27,8 +27,9 @@ def write_pdf(path: Path, pages: list[list[Line]]) -> Path:
     return path
 
 
-def _add_text(document: pdfium.PdfDocument, page: pdfium.PdfPage, text: str, size: float,
-              y: float) -> None:
+def _add_text(
+    document: pdfium.PdfDocument, page: pdfium.PdfPage, text: str, size: float, y: float
+) -> None:
     obj = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(size))
     buffer = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
     pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reader.core.document import BlockKind
+from reader.core.documents.document import BlockKind
 from reader.core.importers import html_import, import_file, to_document
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
@@ -98,6 +98,7 @@ def test_title_and_date_from_the_head_when_the_text_has_none(tmp_path: Path) -> 
 
 def test_nothing_is_fetched(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The parser is given the page's text and nothing else: no loader, no base URL."""
+
     def no_network(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("the importer tried to open a network connection")
 
@@ -115,16 +116,26 @@ def test_nothing_is_fetched(page: Path, monkeypatch: pytest.MonkeyPatch) -> None
     text = to_document(import_file(page), "p").text
     assert given and all(len(args) == 1 and not kwargs for args, kwargs in given)
     assert all(isinstance(args[0], str) for args, _ in given)
-    for dropped in ("Injected", "Enable JavaScript", "Search the site", "Chart label", "Home",
-                    "Popular posts", "Copyright", "Share this article", "Delegates"):
+    for dropped in (
+        "Injected",
+        "Enable JavaScript",
+        "Search the site",
+        "Chart label",
+        "Home",
+        "Popular posts",
+        "Copyright",
+        "Share this article",
+        "Delegates",
+    ):
         assert dropped not in text
 
 
 def test_a_declared_russian_charset_is_honoured(tmp_path: Path) -> None:
     path = tmp_path / "ru.html"
     html = '<html><head><meta charset="windows-1251"></head><body><h1>Заявление</h1>'
-    path.write_bytes((html + "<p>Стороны считают, что диалог необходим.</p></body></html>")
-                     .encode("cp1251"))
+    path.write_bytes(
+        (html + "<p>Стороны считают, что диалог необходим.</p></body></html>").encode("cp1251")
+    )
     imported = import_file(path)
     assert imported.encoding == "cp1251"
     assert [b.text for b in imported.blocks] == [

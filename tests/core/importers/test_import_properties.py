@@ -62,10 +62,38 @@ def test_any_bytes_import_or_are_refused(data: bytes, suffix: str) -> None:
 
 
 @FUZZ
-@given(st.lists(st.one_of(TEXT, st.sampled_from(
-    ["<p>", "</p>", "<ul>", "<li>", "</ul>", "<h2>", "</h2>", "<br>", "<script>", "</script>",
-     "<table><tr><td>", "<!--", "-->", "<![CDATA[", "&amp;", "&#0;", "<svg>", "<div", ">"]
-)), max_size=40).map("".join), SUFFIXES)
+@given(
+    st.lists(
+        st.one_of(
+            TEXT,
+            st.sampled_from(
+                [
+                    "<p>",
+                    "</p>",
+                    "<ul>",
+                    "<li>",
+                    "</ul>",
+                    "<h2>",
+                    "</h2>",
+                    "<br>",
+                    "<script>",
+                    "</script>",
+                    "<table><tr><td>",
+                    "<!--",
+                    "-->",
+                    "<![CDATA[",
+                    "&amp;",
+                    "&#0;",
+                    "<svg>",
+                    "<div",
+                    ">",
+                ]
+            ),
+        ),
+        max_size=40,
+    ).map("".join),
+    SUFFIXES,
+)
 def test_any_markup_imports_or_is_refused(markup: str, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"page{suffix}"

@@ -3,7 +3,7 @@
 import datetime as dt
 from pathlib import Path
 
-from reader.core.document import BlockKind
+from reader.core.documents.document import BlockKind
 from reader.core.importers import import_file
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from reader.core.builder import BlockSpec
-from reader.core.document import BlockKind, Metadata
+from reader.core.documents.builder import BlockSpec
+from reader.core.documents.document import BlockKind, Metadata
 from reader.core.importers.dates import find_date
 from reader.core.importers.metadata_detection import Hints, detect_metadata, find_organisations
 from reader.core.importers.text_import import text_blocks

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pdf_making import write_image_only_pdf, write_pdf
 
-from reader.core.document import BlockKind
+from reader.core.documents.document import BlockKind
 from reader.core.importers import ImportRefused, import_file, to_document
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
@@ -19,26 +19,35 @@ def page(number: int, lines: list[tuple[str, float]]) -> list[tuple[str, float]]
 
 @pytest.fixture
 def statement(tmp_path: Path) -> Path:
-    first = page(1, [
-        ("Elbe Group Joint Statement", 16),
-        ("Naples, Italy: March 15-16, 2018", BODY),
-        ("", BODY),
-        ("The regular meeting of the Elbe Group was held in Naples. The sides discussed", BODY),
-        ("the following issues of the relationship between the United States and inter-", BODY),
-        ("national security in the present difficult period of their relations:", BODY),
-        ("• Strategic stability;", BODY),
-        ("• Cybersecurity.", BODY),
-        ("", BODY),
-        ("Strategic Stability", 13),
-        ("", BODY),
-        ("On strategic stability, the participants stated that the existing system is", BODY),
-    ])
-    second = page(2, [
-        ("undergoing significant changes. These changes are often the result of different", BODY),
-        ("approaches used by the sides to protect their national interests.", BODY),
-        ("", BODY),
-        ("We call for continuing cooperation to prevent the use of chemical weapons.", BODY),
-    ])
+    first = page(
+        1,
+        [
+            ("Elbe Group Joint Statement", 16),
+            ("Naples, Italy: March 15-16, 2018", BODY),
+            ("", BODY),
+            ("The regular meeting of the Elbe Group was held in Naples. The sides discussed", BODY),
+            ("the following issues of the relationship between the United States and inter-", BODY),
+            ("national security in the present difficult period of their relations:", BODY),
+            ("• Strategic stability;", BODY),
+            ("• Cybersecurity.", BODY),
+            ("", BODY),
+            ("Strategic Stability", 13),
+            ("", BODY),
+            ("On strategic stability, the participants stated that the existing system is", BODY),
+        ],
+    )
+    second = page(
+        2,
+        [
+            (
+                "undergoing significant changes. These changes are often the result of different",
+                BODY,
+            ),
+            ("approaches used by the sides to protect their national interests.", BODY),
+            ("", BODY),
+            ("We call for continuing cooperation to prevent the use of chemical weapons.", BODY),
+        ],
+    )
     return write_pdf(tmp_path / "elbe.pdf", [first, second])
 
 
@@ -48,21 +57,31 @@ def test_pdf_text_comes_out_as_blocks(statement: Path) -> None:
     assert blocks == [
         (H, 1, "Elbe Group Joint Statement"),
         (P, 0, "Naples, Italy: March 15-16, 2018"),
-        (P, 0, "The regular meeting of the Elbe Group was held in Naples. The sides discussed "
-               "the following issues of the relationship between the United States and "
-               "international security in the present difficult period of their relations:"),
+        (
+            P,
+            0,
+            "The regular meeting of the Elbe Group was held in Naples. The sides discussed "
+            "the following issues of the relationship between the United States and "
+            "international security in the present difficult period of their relations:",
+        ),
         (LI, 1, "Strategic stability;"),
         (LI, 1, "Cybersecurity."),
         (H, 2, "Strategic Stability"),
-        (P, 0, "On strategic stability, the participants stated that the existing system is "
-               "undergoing significant changes. These changes are often the result of different "
-               "approaches used by the sides to protect their national interests."),
+        (
+            P,
+            0,
+            "On strategic stability, the participants stated that the existing system is "
+            "undergoing significant changes. These changes are often the result of different "
+            "approaches used by the sides to protect their national interests.",
+        ),
         (P, 0, "We call for continuing cooperation to prevent the use of chemical weapons."),
     ]
     assert "Joint Statement\n" not in doc.text.split("\n\n", 1)[1]  # the running head is gone
     metadata = doc.metadata
     assert (metadata.title, metadata.date_start, metadata.place) == (
-        "Elbe Group Joint Statement", dt.date(2018, 3, 15), "Naples, Italy"
+        "Elbe Group Joint Statement",
+        dt.date(2018, 3, 15),
+        "Naples, Italy",
     )
 
 

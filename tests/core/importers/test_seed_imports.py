@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.document import BlockKind, Document
+from reader.core.documents.document import BlockKind, Document
 from reader.core.importers import ImportedStatement, import_file, to_document
 from reader.resource_access import resource_path
 
@@ -197,10 +197,10 @@ def test_the_extractor_finds_on_the_imported_seeds_what_it_finds_on_the_bundled_
     seed: tuple[str, ImportedStatement],
 ) -> None:
     """Issue 7's bar: same sentences, same cues, same topics, imported or bundled."""
-    from reader.core.library import Library
-    from reader.core.recommendation_rules import bundled_rules
-    from reader.core.recommendations import extract
-    from reader.core.taxonomy import bundled_taxonomy
+    from reader.core.library.library import Library
+    from reader.core.recommendations.extraction import extract
+    from reader.core.recommendations.rules import bundled_rules
+    from reader.core.recommendations.taxonomy import bundled_taxonomy
     from reader.resource_access import resource_folder
 
     doc_id, imported = seed

@@ -2,8 +2,8 @@
 
 import textwrap
 
-from reader.core.builder import BlockSpec
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec
+from reader.core.documents.document import BlockKind
 from reader.core.importers.text_import import text_blocks
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM

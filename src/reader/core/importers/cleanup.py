@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.builder import BlockSpec, normalise_space
+from reader.core.documents.builder import BlockSpec, normalise_space
 from reader.core.importers.furniture import Furniture, default_furniture
 from reader.core.importers.headings import settle_levels
 from reader.core.importers.repeats import drop_repeats

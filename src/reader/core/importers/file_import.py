@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.builder import BlockSpec, build_document
-from reader.core.document import Document, Metadata
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import Document, Metadata
 from reader.core.importers.html_import import import_html
 from reader.core.importers.markdown_import import import_markdown
 from reader.core.importers.metadata_detection import detect_metadata

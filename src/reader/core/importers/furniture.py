@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.core.builder import normalise_space
+from reader.core.documents.builder import normalise_space
+from reader.core.documents.sentences import split_sentences
 from reader.core.errors import ResourceError
 from reader.core.importers.headings import is_title_case
-from reader.core.sentences import split_sentences
 from reader.resource_access import resource_path
 
 SCOPES = ("line", "widget", "trailing")

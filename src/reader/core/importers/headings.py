@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.core.builder import BlockSpec, normalise_space
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec, normalise_space
+from reader.core.documents.document import BlockKind
+from reader.core.documents.sentences import split_sentences
 from reader.core.importers.dates import find_date
 from reader.core.importers.list_markers import match_marker
-from reader.core.sentences import split_sentences
 
 HEADING = BlockKind.HEADING
 ATX = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*")  # "## Section ##"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from reader.core.builder import normalise_space
+from reader.core.documents.builder import normalise_space
 from reader.core.importers.dates import DateMatch, find_date
 from reader.core.importers.metadata_detection import Hints
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from reader.core.builder import BlockSpec, normalise_space
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec, normalise_space
+from reader.core.documents.document import BlockKind
 from reader.core.importers.cleanup import clean_blocks
 from reader.core.importers.encoding import decode_text
 from reader.core.importers.html_hints import page_hints

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.builder import BlockSpec
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec
+from reader.core.documents.document import BlockKind
 from reader.core.importers.cleanup import clean_blocks
 from reader.core.importers.dates import parse_date
 from reader.core.importers.encoding import decode_text

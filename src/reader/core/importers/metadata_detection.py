@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.core.builder import BlockSpec, normalise_space
-from reader.core.document import BlockKind, Metadata
+from reader.core.documents.builder import BlockSpec, normalise_space
+from reader.core.documents.document import BlockKind, Metadata
 from reader.core.errors import ResourceError
 from reader.core.importers.dates import DateMatch, find_date
 from reader.core.importers.headings import LONGEST_DATELINE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.builder import BlockSpec
+from reader.core.documents.builder import BlockSpec
 from reader.core.importers.metadata_detection import Hints
 
 HEAD_LINES = 60  # raw lines kept for metadata detection: datelines stand near the top

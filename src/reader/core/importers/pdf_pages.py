@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.core.builder import normalise_space
+from reader.core.documents.builder import normalise_space
 
 # PDFium's marks for a hyphen that breaks a word at a line end (it joins the two lines).
 _SOFT_HYPHEN = "[\x02\ufffe\xad]"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from reader.core.builder import BlockSpec
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec
+from reader.core.documents.document import BlockKind
 
 _WORD = re.compile(r"\w+")
 _FEWEST_WORDS = 8  # shorter paragraphs ("We agree.") may well recur on purpose

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.builder import BlockSpec
+from reader.core.documents.builder import BlockSpec
 from reader.core.importers.cleanup import clean_blocks
 from reader.core.importers.encoding import decode_text
 from reader.core.importers.furniture import default_furniture

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.builder import BlockSpec
-from reader.core.document import BlockKind
+from reader.core.documents.builder import BlockSpec
+from reader.core.documents.document import BlockKind
 from reader.core.importers.headings import (
     ATX,
     UNDERLINE,

@@ -1,0 +1,8 @@
+"""The command line: `statement-reader COMMAND ...`. It uses the core only, never Qt.
+
+The face is what `__main__` needs; each command's module is imported only when it runs.
+"""
+
+from reader.cli.main import EXIT_USAGE, PROG, parse, run
+
+__all__ = ["EXIT_USAGE", "PROG", "parse", "run"]

@@ -1,0 +1,181 @@
+"""The command line: the same library from a terminal, using the core only (never Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from reader import __version__, paths
+from reader.core.documents.document import Document
+from reader.core.errors import ReaderError
+from reader.core.library.library import Library
+from reader.resource_access import resource_folder
+
+PROG = "statement-reader"
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence and exit code 2, with no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{PROG}: {message[0].upper() + message[1:]}. Try '{PROG} --help'.\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+# Every command's name: with none of them (nor --help) on the line, the window opens, and
+# only the small parser below is built, so the window does not wait for the commands'
+# modules (recommendations, notes, catalogue: about 35 ms of imports).
+COMMANDS = frozenset(
+    {"list", "show", "search", "index", "recommendations", "topics", "notes", "import", "remove"}
+)
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)  # typed as the subparsers' class, which `parents` expects
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"keep all data, settings and caches in DIR (also ${paths.DATA_DIR_ENV})",
+    )
+    parser = _Parser(
+        prog=PROG,
+        parents=[common],
+        description=(
+            "Read, search and annotate policy statements. With no command, opens the window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="diagnostic: open the window, print the time to its first paint, and exit",
+    )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
+    _add_commands(parser, common)
+    return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser, common: _Parser) -> None:
+    from reader.cli import library as cli_library
+    from reader.cli import notes as cli_notes
+    from reader.cli import recommendations as cli_recommendations
+    from reader.cli import search as cli_search
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    listing = commands.add_parser(
+        "list", parents=[common], help="list the documents in the library"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    show = commands.add_parser("show", parents=[common], help="print a document's canonical text")
+    show.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
+    show.add_argument("--json", action="store_true", help="print metadata, text, blocks, sentences")
+    cli_search.add_commands(commands, common)
+    cli_recommendations.add_commands(commands, common)
+    cli_notes.add_commands(commands, common)
+    cli_library.add_commands(commands, common)
+
+
+def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdout) -> int:
+    """Run a command; a ReaderError becomes one sentence on stderr and exit code 2."""
+    from reader.cli import library as cli_library
+    from reader.cli import notes as cli_notes
+    from reader.cli import recommendations as cli_recommendations
+    from reader.cli import search as cli_search
+
+    try:
+        if args.command == "import":
+            return cli_library.run_import(args, folders, out)
+        if args.command == "remove":
+            cli_library.run_remove(args, folders, out)
+            return 0
+        library = cli_library.open_library(resource_folder(), folders)
+        if args.command == "list":
+            _print_list(library, args.json, out)
+        elif args.command == "show":
+            _print_document(library.get(args.doc), args.json, out)
+        elif args.command == "search":
+            cli_search.run_search(args, library, folders, out)
+        elif args.command == "index":
+            cli_search.run_index(args, library, folders, out)
+        elif args.command == "recommendations":
+            cli_recommendations.run_recommendations(args, library, folders, out)
+        elif args.command == "topics":
+            cli_recommendations.run_topics(args, library, folders, out)
+        elif args.command == "notes":
+            return cli_notes.run_notes(args, library, folders, out)
+    except ReaderError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return EXIT_USAGE
+    return 0
+
+
+def document_summary(doc: Document) -> dict[str, Any]:
+    meta = doc.metadata
+    return {
+        "id": doc.id,
+        "title": meta.title,
+        "short_title": meta.short_title,
+        "date": meta.date_iso,
+        "place": meta.place,
+        "organizations": list(meta.organizations),
+        "kind": doc.kind,
+        "source": meta.source,
+        "source_url": meta.source_url,
+    }
+
+
+def document_detail(doc: Document) -> dict[str, Any]:
+    detail = document_summary(doc)
+    detail["text"] = doc.text
+    detail["blocks"] = [
+        {"kind": b.kind.value, "level": b.level, "marker": b.marker, "start": b.start, "end": b.end}
+        for b in doc.blocks
+    ]
+    detail["sentences"] = [
+        {"start": s.start, "end": s.end, "block": s.block, "text": doc.sentence_text(s)}
+        for s in doc.sentences
+    ]
+    return detail
+
+
+def _print_list(library: Library, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        _dump([document_summary(doc) for doc in library], out)
+        return
+    for doc in library:
+        meta = doc.metadata
+        details = " · ".join(p for p in (meta.date_label, meta.place, doc.kind) if p)
+        out.write(f"{doc.id}\n    {meta.title}\n    {details}\n")
+
+
+def _print_document(doc: Document, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        _dump(document_detail(doc), out)
+    else:
+        out.write(doc.text + "\n")
+
+
+def _dump(value: object, out: TextIO) -> None:
+    import json
+
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    words = list(sys.argv[1:] if argv is None else argv)
+    return build_parser(with_commands=_names_a_command(words)).parse_args(words)
+
+
+def _names_a_command(words: list[str]) -> bool:
+    """True unless the line is only the window's options (then no command module is loaded)."""
+    if {"-h", "--help"} & set(words) or COMMANDS.intersection(words):
+        return True
+    values = {i + 1 for i, word in enumerate(words) if word == "--data-dir"}
+    return any(not w.startswith("-") and i not in values for i, w in enumerate(words))

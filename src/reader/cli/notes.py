@@ -1,0 +1,253 @@
+"""The `notes` command: add, list, export, import and delete the user's notes from a terminal.
+
+Reading (list, export) never creates a database and works in a read-only data folder;
+writing there fails with a sentence that says why, and exit code 1 (the request was
+right, the folder is not); a bad request is exit code 2, as everywhere in the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader import paths
+from reader.core.documents.document import Document
+from reader.core.documents.text_find import find_all
+from reader.core.errors import ReaderError
+from reader.core.library.library import Library
+from reader.core.notes.anchoring import Anchoring, Placement
+from reader.core.notes.annotation_import import import_annotations
+from reader.core.notes.export import to_csv, to_markdown
+from reader.core.notes.export_html import to_html
+from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note, NoteError
+from reader.core.notes.store import NotesStore
+from reader.core.notes.web_annotation import to_web_annotation
+from reader.core.user_db import DatabaseError, UserDatabase
+
+EXIT_NOT_SAVED = 1
+PROG = "statement-reader"
+_PREVIEW = 100  # characters of a quote or note shown by `notes list`
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    notes = commands.add_parser(
+        "notes", parents=[common], help="add, list, export, import or delete notes"
+    )
+    actions = notes.add_subparsers(
+        dest="notes_command", metavar="ACTION", required=True, parser_class=type(notes)
+    )
+    _add_add(actions, common)
+    listing = actions.add_parser("list", parents=[common], help="list the notes")
+    listing.add_argument("--doc", metavar="ID", help="only the notes of this document")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    _add_export(actions, common)
+    imports = actions.add_parser(
+        "import", parents=[common], help="import notes from Web Annotation JSON (an export)"
+    )
+    imports.add_argument("file", metavar="FILE", type=Path)
+    delete = actions.add_parser("delete", parents=[common], help="delete a note")
+    delete.add_argument("id", metavar="ID", help="the note's id (see 'notes list')")
+
+
+def _add_add(actions: Any, common: argparse.ArgumentParser) -> None:
+    add = actions.add_parser("add", parents=[common], help="highlight a passage, with a note")
+    add.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
+    add.add_argument(
+        "--quote", required=True, metavar="TEXT", help="the passage, as the text has it"
+    )
+    add.add_argument(
+        "--occurrence", type=_positive, default=1, metavar="N", help="the Nth place it occurs (1)"
+    )
+    add.add_argument("--note", default="", metavar="TEXT", help="the note (Markdown allowed)")
+    add.add_argument(
+        "--color", type=str.lower, choices=COLORS, default=DEFAULT_COLOR, metavar="NAME",
+        help=f"the highlight's colour: {', '.join(COLORS)} ({DEFAULT_COLOR})",
+    )  # fmt: skip
+    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+
+
+def _add_export(actions: Any, common: argparse.ArgumentParser) -> None:
+    export = actions.add_parser("export", parents=[common], help="export notes")
+    export.add_argument("--format", required=True, choices=["md", "html", "csv", "json"])
+    export.add_argument("--doc", metavar="ID", help="only the notes of this document")
+    export.add_argument("--tag", metavar="TAG", help="only the notes with this tag")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+
+
+def run_notes(
+    args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
+) -> int:
+    """Run a `notes` action; the exit code (ReaderErrors are left to the caller)."""
+    if args.notes_command == "list":
+        _print_list(_placements(library, folders, args.doc), args.json, out)
+    elif args.notes_command == "export":
+        _export(args, library, folders, out)
+    else:
+        return _change(args, library, folders, out)
+    return 0
+
+
+def _change(args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO) -> int:
+    if args.notes_command == "add":
+        doc = library.get(args.doc)
+        start, end = _find_quote(doc, args.quote, args.occurrence)
+    try:
+        with _writable_store(folders) as store:
+            if args.notes_command == "add":
+                note = store.add(doc, start, end, args.color, args.note, args.tag)
+                out.write(note.id + "\n")
+            elif args.notes_command == "import":
+                out.write(f"{import_annotations(store, _read(args.file), library)}\n")
+            elif args.notes_command == "delete":
+                store.delete(args.id)
+                out.write(f"Note {args.id} deleted.\n")
+    except DatabaseError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return EXIT_NOT_SAVED
+    return 0
+
+
+@contextmanager
+def _writable_store(folders: paths.Folders) -> Iterator[NotesStore]:
+    db = UserDatabase.open(folders.data)
+    try:
+        if db.notice:
+            sys.stderr.write(db.notice + "\n")
+        if db.read_only:
+            raise DatabaseError(f"The notes cannot be changed: {db.read_only}.")
+        yield NotesStore(db)
+    finally:
+        db.close()
+
+
+def _find_quote(doc: Document, quote: str, occurrence: int) -> tuple[int, int]:
+    """The `occurrence`th place of `quote` in the text, white space collapsed; exact case
+    first, then any case."""
+    places = find_all(doc.text, quote, case_sensitive=True) or find_all(doc.text, quote)
+    if not places:
+        raise NoteError(f"The quote “{quote}” is not in the document {doc.id}.")
+    if occurrence > len(places):
+        raise NoteError(
+            f"The quote “{quote}” occurs {len(places)} time(s) in {doc.id}, not {occurrence}."
+        )
+    return places[occurrence - 1]
+
+
+def _placements(library: Library, folders: paths.Folders, doc_id: str | None) -> list[Placement]:
+    """The live notes (of one document, or all), placed in the texts as they stand now."""
+    docs = [library.get(doc_id)] if doc_id else list(library)
+    db = UserDatabase.open_existing(folders.data)  # reading never creates a database
+    if db is None:
+        return []
+    try:
+        if db.notice:
+            sys.stderr.write(db.notice + "\n")
+        store = NotesStore(db)
+        placed = [p for doc in docs for p in store.for_document(doc)]
+        if doc_id is None:  # notes on documents not in the library: kept, shown detached
+            known = set(library.ids())
+            orphans = [n for n in store.list() if n.doc_id not in known]
+            placed += [Placement(n, Anchoring.DETACHED) for n in orphans]
+        return placed
+    finally:
+        db.close()
+
+
+def _print_list(placements: list[Placement], as_json: bool, out: TextIO) -> None:
+    if as_json:
+        value = [_note_json(p) for p in placements]
+        out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        return
+    for placement in placements:
+        note = placement.note
+        tags = "".join(f"  #{tag}" for tag in note.tags)
+        state = "  (detached)" if placement.detached else ""
+        out.write(
+            f"{note.id}  {note.doc_id} [{note.start}-{note.end}]  {note.color}{tags}{state}\n"
+        )
+        out.write(f"    “{_preview(note.quote)}”\n")
+        if note.text.strip():
+            out.write(f"    {_preview(note.text)}\n")
+    out.write(f"{len(placements)} notes\n")
+
+
+def _note_json(placement: Placement) -> dict[str, Any]:
+    note, candidate = placement.note, placement.candidate
+    return {
+        "id": note.id,
+        "doc_id": note.doc_id,
+        "start": note.start,
+        "end": note.end,
+        "quote": note.quote,
+        "prefix": note.prefix,
+        "suffix": note.suffix,
+        "color": note.color,
+        "text": note.text,
+        "tags": list(note.tags),
+        "created": note.created,
+        "modified": note.modified,
+        "anchoring": placement.anchoring.value,
+        "candidate": candidate and {
+            "start": candidate.start, "end": candidate.end, "score": candidate.score
+        },
+    }  # fmt: skip
+
+
+def _export(
+    args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
+) -> None:
+    notes = [p.note for p in _placements(library, folders, args.doc)]
+    if args.tag:
+        notes = [n for n in notes if args.tag.casefold() in {t.casefold() for t in n.tags}]
+    documents = {doc.id: doc for doc in library}
+    text = _formatted(args.format, notes, documents)
+    if args.output is None:
+        out.write(text)
+        return
+    try:
+        # newline="": the text's own line ends (CSV's \r\n) are written as they are.
+        with args.output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ReaderError(f"The file {args.output} cannot be written: {reason}.") from error
+    out.write(f"{len(notes)} notes written to {args.output}\n")
+
+
+def _formatted(kind: str, notes: list[Note], documents: dict[str, Document]) -> str:
+    if kind == "md":
+        return to_markdown(notes, documents)
+    if kind == "html":
+        return to_html(notes, documents)
+    if kind == "csv":
+        return to_csv(notes, documents)
+    return to_web_annotation(notes)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ReaderError(f"The file {path} cannot be read: {reason}.") from error
+    except UnicodeDecodeError:
+        raise ReaderError(
+            f"The file {path} is not Web Annotation JSON: it is not UTF-8 text."
+        ) from None
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number

@@ -1,0 +1,144 @@
+"""The `recommendations` and `topics` commands: what the statements recommend, by topic."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader import paths
+from reader.core.errors import ReaderError
+from reader.core.library.library import Library
+from reader.core.recommendations.collection import collect, coverage, select
+from reader.core.recommendations.export import to_csv, to_markdown
+from reader.core.recommendations.extraction import USER, Recommendation
+from reader.core.recommendations.overrides import RecommendationOverrides
+from reader.core.recommendations.rules import RuleSet, bundled_rules
+from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
+from reader.core.user_db import UserDatabase
+
+BOLD, RESET = "\033[1m", "\033[0m"
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    recs = commands.add_parser(
+        "recommendations", parents=[common], help="list what the statements recommend, by topic"
+    )
+    recs.add_argument(
+        "--doc", action="append", metavar="ID", help="only this document (repeatable)"
+    )
+    recs.add_argument(
+        "--topic", action="append", metavar="ID", help="only those filed under this topic"
+    )
+    output = recs.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--format", choices=["md", "csv"], help="Markdown or CSV, for export")
+    recs.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    topics = commands.add_parser(
+        "topics", parents=[common], help="list the topics, with their numbers of recommendations"
+    )
+    topics.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run_recommendations(
+    args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
+) -> None:
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
+    for doc_id in args.doc or ():
+        library.get(doc_id)  # an unknown id is an error, not an empty result
+    for topic_id in args.topic or ():
+        taxonomy.get(topic_id)
+    recs = select(
+        _recommendations(library, rules, taxonomy, folders),
+        doc_ids=args.doc or (),
+        topics=args.topic or (),
+    )
+    documents = {doc.id: doc for doc in library}
+    if args.json:
+        text = json.dumps([r.to_json() for r in recs], ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "md":
+        text = to_markdown(recs, documents, taxonomy)
+    elif args.format == "csv":
+        text = to_csv(recs, documents)
+    else:
+        text = _listing(recs, taxonomy, bold=args.output is None and out.isatty())
+    _emit(text, args.output, out, f"{len(recs)} recommendations")
+
+
+def run_topics(
+    args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
+) -> None:
+    rules, taxonomy = bundled_rules(), bundled_taxonomy()
+    rows = coverage(_recommendations(library, rules, taxonomy, folders), taxonomy, library.ids())
+    if args.json:
+        value = [
+            {
+                "id": row.topic,
+                "label": row.label,
+                "count": row.total,
+                "primary": row.primary,
+                "documents": dict(row.by_document),
+                "cues": list(taxonomy.get(row.topic).cues) if row.topic in taxonomy else [],
+            }
+            for row in rows
+        ]
+        out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows:
+        per_doc = ", ".join(f"{doc_id} {n}" for doc_id, n in row.by_document.items() if n)
+        out.write(f"{row.topic:<22} {row.total:>3}  {row.label}")
+        out.write(f"  ({per_doc})\n" if per_doc else "\n")
+
+
+def _recommendations(
+    library: Library, rules: RuleSet, taxonomy: Taxonomy, folders: paths.Folders
+) -> list[Recommendation]:
+    """With the user's choices, if there is a database; reading never creates one."""
+    db = UserDatabase.open_existing(folders.data)
+    if db is None:
+        return collect(library, rules, taxonomy)
+    try:
+        if db.notice:
+            sys.stderr.write(db.notice + "\n")
+        return collect(library, rules, taxonomy, RecommendationOverrides(db))
+    finally:
+        db.close()
+
+
+def _listing(recs: list[Recommendation], taxonomy: Taxonomy, bold: bool) -> str:
+    """By primary topic: a heading with the count, then each recommendation with its place."""
+    lines = []
+    for topic in sorted({r.topic for r in recs}, key=taxonomy.order):
+        in_topic = [r for r in recs if r.topic == topic]
+        lines.append(f"{taxonomy.label(topic)} [{topic}] ({len(in_topic)})")
+        for rec in in_topic:
+            where = " · ".join(p for p in (rec.doc_id, rec.section) if p)
+            said = f"cue: {rec.cue}" if rec.cue else "marked by you"
+            mine = ", your choice" if rec.source == USER and rec.cue else ""
+            lines.append(f"  {where}  [{rec.start}-{rec.end}]  {said} ({rec.confidence:.2f}{mine})")
+            lines.append(f"      {_sentence(rec, bold)}")
+    lines.append(f"{len(recs)} recommendations")
+    return "\n".join(lines) + "\n"
+
+
+def _sentence(rec: Recommendation, bold: bool) -> str:
+    if not (bold and rec.cue_in_sentence):
+        return rec.sentence
+    start, end = rec.cue_start - rec.start, rec.cue_end - rec.start
+    return f"{rec.sentence[:start]}{BOLD}{rec.sentence[start:end]}{RESET}{rec.sentence[end:]}"
+
+
+def _emit(text: str, output: Path | None, out: TextIO, what: str) -> None:
+    if output is None:
+        out.write(text)
+        return
+    try:
+        # newline="": the text's own line ends (CSV's \r\n) are written as they are.
+        with output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ReaderError(f"The file {output} cannot be written: {reason}.") from error
+    out.write(f"{what} written to {output}\n")

@@ -1,0 +1,107 @@
+"""The `search` and `index` commands: the persistent index from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from reader import paths
+from reader.core.library.library import Library
+from reader.core.search.results import Hit, SearchResults
+
+BOLD, RESET = "\033[1m", "\033[0m"
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    search = commands.add_parser("search", parents=[common], help="search every document")
+    search.add_argument(
+        "query", metavar="QUERY", help='words, "phrases", AND/OR/NOT, prefix*, fuzzy~'
+    )
+    search.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="at most N hits (10)"
+    )
+    search.add_argument(
+        "--doc", action="append", metavar="ID", help="only in this document (repeatable)"
+    )
+    search.add_argument("--json", action="store_true", help="print JSON")
+    index = commands.add_parser("index", parents=[common], help="bring the search index up to date")
+    index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
+    index.add_argument("--progress", action="store_true", help="print 'progress N/M' lines")
+
+
+def run_search(
+    args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
+) -> None:
+    from reader.core.search.index import SearchIndex  # Whoosh only for the commands that need it
+
+    for doc_id in args.doc or ():
+        library.get(doc_id)  # an unknown id is an error, not an empty result
+    index = SearchIndex(folders.index)
+    index.sync(library)
+    results = index.search(args.query, limit=args.limit, doc_ids=args.doc)
+    index.close()
+    if results.notice:
+        sys.stderr.write(results.notice + "\n")
+    if args.json:
+        _print_json(results, out)
+    else:
+        _print_text(results, out)
+
+
+def run_index(
+    args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
+) -> None:
+    from reader.core.search.index import SearchIndex
+
+    def progress(done: int, total: int) -> None:
+        out.write(f"progress {done}/{total}\n")
+        out.flush()
+
+    index = SearchIndex(folders.index)
+    report = index.sync(library, progress if args.progress else None, rebuild=args.rebuild)
+    index.close()
+    out.write(f"index {report}\n")
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "doc_id": hit.doc_id,
+        "doc_title": hit.doc_title,
+        "section": hit.section,
+        "start": hit.start,
+        "end": hit.end,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet.marked(),
+        "terms": list(hit.terms),
+    }
+
+
+def _print_json(results: SearchResults, out: TextIO) -> None:
+    import json
+
+    hits = [hit_json(hit) for hit in results.hits]
+    value: object = hits if hits else {"hits": [], "suggestion": results.suggestion}
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _print_text(results: SearchResults, out: TextIO) -> None:
+    bold = out.isatty()
+    for hit in results.hits:
+        where = " · ".join(p for p in (hit.doc_id, hit.section) if p)
+        snippet = hit.snippet.marked(BOLD, RESET) if bold else hit.snippet.marked()
+        out.write(f"{where}  [{hit.start}-{hit.end}]\n    {snippet}\n")
+    if not results.hits and results.suggestion:
+        out.write(f"No passage matches. Did you mean: {results.suggestion}\n")
+    elif not results.hits:
+        out.write("No passage matches.\n")
+    elapsed = f"{results.seconds * 1000:.0f} ms"
+    out.write(f"{results.total} passages in {results.documents} documents ({elapsed})\n")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number

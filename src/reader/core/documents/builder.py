@@ -1,0 +1,71 @@
+"""Lays out blocks into one canonical text and records where every block and sentence sits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.documents.document import Block, BlockKind, Document, Metadata, Sentence
+from reader.core.documents.sentences import split_sentences
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of white space (no-break spaces included) into one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """A block before layout: its kind, its words, and for headings and lists a level."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    marker: str = ""
+
+
+def build_document(doc_id: str, kind: str, metadata: Metadata, specs: list[BlockSpec]) -> Document:
+    """Join the blocks into the canonical text.
+
+    Blocks are separated by a blank line; consecutive list items by a line break, each
+    preceded by its marker ("• ", "1. ") so the plain text reads as it looks. Block and
+    sentence ranges cover the words only, never the markers or separators.
+    """
+    parts: list[str] = []
+    length = 0
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    previous: BlockKind | None = None
+    for spec in specs:
+        words = normalise_space(spec.text)
+        if not words:
+            continue
+        prefix = _separator(previous, spec.kind)
+        marker = spec.marker
+        if spec.kind is BlockKind.LIST_ITEM:
+            marker = marker or "•"  # record the marker the text shows, default included
+            prefix += "  " * max(spec.level - 1, 0) + marker + " "
+        start = length + len(prefix)
+        parts.append(prefix + words)
+        length = start + len(words)
+        blocks.append(Block(spec.kind, start, length, spec.level, marker))
+        for s, e in _block_sentences(spec.kind, words):
+            sentences.append(Sentence(start + s, start + e, len(blocks) - 1))
+        previous = spec.kind
+    return Document(doc_id, kind, metadata, "".join(parts), tuple(blocks), tuple(sentences))
+
+
+def _separator(previous: BlockKind | None, current: BlockKind) -> str:
+    if previous is None:
+        return ""
+    if previous is BlockKind.LIST_ITEM and current is BlockKind.LIST_ITEM:
+        return "\n"
+    return "\n\n"
+
+
+def _block_sentences(kind: BlockKind, words: str) -> list[tuple[int, int]]:
+    if kind is BlockKind.HEADING:
+        return [(0, len(words))]
+    return split_sentences(words)

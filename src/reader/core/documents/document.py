@@ -1,0 +1,176 @@
+"""The document model: one canonical plain text, with blocks and sentences as ranges into it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import Enum
+
+# Month names in English whatever the locale: strftime's %B follows LC_TIME, which Qt sets
+# from the environment (QCoreApplication calls setlocale(LC_ALL, "")), so "15-16 März 2018"
+# would appear in an English interface and differ between the window and the command line.
+_MONTHS = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_CLOSERS = '"”’)] '  # may follow a lead-in's colon
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph or list item: [start, end) in the document's text.
+
+    `level` is the heading level (1 = the title) or the list nesting depth (1 = top);
+    `marker` is a list item's bullet or number as the text shows it ("•", "1.").
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """[start, end) in the document's text, and the index of the block holding it."""
+
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    short_title: str = ""
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    place: str = ""
+    organizations: tuple[str, ...] = ()
+    source: str = ""
+    source_url: str = ""
+
+    @property
+    def date_iso(self) -> str:
+        """ISO 8601: a day, or a range written start/end."""
+        if self.date_start is None:
+            return ""
+        if self.date_end is None or self.date_end == self.date_start:
+            return self.date_start.isoformat()
+        return f"{self.date_start.isoformat()}/{self.date_end.isoformat()}"
+
+    @property
+    def date_label(self) -> str:
+        """The date as a person writes it: "15-16 March 2018", "8 April 2013"."""
+        start, end = self.date_start, self.date_end
+        if start is None:
+            return ""
+        if end is None or end == start:
+            return f"{start.day} {_MONTHS[start.month]} {start.year}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}-{end.day} {_MONTHS[end.month]} {end.year}"
+        if start.year == end.year:
+            return f"{start.day} {_MONTHS[start.month]} - {end.day} {_MONTHS[end.month]} {end.year}"
+        return (
+            f"{start.day} {_MONTHS[start.month]} {start.year} - "
+            f"{end.day} {_MONTHS[end.month]} {end.year}"
+        )
+
+    @property
+    def display_title(self) -> str:
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the range of text it governs (up to the next heading of its level or above)."""
+
+    block: int
+    level: int
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    kind: str  # "bundled" or "imported"
+    metadata: Metadata
+    text: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    _block_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _sections: tuple[Section, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_block_starts", tuple(b.start for b in self.blocks))
+        object.__setattr__(self, "_sections", tuple(self._find_sections()))
+
+    def block_text(self, index: int) -> str:
+        block = self.blocks[index]
+        return self.text[block.start : block.end]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def block_at(self, offset: int) -> int | None:
+        """The index of the block containing `offset`, or the one before a gap between blocks."""
+        index = bisect_right(self._block_starts, offset) - 1
+        return index if index >= 0 else None
+
+    def sections(self) -> list[Section]:
+        return list(self._sections)
+
+    def _find_sections(self) -> list[Section]:
+        headings = [(i, b) for i, b in enumerate(self.blocks) if b.kind is BlockKind.HEADING]
+        result = []
+        for n, (index, block) in enumerate(headings):
+            end = len(self.text)
+            for _, later in headings[n + 1 :]:
+                if later.level <= block.level:
+                    end = later.start
+                    break
+            title = self.text[block.start : block.end]
+            result.append(Section(index, block.level, title, block.start, end))
+        return result
+
+    def lead_in_of(self, item: int) -> int | None:
+        """The block that introduces list item `item` with a colon ("We recommend:"), if any.
+
+        That is the nearest block before it that is neither a sibling nor a nested item: a
+        paragraph, or for a nested item its parent item, provided it ends with ":".
+        """
+        level = self.blocks[item].level
+        for index in range(item - 1, -1, -1):
+            block = self.blocks[index]
+            if block.kind is BlockKind.LIST_ITEM and block.level >= level:
+                continue
+            if block.kind is BlockKind.HEADING:
+                return None
+            return index if self.block_text(index).rstrip(_CLOSERS).endswith(":") else None
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section holding `offset` (the title's section only if no other)."""
+        holding = [s for s in self._sections if s.start <= offset < s.end]
+        return max(holding, key=lambda s: s.level) if holding else None

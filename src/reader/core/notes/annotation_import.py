@@ -1,0 +1,80 @@
+"""Importing notes from Web Annotation JSON (a backup, or another laptop's export).
+
+Notes are matched by id: a note already here is replaced only by a newer copy (by
+`modified`), so importing the same file twice changes nothing, and a deleted note (a
+tombstone) comes back only if the file has a copy changed after the deletion.
+
+Notes on documents that are not in the library are kept (shown as detached, with their
+document's id) and counted in the report, never dropped: the document may be imported
+later, and the notes then find their place by their quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.library.library import Library
+from reader.core.notes.note import Note, is_newer
+from reader.core.notes.store import NotesStore
+from reader.core.notes.web_annotation import parse_annotations
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int = 0
+    updated: int = 0  # replaced by a newer copy (a tombstone included)
+    unchanged: int = 0  # the copy here is as new or newer
+    kept_deleted: int = 0  # deleted here after the file's copy was made: left deleted
+    unknown_documents: tuple[str, ...] = ()  # ids of documents not in the library
+
+    def __str__(self) -> str:
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+            f"{self.kept_deleted} left deleted",
+        ]
+        text = "Notes imported: " + ", ".join(parts) + "."
+        if self.unknown_documents:
+            ids = ", ".join(self.unknown_documents)
+            text += f" Some are on documents not in the library ({ids}); they are kept as detached."
+        return text
+
+
+def import_annotations(store: NotesStore, json_text: str, library: Library) -> ImportReport:
+    """Merge the notes of a Web Annotation JSON export into `store`, in one transaction.
+
+    A file that is not such JSON raises AnnotationFormatError (a ReaderError) and changes
+    nothing.
+    """
+    incoming = _newest_by_id(parse_annotations(json_text))
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_deleted": 0}
+    to_write = []
+    for note in incoming:
+        outcome = _outcome(store.get(note.id, include_deleted=True), note)
+        counts[outcome] += 1
+        if outcome in ("added", "updated"):
+            to_write.append(note)
+    if to_write:
+        store.write_imported(to_write)
+    known = set(library.ids())
+    unknown = tuple(sorted({n.doc_id for n in incoming if n.doc_id not in known}))
+    return ImportReport(**counts, unknown_documents=unknown)
+
+
+def _outcome(local: Note | None, incoming: Note) -> str:
+    if local is None:
+        return "added"
+    if is_newer(incoming.modified, local.modified):
+        return "updated"
+    return "kept_deleted" if local.deleted else "unchanged"
+
+
+def _newest_by_id(notes: list[Note]) -> list[Note]:
+    """One note per id (the newest, should a file hold several copies), in file order."""
+    newest: dict[str, Note] = {}
+    for note in notes:
+        held = newest.get(note.id)
+        if held is None or is_newer(note.modified, held.modified):
+            newest[note.id] = note
+    return list(newest.values())

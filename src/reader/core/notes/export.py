@@ -1,0 +1,131 @@
+"""Notes (all, or a filtered list) as Markdown for a memo, or CSV for a spreadsheet.
+
+HTML is in note_html.py and W3C Web Annotation JSON in web_annotation.py. Every exporter
+takes the notes and the library's documents ({id: Document}, in the order to show them).
+
+Markdown: a note's text may use inline Markdown (*emphasis*, `code`), but nothing that
+makes structure, HTML, links or images: a note or quote starting with "#" does not become
+a heading, "<script>" stays text, "[x](javascript:...)" is not a link.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+
+from reader.core.documents.document import Document
+from reader.core.notes.citation import CitedNote, cite_notes, with_headings
+from reader.core.notes.note import Note
+
+CSV_COLUMNS = (
+    "id",
+    "doc_id",
+    "document",
+    "section",
+    "paragraph",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "tags",
+    "color",
+    "created",
+    "modified",
+    "citation",
+    "detached",
+)
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Escaped everywhere: what could make HTML, a link, an image, an entity, a table or a heading.
+_MARKDOWN_SPECIAL = re.compile(r"([\\\[\]<>#|&!])")
+# Escaped at a line's start: a list or quote marker, a line of - = _ * (a setext heading's
+# underline or a thematic break), a code fence; *emphasis* at a line's start is left be.
+_LINE_START = re.compile(r"^(\s*)([-+*](?=\s|$)|[-=_*](?=[-=_*\s]*$)|`(?=``)|~(?=~~)|>)")
+_ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])")  # "1." starts a list: escape the full stop
+
+
+def to_markdown(
+    notes: Iterable[Note], documents: Mapping[str, Document], title: str = "Notes"
+) -> str:
+    """Grouped by document, then section, in reading order; each note is its quote as a
+    blockquote, the note, its tags and colour, and a citation with a paragraph number."""
+    lines = [f"# {escape_markdown(title)}", ""]
+    for doc_heading, section_heading, cited in with_headings(cite_notes(notes, documents)):
+        if doc_heading:
+            lines += [f"## {escape_markdown(doc_heading)}", ""]
+        if section_heading:
+            lines += [f"### {escape_markdown(section_heading)}", ""]
+        lines += _markdown_note(cited)
+    if len(lines) == 2:
+        lines += ["No notes.", ""]
+    return "\n".join(lines)
+
+
+def _markdown_note(cited: CitedNote) -> list[str]:
+    note = cited.note
+    lines = [">" + (" " + escape_markdown(line) if line.strip() else "") for line in _lines(note)]
+    lines.append("")
+    if note.text.strip():
+        lines += [escape_markdown(note.text.strip()), ""]
+    details = [f"*Colour:* {note.color}"]
+    if note.tags:
+        details.insert(0, "*Tags:* " + escape_markdown(", ".join(note.tags)))
+    lines += [" · ".join(details), "", f"— {escape_markdown(cited.citation)}", ""]
+    return lines
+
+
+def _lines(note: Note) -> list[str]:
+    return note.quote.strip().splitlines() or [""]
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as Markdown that shows it as it is, save for inline *emphasis* and `code`."""
+    return "\n".join(_escaped_line(line) for line in text.splitlines())
+
+
+def _escaped_line(line: str) -> str:
+    line = _MARKDOWN_SPECIAL.sub(r"\\\1", line)
+    line = _LINE_START.sub(r"\1\\\2", line)
+    return _ORDERED_ITEM.sub(r"\1\\\2", line)
+
+
+def to_csv(notes: Iterable[Note], documents: Mapping[str, Document]) -> str:
+    """UTF-8 with a byte-order mark (so spreadsheets guess the encoding right), a header and
+    one row per note, in the Markdown export's order; formula-like cells are defused."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for cited in cite_notes(notes, documents):
+        writer.writerow([safe_cell(cell) for cell in _row(cited)])
+    return out.getvalue()
+
+
+def _row(cited: CitedNote) -> list[object]:
+    note = cited.note
+    return [
+        note.id,
+        note.doc_id,
+        cited.doc_title,
+        cited.section,
+        cited.paragraph or "",
+        note.start,
+        note.end,
+        note.quote,
+        note.text,
+        ", ".join(note.tags),
+        note.color,
+        note.created,
+        note.modified,
+        cited.citation,
+        "" if cited.attached else "yes",
+    ]
+
+
+def safe_cell(cell: object) -> object:
+    """A cell a spreadsheet shows as text: a leading ' stops = + - @ starting a formula."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell

@@ -1,0 +1,192 @@
+"""Finding the cue that makes a sentence a recommendation, and how sure it makes us."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from reader.core.documents.document import Document
+from reader.core.recommendations.rules import CueRule, RuleSet
+
+_WORD = re.compile(r"\w")
+_WORD_BEFORE = re.compile(r"(\w+) $")
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a text: its rule's name, [start, end) in that text, a confidence."""
+
+    rule: str
+    start: int
+    end: int
+    confidence: float
+
+
+class DocumentCues:
+    """The cues of every sentence of one document, offsets into the document's text.
+
+    Each cue pattern runs once over the whole text rather than once per sentence: the
+    patterns find little, and three thousand searches of short sentences cost more than
+    eighty of the whole text.
+    """
+
+    def __init__(self, doc: Document, rules: RuleSet) -> None:
+        self._doc, self._rules = doc, rules
+        self._text = lower_case(doc.text)
+        self._starts = [s.start for s in doc.sentences]
+        self._found: dict[int, list[CueMatch]] = {}
+        for cue in rules.cues:
+            if cue.pattern.pattern.startswith("^"):
+                self._add_anchored(cue)
+            else:
+                self._add_scanned(cue)
+
+    def judge(self, index: int) -> CueMatch | None:
+        """Sentence `index`'s cue and confidence (see judge_found), offsets absolute."""
+        found = self._found.get(index)
+        if not found:
+            return None
+        sentence = self._doc.sentences[index]
+        text = self._text[sentence.start : sentence.end]
+        relative = [_shifted(m, -sentence.start) for m in found]
+        verdict = judge_found(text, relative, self._rules)
+        return _shifted(verdict, sentence.start) if verdict is not None else None
+
+    def _add_scanned(self, cue: CueRule) -> None:
+        """Scan the whole text; the sentences a match runs across are scanned on their own,
+        as a match that ends past its sentence would hide one inside it."""
+        group = "cue" if "cue" in cue.pattern.groupindex else 0
+        kept: list[tuple[int, re.Match[str]]] = []
+        rescan: set[int] = set()
+        for match in _word_matches(cue.pattern, self._text):
+            index = bisect_right(self._starts, match.start()) - 1
+            if index >= 0 and match.end() <= self._doc.sentences[index].end:
+                kept.append((index, match))
+            else:
+                last = bisect_right(self._starts, match.end() - 1) - 1
+                rescan.update(range(max(index, 0), last + 1))
+        for index, match in kept:
+            if index not in rescan:
+                self._keep(index, cue, match.start(group), match.end(group))
+        for index in sorted(rescan):
+            sentence = self._doc.sentences[index]
+            for match in _word_matches(cue.pattern, self._text[sentence.start : sentence.end]):
+                offset = sentence.start
+                self._keep(index, cue, offset + match.start(group), offset + match.end(group))
+
+    def _add_anchored(self, cue: CueRule) -> None:
+        """A pattern that opens with "^" means the sentence's start: try each sentence."""
+        group = "cue" if "cue" in cue.pattern.groupindex else 0
+        for index, sentence in enumerate(self._doc.sentences):
+            match = cue.pattern.match(self._text[sentence.start : sentence.end])
+            if match:
+                start, end = match.start(group), match.end(group)
+                self._keep(index, cue, sentence.start + start, sentence.start + end)
+
+    def _keep(self, index: int, cue: CueRule, start: int, end: int) -> None:
+        if cue.widen:
+            start = _widened(self._text, start, self._rules.widen_over)
+        self._found.setdefault(index, []).append(CueMatch(cue.name, start, end, cue.confidence))
+
+
+def judge(text: str, rules: RuleSet) -> CueMatch | None:
+    """One sentence's cue and confidence, or None if it has none (offsets into `text`)."""
+    lowered = lower_case(text)
+    return judge_found(lowered, list(_cue_matches(lowered, rules.cues, rules)), rules)
+
+
+def judge_found(text: str, found: Sequence[CueMatch], rules: RuleSet) -> CueMatch | None:
+    """Given the cues found in lower-case `text`, the one to show and the confidence.
+
+    Cues inside a mask (a quotation, "as they should") do not count. The cue shown is the
+    first nearly as strong as the strongest (the main clause's, as a rule). The confidence
+    is the strongest cue's, plus a little for each further kind of cue, less every penalty
+    that applies; the caller compares it with the threshold.
+    """
+    found = _unmasked(text, found, rules)
+    if not found:
+        return None
+    strongest = max(m.confidence for m in found)
+    shown = min(
+        (m for m in found if m.confidence >= strongest - rules.cue_margin), key=lambda m: m.start
+    )
+    extra = len({m.rule for m in found}) - 1
+    bonus = min(extra * rules.cue_bonus, rules.max_cue_bonus)
+    penalty = sum(p.penalty for p in rules.penalties if _first(p.pattern, text))
+    confidence = max(0.0, round(min(1.0, strongest + bonus) - penalty, 2))
+    return CueMatch(shown.rule, shown.start, shown.end, confidence)
+
+
+def lead_in_cue(text: str, rules: RuleSet) -> CueMatch | None:
+    """The cue of a list's lead-in ("We recommend the following:"), which its items inherit.
+
+    Penalties do not apply: a lead-in ends with a colon, which would reject it as a sentence.
+    """
+    lowered = lower_case(text)
+    cues = (*rules.cues, *rules.lead_in_cues)
+    found = _unmasked(lowered, list(_cue_matches(lowered, cues, rules)), rules)
+    return max(found, key=lambda m: (m.confidence, -m.start)) if found else None
+
+
+def rejected(text: str, rules: RuleSet) -> bool:
+    """True when a penalty of 1 or more applies (a question, a lead-in)."""
+    text = lower_case(text)
+    return any(p.penalty >= 1.0 and _first(p.pattern, text) for p in rules.penalties)
+
+
+def lower_case(text: str) -> str:
+    """`text` in lower case, letter for letter: offsets stay valid ("İ" would grow)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _unmasked(text: str, found: Sequence[CueMatch], rules: RuleSet) -> list[CueMatch]:
+    if not found:
+        return []
+    masks = [
+        (m.start(), m.end()) for mask in rules.masks for m in _word_matches(mask.pattern, text)
+    ]
+    return [m for m in found if not any(s <= m.start and m.end <= e for s, e in masks)]
+
+
+def _cue_matches(text: str, cues: Iterable[CueRule], rules: RuleSet) -> Iterator[CueMatch]:
+    for cue in cues:
+        group = "cue" if "cue" in cue.pattern.groupindex else 0
+        for match in _word_matches(cue.pattern, text):
+            start = match.start(group)
+            if cue.widen:
+                start = _widened(text, start, rules.widen_over)
+            yield CueMatch(cue.name, start, match.end(group), cue.confidence)
+
+
+def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that do not start inside a word; after one that does, search on from the
+    next character, so "this is needed" still finds "is needed"."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if start and _WORD.match(text, start - 1) and _WORD.match(text, start):
+            position = start + 1
+            continue
+        yield match
+        position = max(match.end(), start + 1)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> bool:
+    return next(_word_matches(pattern, text), None) is not None
+
+
+def _widened(text: str, start: int, widen_over: frozenset[str]) -> int:
+    """Take in the adverb just before a cue: "strongly recommend", "therefore urge"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and before.group(1) in widen_over:
+        return before.start(1)
+    return start
+
+
+def _shifted(match: CueMatch, offset: int) -> CueMatch:
+    return CueMatch(match.rule, match.start + offset, match.end + offset, match.confidence)

@@ -1,0 +1,74 @@
+"""What the index holds for each passage, and how a generation of it is opened and checked."""
+
+from __future__ import annotations
+
+import gc
+import warnings
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.analysis import StandardAnalyzer
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from reader.core.search.passages import Passage
+from reader.core.search.phrases import pairs_analyzer
+
+SCHEMA_VERSION = 3
+
+
+def make_schema(analyzer: Any) -> Schema:
+    return Schema(
+        doc_id=ID(stored=True, sortable=True),
+        doc=TEXT(analyzer=StandardAnalyzer(stoplist=None)),
+        title=STORED,
+        section=TEXT(analyzer=analyzer, stored=True),
+        topic=KEYWORD(stored=True, commas=True, lowercase=True),
+        block=STORED,
+        start=STORED,
+        end=STORED,
+        text=TEXT(analyzer=analyzer, stored=True),
+        pairs=TEXT(analyzer=pairs_analyzer(analyzer), phrase=False),
+    )
+
+
+def record(passage: Passage) -> dict[str, Any]:
+    return {
+        "doc_id": passage.doc_id,
+        "doc": f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}",
+        "title": passage.doc_title,
+        "section": passage.section,
+        "topic": ",".join(passage.topics),
+        "block": passage.block,
+        "start": passage.start,
+        "end": passage.end,
+        "text": passage.text,
+        "pairs": passage.text,
+    }
+
+
+def open_generation(generation: Path) -> tuple[Any, Any, int] | str:
+    """The index, a searcher and its passage count; or why it cannot be read."""
+    # WORKAROUND: Whoosh leaves files open when it fails on a damaged index; they are
+    # closed here, when the failure's traceback goes, not whenever the collector runs.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = windex.open_dir(str(generation))
+            searcher = ix.searcher()
+            return ix, searcher, touch(searcher)
+        except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
+            reason = f"it was damaged ({type(error).__name__})"
+        gc.collect()
+    return reason
+
+
+def touch(searcher: Any) -> int:
+    """Read a little of everything, so damaged files show now rather than in a query."""
+    count = int(searcher.doc_count())
+    if count:
+        searcher.stored_fields(0)
+        searcher.stored_fields(count - 1)
+        for _ in zip(range(3), searcher.lexicon("text"), strict=False):
+            pass
+    return count

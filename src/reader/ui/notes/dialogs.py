@@ -1,0 +1,180 @@
+"""The questions the Notes feature asks: the note editor, where to export, what to import.
+
+Each is one function or an ask() classmethod, so tests patch it and never reach exec().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStringListModel, Qt, Slot
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR
+
+MARKDOWN, HTML, CSV, JSON = "md", "html", "csv", "json"
+EXPORT_FILTERS = {
+    MARKDOWN: "Markdown (*.md)",
+    HTML: "HTML, printable (*.html)",
+    CSV: "CSV spreadsheet (*.csv)",
+    JSON: "Web Annotation JSON (*.json *.jsonld)",
+}
+QUOTE_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class NoteEdit:
+    """What the editor hands back."""
+
+    text: str
+    tags: tuple[str, ...]
+    color: str
+
+
+def color_icon(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(COLOR_HEX.get(color, "#cccccc")))
+    return QIcon(pixmap)
+
+
+def color_combo(current: str = DEFAULT_COLOR, first: str = "") -> QComboBox:
+    """The five colours with swatches (after an item `first` with no colour, if given)."""
+    combo = QComboBox()
+    if first:
+        combo.addItem(first, None)
+    for color in COLORS:
+        combo.addItem(color_icon(color), color.capitalize(), color)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class NoteEditor(QDialog):
+    """The note on a passage: its text (Markdown allowed), tags and colour."""
+
+    def __init__(
+        self,
+        quote: str,
+        edit: NoteEdit,
+        known_tags: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("note_editor")
+        self.setWindowTitle("Note")
+        self.setMinimumWidth(460)
+        shown = " ".join(quote.split())
+        shown = shown if len(shown) <= QUOTE_LIMIT else shown[:QUOTE_LIMIT] + "…"
+        self.quote = QLabel(f"<i>“{_escape(shown)}”</i>", wordWrap=True)
+        self.quote.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QPlainTextEdit(edit.text)
+        self.text.setPlaceholderText("Your note (plain text; *Markdown* allowed)")
+        self.text.setTabChangesFocus(True)
+        self.tags = QLineEdit(", ".join(edit.tags), placeholderText="tags, comma separated")
+        self.tags.setObjectName("note_tags")
+        self._completer = _TagCompleter(self.tags, known_tags)
+        self.color = color_combo(edit.color)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Note:", self.text)
+        form.addRow("Tags:", self.tags)
+        form.addRow("Colour:", self.color)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quote)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.text.setFocus()
+
+    def result_edit(self) -> NoteEdit:
+        tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
+        return NoteEdit(self.text.toPlainText().strip(), tags, self.color.currentData())
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        quote: str,
+        edit: NoteEdit | None = None,
+        known_tags: Sequence[str] = (),
+    ) -> NoteEdit | None:
+        """The note as the user left it, or None if they cancelled."""
+        dialog = cls(quote, edit or NoteEdit("", (), DEFAULT_COLOR), known_tags, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.result_edit()
+        finally:
+            dialog.deleteLater()
+
+
+class _TagCompleter(QCompleter):
+    """Completes the tag being typed (after the last comma) from the tags already used."""
+
+    def __init__(self, edit: QLineEdit, tags: Sequence[str]) -> None:
+        super().__init__(edit)
+        self.setModel(QStringListModel(list(tags), self))
+        self._edit = edit
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setWidget(edit)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        edit.textEdited.connect(self._on_edit_text_edited)
+        self.activated.connect(self._on_completer_activated)
+
+    @Slot(str)
+    def _on_edit_text_edited(self, text: str) -> None:
+        current = text.rsplit(",", 1)[-1].strip()
+        self.setCompletionPrefix(current)
+        if current and self.completionCount():
+            self.complete()
+
+    @Slot(str)
+    def _on_completer_activated(self, tag: str) -> None:
+        done = self._edit.text().rsplit(",", 1)[:-1]
+        self._edit.setText(", ".join([*(t.strip() for t in done if t.strip()), tag]) + ", ")
+
+
+def ask_notes_export(parent: QWidget | None) -> tuple[Path, str] | None:
+    """Where to save the notes and in which format (md, html, csv, json), or None."""
+    filters = list(EXPORT_FILTERS.values())
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, "Export Notes", "notes.md", ";;".join(filters), filters[0]
+    )
+    if not name:
+        return None
+    kind = next((k for k, f in EXPORT_FILTERS.items() if f == chosen), MARKDOWN)
+    by_suffix = {".md": MARKDOWN, ".html": HTML, ".csv": CSV, ".json": JSON, ".jsonld": JSON}
+    path = Path(name)
+    kind = by_suffix.get(path.suffix.lower(), kind)
+    if not path.suffix:
+        path = path.with_suffix("." + kind)
+    return path, kind
+
+
+def ask_notes_import(parent: QWidget | None) -> Path | None:
+    """The Web Annotation JSON file to import notes from, or None."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import Notes", "", "Web Annotation JSON (*.json *.jsonld);;All files (*)"
+    )
+    return Path(name) if name else None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

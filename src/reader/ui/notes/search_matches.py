@@ -1,0 +1,57 @@
+"""The notes that match the Search tab's query: a small list under the passages found."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reader.core.notes.anchoring import Placement
+
+from reader.ui.notes.delegate import NoteDelegate
+from reader.ui.notes.model import NoteRole, NotesModel
+from reader.ui.notes.panel import notes_list_view
+
+MAX_HEIGHT = 260
+
+
+class NoteMatches(QWidget):
+    """Signals:
+    note_requested(object): the user chose a Note to read in context.
+    """
+
+    note_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_note_matches")
+        self.model = NotesModel(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("search_notes_heading")
+        self.view = notes_list_view(self.model)
+        self.view.setObjectName("search_notes")
+        self.view.setMaximumHeight(MAX_HEIGHT)
+        self.delegate = NoteDelegate(self.view, self)
+        self.view.setItemDelegate(self.delegate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view)
+        self.view.clicked.connect(self._on_view_activated)
+        self.view.activated.connect(self._on_view_activated)
+        self.setVisible(False)
+
+    def set_placements(self, placements: Sequence[Placement], titles: Mapping[str, str]) -> None:
+        self.delegate.forget()
+        self.model.set_placements(placements, titles)
+        count = len(placements)
+        self.heading.setText(f"<b>Notes</b> · {count} match{'es' * (count != 1)}")
+        self.setVisible(count > 0)
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        note = index.data(NoteRole)
+        if note is not None:
+            self.note_requested.emit(note)

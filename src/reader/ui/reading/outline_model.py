@@ -1,0 +1,107 @@
+"""The outline: a tree model over a document's sections (headings nest by level)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reader.core.documents.document import Document, Section
+
+SectionRole = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class _Node:
+    section: Section | None
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+class OutlineModel(QAbstractItemModel):
+    """Sections under the document's title; deeper headings nest under shallower ones."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = _Node(None)
+
+    def set_document(self, doc: Document | None) -> None:
+        self.beginResetModel()
+        self._root = _tree(doc.sections() if doc else [])
+        self.endResetModel()
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent)
+        if column != 0 or not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._node(index).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row(), 0, parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        section = self._node(index).section
+        if section is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return section.title
+        if role == SectionRole:
+            return section
+        return None
+
+    def index_for_offset(self, offset: int) -> QModelIndex:
+        """The deepest section holding `offset`, as an index (invalid if none)."""
+        found = QModelIndex()
+        node = self._root
+        while True:
+            match = next(
+                (
+                    c
+                    for c in node.children
+                    if c.section and c.section.start <= offset < c.section.end
+                ),
+                None,
+            )
+            if match is None:
+                return found
+            found = self.createIndex(match.row(), 0, match)
+            node = match
+
+    def _node(self, index: AnyIndex) -> _Node:
+        if index.isValid():
+            node = index.internalPointer()
+            assert isinstance(node, _Node)
+            return node
+        return self._root
+
+
+def _tree(sections: list[Section]) -> _Node:
+    root = _Node(None)
+    stack: list[_Node] = [root]
+    for section in sections:
+        while len(stack) > 1 and stack[-1].section and stack[-1].section.level >= section.level:
+            stack.pop()
+        node = _Node(section, stack[-1])
+        stack[-1].children.append(node)
+        stack.append(node)
+    return root

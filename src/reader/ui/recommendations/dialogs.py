@@ -1,0 +1,99 @@
+"""The questions the Recommendations feature asks: which topics, and where to export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from reader.core.recommendations.taxonomy import Taxonomy
+
+MARKDOWN, CSV = "md", "csv"
+_FILTERS = {MARKDOWN: "Markdown (*.md)", CSV: "CSV spreadsheet (*.csv)"}
+QUOTE_LIMIT = 240
+
+
+class TopicsDialog(QDialog):
+    """Choose a sentence's main topic and any others it is also filed under."""
+
+    def __init__(
+        self, taxonomy: Taxonomy, sentence: str, chosen: Sequence[str], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("topics_dialog")
+        self.setWindowTitle("Topics of the Recommendation")
+        quote = sentence if len(sentence) <= QUOTE_LIMIT else sentence[:QUOTE_LIMIT] + "…"
+        text = QLabel(f"“{quote}”", wordWrap=True)
+        self.primary = QComboBox()
+        self.others = QListWidget()
+        for topic in taxonomy:
+            self.primary.addItem(topic.label, topic.id)
+            item = QListWidgetItem(topic.label, self.others)
+            item.setData(Qt.ItemDataRole.UserRole, topic.id)
+            state = topic.id in chosen[1:]
+            item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+        if chosen:
+            self.primary.setCurrentIndex(max(0, self.primary.findData(chosen[0])))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (text, QLabel("Main topic:"), self.primary, QLabel("Also about:")):
+            layout.addWidget(widget)
+        layout.addWidget(self.others, 1)
+        layout.addWidget(buttons)
+        self.resize(460, 480)
+
+    def topics(self) -> tuple[str, ...]:
+        """The main topic first, then the others checked, in the taxonomy's order."""
+        primary = str(self.primary.currentData())
+        others = [
+            self.others.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.others.count())
+            if self.others.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        return (primary, *(t for t in others if t != primary))
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        taxonomy: Taxonomy,
+        sentence: str,
+        chosen: Sequence[str] = (),
+    ) -> tuple[str, ...] | None:
+        """The topics chosen (main first), or None if the user cancelled."""
+        dialog = cls(taxonomy, sentence, chosen, parent)
+        try:
+            return dialog.topics() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def ask_export_path(parent: QWidget | None) -> tuple[Path, str] | None:
+    """Where to export recommendations, and as what (MARKDOWN or CSV); None if cancelled."""
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, "Export Recommendations", "recommendations.md", ";;".join(_FILTERS.values())
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() == ".csv" or (chosen == _FILTERS[CSV] and path.suffix == ""):
+        return path.with_suffix(".csv"), CSV
+    return (path if path.suffix else path.with_suffix(".md")), MARKDOWN

@@ -1,0 +1,288 @@
+"""The Search tab: results as you type, off the GUI thread, with a document filter and advice."""
+
+from __future__ import annotations
+
+import functools
+import html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.documents.document import Document
+from reader.core.search.results import Hit, SearchResults
+
+from reader.ui.search.hit_delegate import HitDelegate
+from reader.ui.search.index_service import IndexService
+from reader.ui.search.model import HitRole, SearchResultsModel
+from reader.ui.tasks import Generations
+from reader.ui.two_line_item import item_list_view
+
+if TYPE_CHECKING:
+    from reader.core.search.index import SearchIndex
+
+DEBOUNCE_MS = 150  # typing pauses longer than this between words, shorter within them
+RESULT_LIMIT = 100
+PLACEHOLDER = 'Search all: words, "a phrase", OR, NOT, prefix*, fuzzy~'
+HELP = (
+    'Results appear as you type. Examples: <i>Minsk</i> · <i>"missile defense"</i> · '
+    "<i>cyber*</i> · <i>NATO NOT Russia</i> · <i>section:Ukraine</i> · <i>doc:elbe</i>"
+)
+SUGGESTION_LINK = "suggestion"
+TitleRole = Qt.ItemDataRole.UserRole + 1  # a filter item's title, without its count
+WALK_KEYS = {Qt.Key.Key_Down: +1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: +5, Qt.Key.Key_PageUp: -5}
+
+
+@dataclass(frozen=True)
+class Answer:
+    results: SearchResults
+    counts: dict[str, int]  # passages per document, whatever the filter
+
+
+def search_counted(text: str, doc_id: str | None, limit: int, index: SearchIndex) -> Answer:
+    """Runs on the index's thread: the (filtered) search, and counts for every document."""
+    results = index.search(text, limit=limit, doc_ids=[doc_id] if doc_id else None)
+    counts = index.search(text, limit=1).per_document if doc_id else results.per_document
+    return Answer(results, counts)
+
+
+class SearchPanel(QWidget):
+    """Signals:
+    passage_requested(object): the user chose a Hit to read.
+    results_shown(str): the answer to this query is on screen (stale answers never are).
+    """
+
+    passage_requested = Signal(object)
+    results_shown = Signal(str)
+
+    def __init__(
+        self, documents: list[Document], service: IndexService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_panel")
+        self._service = service
+        self._documents = list(documents)
+        self._generations = Generations()
+        self._waiting_for: int | None = None  # the request whose answer is awaited
+        self._open_on_answer = False
+        self._suggestion = ""
+        self.box = QLineEdit(placeholderText=PLACEHOLDER, clearButtonEnabled=True)
+        self.box.setObjectName("search_box")
+        self.doc_filter = _document_filter(self._documents)
+        self.status = QLabel(HELP, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.status.setObjectName("search_status")
+        self.model = SearchResultsModel(self)
+        self.view = _results_view(self.model)
+        self.delegate = HitDelegate(self.view, self)
+        self.view.setItemDelegate(self.delegate)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._build_layout()
+        self._connect_signals()
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 6, 0)
+        layout.setSpacing(6)
+        for widget in (self.box, self.doc_filter, self.status):
+            layout.addWidget(widget)
+        layout.addWidget(self.view, 1)
+
+    def _connect_signals(self) -> None:
+        self.box.textChanged.connect(self._on_box_text_changed)
+        self.box.returnPressed.connect(self._on_box_return_pressed)
+        self.box.installEventFilter(self)
+        self.doc_filter.currentIndexChanged.connect(self._on_doc_filter_current_index_changed)
+        self.status.linkActivated.connect(self._on_status_link_activated)
+        self.view.clicked.connect(self._on_view_activated)
+        self.view.activated.connect(self._on_view_activated)
+        self._debounce.timeout.connect(self.search_now)
+        self._service.opened.connect(self._on_service_opened)
+        self._service.failed.connect(self._on_service_failed)
+
+    # Public ------------------------------------------------------------------------------
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def current_hit(self) -> Hit | None:
+        return self.view.currentIndex().data(HitRole)
+
+    @Slot()
+    def search_now(self) -> None:
+        """Search for the box's text at once (typing waits DEBOUNCE_MS for a pause first)."""
+        self._debounce.stop()
+        number = self._generations.next()
+        text = self.box.text().strip()
+        if not text:
+            self._waiting_for, self._open_on_answer = None, False
+            self._show(Answer(SearchResults(""), {}))
+            return
+        task = functools.partial(search_counted, text, self.doc_filter.currentData(), RESULT_LIMIT)
+        done = functools.partial(self._on_search_done, number)
+        failed = functools.partial(self._on_search_failed, number)
+        if self._service.submit(task, done, failed, self):
+            self._waiting_for = number
+        else:
+            self._waiting_for = None
+            self.status.setText(html.escape(self._not_ready()))
+
+    def _not_ready(self) -> str:
+        """Why a query cannot be answered yet; it will be when the index opens."""
+        if self._service.problem():
+            return self._service.problem()
+        if self._service.is_indexing():
+            return "The search index is being built; results will follow when it is ready."
+        return "Search is getting ready…"
+
+    # Answers -----------------------------------------------------------------------------
+    def _on_search_done(self, number: int, answer: Answer) -> None:
+        if not self._generations.is_newest(number):
+            return  # an older query's answer, overtaken while it ran
+        self._waiting_for = None
+        self._show(answer)
+        self.results_shown.emit(answer.results.query)
+        if self._open_on_answer:
+            self._open_on_answer = False
+            self._open_current()
+
+    def _on_search_failed(self, number: int, error: BaseException) -> None:
+        sentence = self._service.describe(error)
+        if self._generations.is_newest(number):
+            self._waiting_for, self._open_on_answer = None, False
+            self.model.set_results(SearchResults(""))
+            self.status.setText(html.escape(sentence))
+
+    def _show(self, answer: Answer) -> None:
+        self.delegate.forget()
+        self.model.set_results(answer.results)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            self.view.scrollToTop()
+        self._suggestion = answer.results.suggestion or ""
+        self.status.setText(status_html(answer.results) if answer.results.query else HELP)
+        _show_counts(self.doc_filter, answer.counts if answer.results.query else None)
+
+    def _open_current(self) -> None:
+        hit = self.current_hit()
+        if hit is not None:
+            self.passage_requested.emit(hit)
+
+    def _walk(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            row = self.view.currentIndex().row()
+            row = 0 if row < 0 else max(0, min(rows - 1, row + step))
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
+    # Slots -------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = WALK_KEYS.get(Qt.Key(event.key()))
+            if step is not None:
+                self._walk(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    @Slot(str)
+    def _on_box_text_changed(self, _text: str) -> None:
+        self._debounce.start()
+
+    @Slot()
+    def _on_box_return_pressed(self) -> None:
+        if self._debounce.isActive() or self._waiting_for is not None:
+            self._open_on_answer = True  # typed and pressed Enter at once: open the best hit
+            if self._debounce.isActive():
+                self.search_now()
+            return
+        self._open_current()
+
+    @Slot(int)
+    def _on_doc_filter_current_index_changed(self, _index: int) -> None:
+        self.search_now()
+
+    @Slot(str)
+    def _on_status_link_activated(self, link: str) -> None:
+        if link == SUGGESTION_LINK and self._suggestion:
+            self.box.setText(self._suggestion)
+            self.search_now()
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is not None:
+            self.passage_requested.emit(hit)
+
+    @Slot()
+    def _on_service_opened(self) -> None:
+        if self.box.text().strip():
+            self.search_now()
+
+    @Slot(str)
+    def _on_service_failed(self, sentence: str) -> None:
+        self.status.setText(html.escape(sentence))
+
+
+def status_html(results: SearchResults) -> str:
+    """The line over the results: how many, where, how fast; a notice; or a suggestion."""
+    lines = []
+    if results.total:
+        shown = len(results.hits)
+        best = f" (the best {shown} shown)" if shown < results.total else ""
+        lines.append(
+            f"{_count(results.total, 'passage')} in {_count(results.documents, 'document')}"
+            f"{best} · {results.seconds * 1000:.0f} ms"
+        )
+    elif results.suggestion:
+        suggestion = html.escape(results.suggestion)
+        lines.append(
+            f'No passages match. Did you mean: <a href="{SUGGESTION_LINK}">{suggestion}</a>?'
+        )
+    else:
+        lines.append("No passages match.")
+    if results.notice:
+        lines.append(f"<i>{html.escape(results.notice)}</i>")
+    return "<br>".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _document_filter(documents: list[Document]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName("search_document_filter")
+    combo.setToolTip("Search in every document or in one")
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    combo.addItem("All documents", None)
+    for doc in sorted(documents, key=lambda d: d.metadata.display_title.casefold()):
+        combo.addItem(doc.metadata.display_title, doc.id)
+    for row in range(combo.count()):
+        combo.setItemData(row, combo.itemText(row), TitleRole)
+    return combo
+
+
+def _show_counts(combo: QComboBox, counts: dict[str, int] | None) -> None:
+    """Each item's title, followed by its number of matching passages while there is a query."""
+    for row in range(combo.count()):
+        doc_id, title = combo.itemData(row), combo.itemData(row, TitleRole)
+        if counts is not None:
+            number = sum(counts.values()) if doc_id is None else counts.get(doc_id, 0)
+            title = f"{title} ({number})"
+        combo.setItemText(row, title)
+
+
+def _results_view(model: SearchResultsModel) -> QListView:
+    view = item_list_view(model, "search_results")
+    view.setAlternatingRowColors(True)
+    return view
