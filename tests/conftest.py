@@ -14,6 +14,8 @@ import pytest  # noqa: E402
 from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
 from reader import paths  # noqa: E402
+from reader.core.library.library import Library  # noqa: E402
+from reader.resource_access import resource_folder  # noqa: E402
 
 GUI_FIXTURES = frozenset({"qtbot", "qapp"})
 _HYPOTHESIS_HOME = pytest.StashKey[Path]()
@@ -76,3 +78,9 @@ def seeds_dir() -> Path:
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"the shared seeds folder {SEEDS_DIR} is absent (it sits beside the checkout)")
     return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The bundled statements, as the app opens them."""
+    return Library.open(resource_folder())

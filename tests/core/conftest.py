@@ -1,4 +1,8 @@
-"""Fixtures for the core tests: the bundled statements and rules as the app loads them."""
+"""Fixtures for the core tests: the bundled statements and rules as the app loads them, and
+a user database of the test's own."""
+
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -6,12 +10,7 @@ from reader.core.documents.document import Document
 from reader.core.library.library import Library
 from reader.core.recommendations.rules import RuleSet, bundled_rules
 from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
-from reader.resource_access import resource_folder
-
-
-@pytest.fixture(scope="session")
-def library() -> Library:
-    return Library.open(resource_folder())
+from reader.core.user_db import UserDatabase
 
 
 @pytest.fixture
@@ -32,3 +31,11 @@ def rules() -> RuleSet:
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:
     return bundled_taxonomy()
+
+
+@pytest.fixture
+def user_db(tmp_path: Path) -> Iterator[UserDatabase]:
+    """The user's database in a data folder of the test's own, closed after the test."""
+    opened = UserDatabase.open(tmp_path / "data")
+    yield opened
+    opened.close()

@@ -12,7 +12,6 @@ import shiboken6
 
 from reader import paths
 from reader.core.library.library import Library
-from reader.resource_access import resource_folder
 
 from reader.ui import settings as S
 from reader.ui.main_window import MainWindow
@@ -20,11 +19,6 @@ from reader.ui.search.index_process import index_command
 from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService
 
 OPEN_TIMEOUT_MS = 20000  # the first opening imports Whoosh; a loaded machine may be slow
-
-
-@pytest.fixture(scope="session")
-def library() -> Library:
-    return Library.open(resource_folder())
 
 
 @pytest.fixture

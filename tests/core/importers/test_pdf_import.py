@@ -4,10 +4,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from pdf_making import write_image_only_pdf, write_pdf
 
 from reader.core.documents.document import BlockKind
 from reader.core.importers import ImportRefused, import_file, to_document
+from tests.core.importers.pdf_making import write_image_only_pdf, write_pdf
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
 BODY = 11.0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,13 +21,6 @@ from reader.resource_access import resource_folder
 STATEMENT = "On Arms Control\n\nThe parties must resume talks at once.\n\nWe urge restraint.\n"
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[UserDatabase]:
-    opened = UserDatabase.open(tmp_path / "data")
-    yield opened
-    opened.close()
-
-
 def _file(folder: Path, name: str, text: str = STATEMENT) -> Path:
     folder.mkdir(exist_ok=True)
     path = folder / name
@@ -36,11 +28,13 @@ def _file(folder: Path, name: str, text: str = STATEMENT) -> Path:
     return path
 
 
-def test_add_copies_the_file_and_records_the_document(db: UserDatabase, tmp_path: Path) -> None:
+def test_add_copies_the_file_and_records_the_document(
+    user_db: UserDatabase, tmp_path: Path
+) -> None:
     source = _file(tmp_path / "in", "Talks.TXT")
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(user_db)
     entry = catalogue.add(import_file(source), source)
-    assert entry.copy == db.path.parent / "documents" / f"{entry.id}.txt"
+    assert entry.copy == user_db.path.parent / "documents" / f"{entry.id}.txt"
     assert entry.copy.read_bytes() == source.read_bytes() and source.exists()
     assert (entry.file_name, entry.file_format, entry.size) == (
         "Talks.TXT",
@@ -53,10 +47,10 @@ def test_add_copies_the_file_and_records_the_document(db: UserDatabase, tmp_path
     assert [p.name for p in entry.copy.parent.iterdir()] == [entry.copy.name]  # no temporary left
 
 
-def test_the_same_content_twice_is_a_duplicate(db: UserDatabase, tmp_path: Path) -> None:
+def test_the_same_content_twice_is_a_duplicate(user_db: UserDatabase, tmp_path: Path) -> None:
     first = _file(tmp_path / "a", "one.txt")
     second = _file(tmp_path / "b", "other-name.txt")
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(user_db)
     entry = catalogue.add(import_file(first), first)
     with pytest.raises(AlreadyInLibrary) as raised:
         catalogue.add(import_file(second), second)
@@ -75,7 +69,7 @@ def test_ids_come_from_the_title_and_never_clash() -> None:
 
 
 def test_a_failed_copy_leaves_no_row_and_no_file(
-    db: UserDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    user_db: UserDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = _file(tmp_path / "in", "talks.txt")
 
@@ -86,14 +80,14 @@ def test_a_failed_copy_leaves_no_row_and_no_file(
 
     monkeypatch.setattr(catalogue_module, "copy_atomically", half_copy)
     with pytest.raises(CatalogueError):
-        Catalogue(db).add(import_file(source), source)
-    assert Catalogue(db).entries() == []
+        Catalogue(user_db).add(import_file(source), source)
+    assert Catalogue(user_db).entries() == []
     # The partial file is half_copy's own leftover; the real copy never leaves one (below).
-    assert not (db.path.parent / "documents" / "arms-control.txt").exists()
+    assert not (user_db.path.parent / "documents" / "arms-control.txt").exists()
 
 
 def test_a_failed_insert_removes_the_copy(
-    db: UserDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    user_db: UserDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = _file(tmp_path / "in", "talks.txt")
 
@@ -102,9 +96,9 @@ def test_a_failed_insert_removes_the_copy(
 
     monkeypatch.setattr(catalogue_module, "_insert", refuse)
     with pytest.raises(CatalogueError):
-        Catalogue(db).add(import_file(source), source)
-    assert Catalogue(db).entries() == []
-    assert list((db.path.parent / "documents").iterdir()) == []
+        Catalogue(user_db).add(import_file(source), source)
+    assert Catalogue(user_db).entries() == []
+    assert list((user_db.path.parent / "documents").iterdir()) == []
 
 
 def test_copy_atomically_leaves_nothing_when_the_source_vanishes(tmp_path: Path) -> None:
@@ -114,9 +108,9 @@ def test_copy_atomically_leaves_nothing_when_the_source_vanishes(tmp_path: Path)
     assert list(target.parent.iterdir()) == []
 
 
-def test_update_metadata_keeps_the_text(db: UserDatabase, tmp_path: Path) -> None:
+def test_update_metadata_keeps_the_text(user_db: UserDatabase, tmp_path: Path) -> None:
     source = _file(tmp_path / "in", "talks.txt")
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(user_db)
     entry = catalogue.add(import_file(source), source)
     before = catalogue.documents()[0]
     changed = replace(before.metadata, title="Talks in Geneva", place="Geneva")
@@ -135,12 +129,12 @@ def test_update_metadata_keeps_the_text(db: UserDatabase, tmp_path: Path) -> Non
 
 
 def test_remove_deletes_row_and_copy_and_counts_what_refers_to_it(
-    db: UserDatabase, tmp_path: Path
+    user_db: UserDatabase, tmp_path: Path
 ) -> None:
     source = _file(tmp_path / "in", "talks.txt")
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(user_db)
     entry = catalogue.add(import_file(source), source)
-    with db.transaction() as connection:
+    with user_db.transaction() as connection:
         connection.execute(
             "INSERT INTO recommendation_overrides VALUES (?, 0, 5, 'x', 'dismissed', '', 'now')",
             (entry.id,),
@@ -155,13 +149,13 @@ def test_remove_deletes_row_and_copy_and_counts_what_refers_to_it(
 
 
 def test_library_lists_bundled_then_imported_in_import_order(
-    db: UserDatabase, tmp_path: Path
+    user_db: UserDatabase, tmp_path: Path
 ) -> None:
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(user_db)
     for name, words in (("b.txt", "Second text."), ("a.txt", "First text.")):
         source = _file(tmp_path / "in", name, f"{name} heading\n\n{words}\n")
         catalogue.add(import_file(source), source)
-    library = Library.open(resource_folder(), db)
+    library = Library.open(resource_folder(), user_db)
     kinds = [(doc.kind, doc.metadata.title) for doc in library]
     assert kinds[:2] == [("bundled", d.metadata.title) for d in Library.open(resource_folder())]
     assert [k for k, _ in kinds[2:]] == ["imported", "imported"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reader.core.library.library import Library
 from reader.core.recommendations.collection import collect, coverage, select
 from reader.core.recommendations.extraction import USER
@@ -25,10 +23,9 @@ def test_collect_is_in_library_then_text_order(
 
 
 def test_collect_applies_the_users_choices(
-    library: Library, rules: RuleSet, taxonomy: Taxonomy, tmp_path: Path
+    library: Library, rules: RuleSet, taxonomy: Taxonomy, user_db: UserDatabase
 ) -> None:
-    db = UserDatabase.open(tmp_path)
-    store = RecommendationOverrides(db)
+    store = RecommendationOverrides(user_db)
     first = collect(library, rules, taxonomy)[0]
     store.dismiss(SentenceKey.of_recommendation(first))
     ac = library.get(AC_RIAC)
@@ -36,7 +33,6 @@ def test_collect_applies_the_users_choices(
     end = ac.text.index("Obama and President Putin.") + len("Obama and President Putin.")
     store.mark(SentenceKey.of(ac, start, end), ["us-russia-relations"])
     recs = collect(library, rules, taxonomy, store)
-    db.close()
     assert first not in recs
     (marked,) = [r for r in recs if r.source == USER]
     assert marked.start == start and marked.topic == "us-russia-relations"

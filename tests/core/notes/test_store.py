@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.core.documents.builder import BlockSpec, build_document
-from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.documents.document import Document
 from reader.core.notes.anchoring import Anchoring
 from reader.core.notes.note import COLORS, NoteError
 from reader.core.notes.store import NotesStore
 from reader.core.user_db import DatabaseError, UserDatabase
+from tests.core.statements import statement
 
 TEXTS = (
     "We call on both sides to resume the dialogue on strategic stability.",
@@ -21,26 +20,14 @@ TEXTS = (
 )
 
 
-def statement(*paragraphs: str, doc_id: str = "s") -> Document:
-    specs = [BlockSpec(BlockKind.PARAGRAPH, text) for text in paragraphs]
-    return build_document(doc_id, "imported", Metadata(title="On Stability"), specs)
-
-
 def span(doc: Document, quote: str) -> tuple[int, int]:
     start = doc.text.index(quote)
     return start, start + len(quote)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[UserDatabase]:
-    opened = UserDatabase.open(tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def store(db: UserDatabase) -> NotesStore:
-    return NotesStore(db)
+def store(user_db: UserDatabase) -> NotesStore:
+    return NotesStore(user_db)
 
 
 @pytest.fixture

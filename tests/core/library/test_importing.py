@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,8 @@ WORDS = ("Geneva", "Vienna", "Helsinki", "Reykjavik")
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> Iterator[LibraryContext]:
-    db = UserDatabase.open(tmp_path / "data")
-    yield LibraryContext(resource_folder(), db, tmp_path / "index")
-    db.close()
+def context(tmp_path: Path, user_db: UserDatabase) -> LibraryContext:
+    return LibraryContext(resource_folder(), user_db, tmp_path / "index")
 
 
 def _files(folder: Path, count: int) -> list[Path]:

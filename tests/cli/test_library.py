@@ -13,7 +13,7 @@ from reader.cli import library as cli_library
 from reader.core import user_db
 from reader.core.library import catalogue as catalogue_module
 from reader.core.library.catalogue import CatalogueError
-from test_cli import reader, run_in_process
+from tests.cli.running import reader, run_in_process
 
 ELN = "01_eln-ygln-2022-west-russia-crisis.txt"
 

@@ -3,7 +3,6 @@ damaged database; and no note lost when the process writing it is killed."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -16,20 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli, paths
+from reader import cli
 from reader.core import user_db
 from reader.core.notes.store import NotesStore
 from reader.core.user_db import FILE_NAME, UserDatabase
+from tests.cli.running import run_in_process as run
 
 ELBE = "elbe-group-2018-naples"
 KILLS = 20
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    parsed = cli.parse(list(args))
-    code = cli.run(parsed, paths.resolve(getattr(parsed, "data_dir", None)), out=out)
-    return code, out.getvalue()
 
 
 def add(*args: str) -> str:

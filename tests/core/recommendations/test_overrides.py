@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.core.documents.builder import BlockSpec, build_document
-from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.documents.document import BlockKind, Document
 from reader.core.errors import ReaderError
 from reader.core.recommendations.extraction import EXTRACTED, USER, extract
 from reader.core.recommendations.overrides import (
@@ -21,6 +19,7 @@ from reader.core.recommendations.overrides import (
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
 from reader.core.user_db import DatabaseError, UserDatabase
+from tests.core.statements import statement
 
 P = BlockKind.PARAGRAPH
 TEXTS = [
@@ -30,26 +29,14 @@ TEXTS = [
 ]
 
 
-def statement(*paragraphs: str, doc_id: str = "s") -> Document:
-    specs = [BlockSpec(P, text) for text in paragraphs]
-    return build_document(doc_id, "imported", Metadata(title="On Ukraine"), specs)
-
-
 def key(doc: Document, text: str) -> SentenceKey:
     start = doc.text.index(text)
     return SentenceKey.of(doc, start, start + len(text))
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[UserDatabase]:
-    opened = UserDatabase.open(tmp_path / "data")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def store(db: UserDatabase) -> RecommendationOverrides:
-    return RecommendationOverrides(db)
+def store(user_db: UserDatabase) -> RecommendationOverrides:
+    return RecommendationOverrides(user_db)
 
 
 def shown(
@@ -191,7 +178,7 @@ def test_choices_for_documents_not_shown_are_left_out(
 def test_a_read_only_database_refuses_changes_in_a_sentence(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    db = UserDatabase.open(blocker / "data")
+    user_db = UserDatabase.open(blocker / "data")
     with pytest.raises(DatabaseError, match="^The change cannot be saved: the folder"):
-        RecommendationOverrides(db).dismiss(key(statement(*TEXTS), TEXTS[1]))
-    db.close()
+        RecommendationOverrides(user_db).dismiss(key(statement(*TEXTS), TEXTS[1]))
+    user_db.close()

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from reader import cli, paths
+from reader import cli
 from reader.core.library.library import Library
 from reader.core.recommendations.overrides import RecommendationOverrides, SentenceKey
 from reader.core.user_db import UserDatabase
 from reader.resource_access import resource_folder
+from tests.cli.running import run_in_process as run
 
 ELBE, AC_RIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"
 KEYS = {
@@ -31,13 +31,6 @@ KEYS = {
     "confidence",
     "source",
 }
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    parsed = cli.parse(list(args))
-    code = cli.run(parsed, paths.resolve(getattr(parsed, "data_dir", None)), out=out)
-    return code, out.getvalue()
 
 
 def as_json(*args: str) -> list[dict]:

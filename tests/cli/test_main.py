@@ -1,7 +1,6 @@
 """The command line: `list` and `show` as a script sees them, errors as one sentence."""
 
 import argparse
-import io
 import json
 import os
 import subprocess
@@ -14,29 +13,9 @@ from reader import __version__, cli, paths
 from reader.__main__ import main
 from reader.cli import main as cli_main
 from reader.core.errors import DataFolderError
+from tests.cli.running import reader, run_in_process
 
 ELBE, AC_RIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"
-
-
-def reader(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m reader ARGS` in a fresh interpreter, with the test's isolated environment."""
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        cwd=cwd,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-
-
-def run_in_process(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    parsed = cli.parse(list(args))
-    code = cli.run(parsed, paths.resolve(getattr(parsed, "data_dir", None)), out=out)
-    return code, out.getvalue()
 
 
 def test_list_json(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from statement_captures import GoldRow, dev_documents, load_gold
 
 from reader.core.documents.builder import normalise_space
 from reader.core.documents.document import Document
@@ -22,6 +21,7 @@ from reader.core.library.library import Library
 from reader.core.recommendations.extraction import extract
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
+from tests.core.recommendations.statement_captures import GoldRow, dev_documents, load_gold
 
 
 @dataclass
