@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader import cli
-from reader.core import user_db
+from reader.core import export, user_db
 from reader.core.notes.store import NotesStore
 from reader.core.user_db import FILE_NAME, UserDatabase
 from tests.cli.running import run_in_process as run
@@ -104,6 +104,29 @@ def test_export_formats_and_filters(isolated_user_folders: Path, tmp_path: Path)
     assert json.loads((tmp_path / "notes.json").read_text(encoding="utf-8"))["total"] == 1
     code, out = run("notes", "export", "--format", "md")
     assert code == 0 and out.count("\n> ") == 2
+
+
+def test_an_export_that_cannot_be_written_keeps_the_older_file(
+    isolated_user_folders: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add("--quote", "final defeat of ISIS")
+    target = tmp_path / "notes.md"
+    assert run("notes", "export", "--format", "md", "-o", str(target))[0] == 0
+    older = target.read_bytes()
+    add("--quote", "cybersecurity")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.os, "fsync", disk_full)
+    assert run("notes", "export", "--format", "md", "-o", str(target)) == (2, "")
+    err = capsys.readouterr().err
+    assert f"The file {target} cannot be written: No space left on device." in err
+    assert target.read_bytes() == older
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".notes.md")] == []
 
 
 def test_json_round_trip_into_an_empty_folder_and_twice_changes_nothing(

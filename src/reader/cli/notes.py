@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
+from reader.cli.output import emit
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import find_all
 from reader.core.errors import ReaderError
+from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.notes.anchoring import Anchoring, Placement
 from reader.core.notes.annotation_import import import_annotations
-from reader.core.notes.export import to_csv, to_markdown
-from reader.core.notes.export_html import to_html
-from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note, NoteError
+from reader.core.notes.export import NOTE_FORMATS, export_notes
+from reader.core.notes.note import COLORS, DEFAULT_COLOR, NoteError
 from reader.core.notes.store import NotesStore
-from reader.core.notes.web_annotation import to_web_annotation
 from reader.core.user_db import DatabaseError, UserDatabase
 
 EXIT_NOT_SAVED = 1
@@ -73,7 +73,7 @@ def _add_add(actions: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_export(actions: Any, common: argparse.ArgumentParser) -> None:
     export = actions.add_parser("export", parents=[common], help="export notes")
-    export.add_argument("--format", required=True, choices=["md", "html", "csv", "json"])
+    export.add_argument("--format", required=True, choices=[f.value for f in NOTE_FORMATS])
     export.add_argument("--doc", metavar="ID", help="only the notes of this document")
     export.add_argument("--tag", metavar="TAG", help="only the notes with this tag")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
@@ -204,29 +204,8 @@ def _export(
     notes = [p.note for p in _placements(library, folders, args.doc)]
     if args.tag:
         notes = [n for n in notes if args.tag.casefold() in {t.casefold() for t in n.tags}]
-    documents = {doc.id: doc for doc in library}
-    text = _formatted(args.format, notes, documents)
-    if args.output is None:
-        out.write(text)
-        return
-    try:
-        # newline="": the text's own line ends (CSV's \r\n) are written as they are.
-        with args.output.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ReaderError(f"The file {args.output} cannot be written: {reason}.") from error
-    out.write(f"{len(notes)} notes written to {args.output}\n")
-
-
-def _formatted(kind: str, notes: list[Note], documents: dict[str, Document]) -> str:
-    if kind == "md":
-        return to_markdown(notes, documents)
-    if kind == "html":
-        return to_html(notes, documents)
-    if kind == "csv":
-        return to_csv(notes, documents)
-    return to_web_annotation(notes)
+    text = export_notes(notes, library.by_id(), ExportFormat(args.format))
+    emit(text, args.output, out, f"{len(notes)} notes")
 
 
 def _read(path: Path) -> str:

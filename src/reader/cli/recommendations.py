@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
-from reader.core.errors import ReaderError
+from reader.cli.output import emit
+from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.recommendations.collection import collect, coverage, select
-from reader.core.recommendations.export import to_csv, to_markdown
+from reader.core.recommendations.export import RECOMMENDATION_FORMATS, export_recommendations
 from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.overrides import RecommendationOverrides
 from reader.core.recommendations.rules import RuleSet, bundled_rules
@@ -34,7 +35,11 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     output = recs.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON")
-    output.add_argument("--format", choices=["md", "csv"], help="Markdown or CSV, for export")
+    output.add_argument(
+        "--format",
+        choices=[f.value for f in RECOMMENDATION_FORMATS],
+        help="Markdown or CSV, for export",
+    )
     recs.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
     topics = commands.add_parser(
         "topics", parents=[common], help="list the topics, with their numbers of recommendations"
@@ -55,16 +60,14 @@ def run_recommendations(
         doc_ids=args.doc or (),
         topics=args.topic or (),
     )
-    documents = {doc.id: doc for doc in library}
+    documents = library.by_id()
     if args.json:
         text = json.dumps([r.to_json() for r in recs], ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "md":
-        text = to_markdown(recs, documents, taxonomy)
-    elif args.format == "csv":
-        text = to_csv(recs, documents)
+    elif args.format:
+        text = export_recommendations(recs, documents, taxonomy, ExportFormat(args.format))
     else:
         text = _listing(recs, taxonomy, bold=args.output is None and out.isatty())
-    _emit(text, args.output, out, f"{len(recs)} recommendations")
+    emit(text, args.output, out, f"{len(recs)} recommendations")
 
 
 def run_topics(
@@ -128,17 +131,3 @@ def _sentence(rec: Recommendation, bold: bool) -> str:
         return rec.sentence
     start, end = rec.cue_start - rec.start, rec.cue_end - rec.start
     return f"{rec.sentence[:start]}{BOLD}{rec.sentence[start:end]}{RESET}{rec.sentence[end:]}"
-
-
-def _emit(text: str, output: Path | None, out: TextIO, what: str) -> None:
-    if output is None:
-        out.write(text)
-        return
-    try:
-        # newline="": the text's own line ends (CSV's \r\n) are written as they are.
-        with output.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ReaderError(f"The file {output} cannot be written: {reason}.") from error
-    out.write(f"{what} written to {output}\n")

@@ -9,4 +9,4 @@ from reader.core.library.library import Library
 @pytest.fixture
 def library_docs(library: Library) -> dict[str, Document]:
     """The bundled statements by id."""
-    return {doc.id: doc for doc in library}
+    return library.by_id()

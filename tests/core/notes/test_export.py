@@ -10,11 +10,19 @@ import pytest
 from markdown_it import MarkdownIt
 
 from reader.core.documents.document import BlockKind, Document
+from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.notes.citation import cite_notes, paragraph_number
-from reader.core.notes.export import escape_markdown, to_csv, to_markdown
+from reader.core.notes.export import (
+    NOTE_FORMATS,
+    escape_markdown,
+    export_notes,
+    to_csv,
+    to_markdown,
+)
 from reader.core.notes.export_html import to_html
 from reader.core.notes.note import Note, quote_at
+from reader.core.notes.web_annotation import to_web_annotation
 
 HOSTILE = (
     "# Not a heading\n<script>alert('x')</script>\n[click](javascript:alert(1))\n"
@@ -28,10 +36,6 @@ def note_on(doc: Document, quote: str, text: str = "", **fields: object) -> Note
     values: dict = {"id": quote[:8], "doc_id": doc.id, "start": start, "end": start + len(quote)}
     values |= {"quote": q, "prefix": prefix, "suffix": suffix, "text": text}
     return Note(**(values | fields))
-
-
-def documents(library: Library) -> dict[str, Document]:
-    return {doc.id: doc for doc in library}
 
 
 def test_paragraph_numbers_count_paragraphs_and_items_from_one(elbe: Document) -> None:
@@ -57,7 +61,7 @@ def test_markdown_groups_by_document_then_section_in_reading_order(library: Libr
     later = note_on(elbe, "final defeat of ISIS", "Who defeats them?", tags=("syria",))
     earlier = note_on(elbe, elbe.block_text(1)[:30])
     other = note_on(ac, ac.block_text(2)[:25], color="blue")
-    text = to_markdown([other, later, earlier], documents(library))
+    text = to_markdown([other, later, earlier], library.by_id())
     assert text.index("## Elbe Group") < text.index(earlier.quote) < text.index("### On Syria")
     assert text.index("### On Syria") < text.index("> final defeat of ISIS")
     assert text.index("> final defeat") < text.index("Who defeats them?") < text.index("## AC")
@@ -114,3 +118,17 @@ def test_csv_defuses_formulas_and_opens_as_utf8(elbe: Document, start: str) -> N
     assert rows[0]["note"] == "'" + start + 'HYPERLINK("http://x")'
     assert rows[0]["tags"] == "'=1+1"
     assert rows[0]["quote"] == "final defeat of ISIS" and rows[0]["section"] == "On Syria"
+
+
+def test_export_notes_writes_every_format_of_the_notes(library: Library) -> None:
+    elbe = library.get("elbe-group-2018-naples")
+    notes = [note_on(elbe, "final defeat of ISIS", "=1+1", tags=("syria",))]
+    documents = library.by_id()
+    expected = {
+        ExportFormat.MARKDOWN: to_markdown(notes, documents),
+        ExportFormat.HTML: to_html(notes, documents),
+        ExportFormat.CSV: to_csv(notes, documents),
+        ExportFormat.JSON: to_web_annotation(notes),
+    }
+    assert NOTE_FORMATS == tuple(ExportFormat)
+    assert {fmt: export_notes(notes, documents, fmt) for fmt in NOTE_FORMATS} == expected

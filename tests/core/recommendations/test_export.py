@@ -8,9 +8,16 @@ from dataclasses import replace
 
 import pytest
 
+from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.recommendations.collection import collect, select
-from reader.core.recommendations.export import CSV_COLUMNS, to_csv, to_markdown
+from reader.core.recommendations.export import (
+    CSV_COLUMNS,
+    RECOMMENDATION_FORMATS,
+    export_recommendations,
+    to_csv,
+    to_markdown,
+)
 from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
@@ -27,7 +34,7 @@ def recs(library: Library, rules: RuleSet, taxonomy: Taxonomy) -> list[Recommend
 
 @pytest.fixture
 def documents(library: Library) -> dict:
-    return {doc.id: doc for doc in library}
+    return library.by_id()
 
 
 def test_markdown_groups_by_topic_then_document(
@@ -104,3 +111,16 @@ def test_a_filtered_list_exports_only_itself(
     assert len(cyber) == 3  # two filed first under it, one also under it
     assert "## U.S.–Russia relations (1)" in to_markdown(cyber, documents, taxonomy)
     assert len(list(csv.reader(io.StringIO(to_csv(cyber, documents))))) == 4
+
+
+def test_export_recommendations_writes_markdown_and_csv_and_refuses_the_rest(
+    recs: list[Recommendation], documents: dict, taxonomy: Taxonomy
+) -> None:
+    assert RECOMMENDATION_FORMATS == (ExportFormat.MARKDOWN, ExportFormat.CSV)
+    md = export_recommendations(recs, documents, taxonomy, ExportFormat.MARKDOWN)
+    assert md == to_markdown(recs, documents, taxonomy)
+    csv_text = export_recommendations(recs, documents, taxonomy, ExportFormat.CSV)
+    assert csv_text == to_csv(recs, documents)
+    for fmt in set(ExportFormat) - set(RECOMMENDATION_FORMATS):
+        with pytest.raises(ValueError, match="not exported as"):
+            export_recommendations(recs, documents, taxonomy, fmt)

@@ -42,6 +42,11 @@ class Library:
     def ids(self) -> list[str]:
         return list(self._documents)
 
+    def by_id(self) -> dict[str, Document]:
+        """The documents by id, in the library's order: a copy, which an export or a
+        worker can hold while the library changes."""
+        return dict(self._documents)
+
     def get(self, doc_id: str) -> Document:
         try:
             return self._documents[doc_id]

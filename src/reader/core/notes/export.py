@@ -1,7 +1,10 @@
-"""Notes (all, or a filtered list) as Markdown for a memo, or CSV for a spreadsheet.
+"""Notes (all, or a filtered list) as Markdown for a memo, or CSV for a spreadsheet, and
+`export_notes`, the one way to any of the notes' formats (NOTE_FORMATS).
 
-HTML is in note_html.py and W3C Web Annotation JSON in web_annotation.py. Every exporter
+HTML is in export_html.py and W3C Web Annotation JSON in web_annotation.py. Every exporter
 takes the notes and the library's documents ({id: Document}, in the order to show them).
+
+    write_export(path, export_notes(notes, documents, ExportFormat.HTML))
 
 Markdown: a note's text may use inline Markdown (*emphasis*, `code`), but nothing that
 makes structure, HTML, links or images: a note or quote starting with "#" does not become
@@ -16,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from reader.core.documents.document import Document
+from reader.core.export import ExportFormat, csv_safe
 from reader.core.notes.citation import CitedNote, cite_notes, with_headings
 from reader.core.notes.note import Note
 
@@ -36,14 +40,37 @@ CSV_COLUMNS = (
     "citation",
     "detached",
 )
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Escaped everywhere: what could make HTML, a link, an image, an entity, a table or a heading.
 _MARKDOWN_SPECIAL = re.compile(r"([\\\[\]<>#|&!])")
 # Escaped at a line's start: a list or quote marker, a line of - = _ * (a setext heading's
 # underline or a thematic break), a code fence; *emphasis* at a line's start is left be.
 _LINE_START = re.compile(r"^(\s*)([-+*](?=\s|$)|[-=_*](?=[-=_*\s]*$)|`(?=``)|~(?=~~)|>)")
 _ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])")  # "1." starts a list: escape the full stop
+NOTE_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat.MARKDOWN,
+    ExportFormat.HTML,
+    ExportFormat.CSV,
+    ExportFormat.JSON,
+)
+
+
+def export_notes(
+    notes: Iterable[Note], documents: Mapping[str, Document], fmt: ExportFormat
+) -> str:
+    """`notes` in the format `fmt` (one of NOTE_FORMATS), as the text of a file."""
+    if fmt is ExportFormat.MARKDOWN:
+        return to_markdown(notes, documents)
+    if fmt is ExportFormat.CSV:
+        return to_csv(notes, documents)
+    if fmt is ExportFormat.HTML:  # imported here: only an export needs them
+        from reader.core.notes.export_html import to_html
+
+        return to_html(notes, documents)
+    if fmt is ExportFormat.JSON:
+        from reader.core.notes.web_annotation import to_web_annotation
+
+        return to_web_annotation(notes)
+    raise ValueError(f"notes are not exported as {fmt}")
 
 
 def to_markdown(
@@ -99,7 +126,7 @@ def to_csv(notes: Iterable[Note], documents: Mapping[str, Document]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for cited in cite_notes(notes, documents):
-        writer.writerow([safe_cell(cell) for cell in _row(cited)])
+        writer.writerow([csv_safe(cell) for cell in _row(cited)])
     return out.getvalue()
 
 
@@ -122,10 +149,3 @@ def _row(cited: CitedNote) -> list[object]:
         cited.citation,
         "" if cited.attached else "yes",
     ]
-
-
-def safe_cell(cell: object) -> object:
-    """A cell a spreadsheet shows as text: a leading ' stops = + - @ starting a formula."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
-        return "'" + cell
-    return cell

@@ -1,4 +1,9 @@
-"""Recommendations (all, or a filtered list) as Markdown for a memo, or CSV for a spreadsheet."""
+"""Recommendations (all, or a filtered list) as Markdown for a memo, or CSV for a spreadsheet.
+
+    write_export(path, export_recommendations(recs, documents, taxonomy, ExportFormat.CSV))
+
+RECOMMENDATION_FORMATS are the formats written; `export_recommendations` is the one way to them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from reader.core.documents.document import Document
+from reader.core.export import ExportFormat, csv_safe
 from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.taxonomy import Taxonomy
 
@@ -26,10 +32,24 @@ CSV_COLUMNS = (
     "start",
     "end",
 )
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _SPACE = re.compile(r"\s+")
+RECOMMENDATION_FORMATS: tuple[ExportFormat, ...] = (ExportFormat.MARKDOWN, ExportFormat.CSV)
+
+
+def export_recommendations(
+    recs: Iterable[Recommendation],
+    documents: Mapping[str, Document],
+    taxonomy: Taxonomy,
+    fmt: ExportFormat,
+) -> str:
+    """`recs` in the format `fmt` (one of RECOMMENDATION_FORMATS), as the text of a file;
+    ValueError for a format recommendations are not written in."""
+    if fmt is ExportFormat.MARKDOWN:
+        return to_markdown(recs, documents, taxonomy)
+    if fmt is ExportFormat.CSV:
+        return to_csv(recs, documents)
+    raise ValueError(f"recommendations are not exported as {fmt}")
 
 
 def to_markdown(
@@ -61,7 +81,7 @@ def to_csv(recs: Iterable[Recommendation], documents: Mapping[str, Document]) ->
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for rec in recs:
-        writer.writerow([_safe(cell) for cell in _row(rec, documents.get(rec.doc_id))])
+        writer.writerow([csv_safe(cell) for cell in _row(rec, documents.get(rec.doc_id))])
     return out.getvalue()
 
 
@@ -125,9 +145,3 @@ def _row(rec: Recommendation, doc: Document | None) -> list[object]:
         rec.start,
         rec.end,
     ]
-
-
-def _safe(cell: object) -> object:
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
-        return "'" + cell
-    return cell
