@@ -127,7 +127,7 @@ def _listing(recs: list[Recommendation], taxonomy: Taxonomy, bold: bool) -> str:
 
 
 def _sentence(rec: Recommendation, bold: bool) -> str:
-    if not (bold and rec.cue_in_sentence):
+    before, cue, after = rec.cue_parts()
+    if not (bold and cue):
         return rec.sentence
-    start, end = rec.cue_start - rec.start, rec.cue_end - rec.start
-    return f"{rec.sentence[:start]}{BOLD}{rec.sentence[start:end]}{RESET}{rec.sentence[end:]}"
+    return f"{before}{BOLD}{cue}{RESET}{after}"

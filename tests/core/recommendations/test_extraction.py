@@ -104,6 +104,8 @@ def test_items_of_a_recommending_lead_in_are_recommendations(
     assert not first.cue_in_sentence and first.rule == "recommend (list lead-in)"
     assert first.confidence == pytest.approx(0.95 * rules.lead_in_factor, abs=0.01)
     assert recs[2].cue == "should" and recs[2].cue_in_sentence
+    assert first.cue_parts() == (first.sentence, "", "")
+    assert recs[2].cue_parts() == ("It ", "should", " be revived.")
 
 
 def test_items_of_a_plain_lead_in_need_their_own_cue(rules: RuleSet, taxonomy: Taxonomy) -> None:

@@ -113,15 +113,9 @@ def _bullet(rec: Recommendation, taxonomy: Taxonomy) -> str:
 
 def _emphasised(rec: Recommendation) -> str:
     """The sentence with its cue's words in bold, when they lie within it."""
-    if not rec.cue_in_sentence:
-        return _escape(rec.sentence)
-    cut = rec.cue_start - rec.start, rec.cue_end - rec.start
-    before, cue, after = (
-        rec.sentence[: cut[0]],
-        rec.sentence[cut[0] : cut[1]],
-        rec.sentence[cut[1] :],
-    )
-    return f"{_escape(before)}**{_escape(cue)}**{_escape(after)}"
+    before, cue, after = rec.cue_parts()
+    bold = f"**{_escape(cue)}**" if cue else ""
+    return f"{_escape(before)}{bold}{_escape(after)}"
 
 
 def _escape(text: str) -> str:

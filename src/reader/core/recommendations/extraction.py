@@ -74,6 +74,14 @@ class Recommendation:
         """True when the cue's words lie in the sentence (false for list items and marks)."""
         return self.start <= self.cue_start < self.cue_end <= self.end
 
+    def cue_parts(self) -> tuple[str, str, str]:
+        """The sentence cut around its cue: (before, cue, after). When the cue's words do
+        not lie in the sentence (a list item's, a mark's), (sentence, "", "")."""
+        if not self.cue_in_sentence:
+            return self.sentence, "", ""
+        start, end = self.cue_start - self.start, self.cue_end - self.start
+        return self.sentence[:start], self.sentence[start:end], self.sentence[end:]
+
     def to_json(self) -> dict[str, Any]:
         """The command line's JSON object for this recommendation (keys in JSON_KEYS)."""
         value = {key: getattr(self, key) for key in JSON_KEYS}

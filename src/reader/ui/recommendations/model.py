@@ -131,15 +131,9 @@ class RecommendationTreeModel(QAbstractItemModel):
 
 def cue_html(rec: Recommendation) -> str:
     """The sentence, escaped, with its cue in <b> when the cue's words lie in it."""
-    if not rec.cue_in_sentence:
-        return html.escape(rec.sentence)
-    cut = rec.cue_start - rec.start, rec.cue_end - rec.start
-    before, cue, after = (
-        rec.sentence[: cut[0]],
-        rec.sentence[cut[0] : cut[1]],
-        rec.sentence[cut[1] :],
-    )
-    return f"{html.escape(before)}<b>{html.escape(cue)}</b>{html.escape(after)}"
+    before, cue, after = rec.cue_parts()
+    bold = f"<b>{html.escape(cue)}</b>" if cue else ""
+    return f"{html.escape(before)}{bold}{html.escape(after)}"
 
 
 class RecommendationFilter(QSortFilterProxyModel):
