@@ -5,7 +5,13 @@ import datetime as dt
 import pytest
 
 from reader.core.documents.builder import BlockSpec, build_document
-from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.documents.document import (
+    BlockKind,
+    Document,
+    Metadata,
+    heading_chain,
+    section_title,
+)
 
 D = dt.date
 
@@ -69,11 +75,22 @@ def test_section_at_is_the_innermost() -> None:
     assert title_of == {"Intro.": "Title", "In A.1.": "A.1", "In B.": "B"}
 
 
+def test_the_heading_chain_runs_innermost_first_without_the_title() -> None:
+    doc = _outline_doc()
+    chains = {
+        word: [s.title for s in heading_chain(doc, doc.text.index(word))]
+        for word in ("Intro.", "In A.1.", "In B.")
+    }
+    assert chains == {"Intro.": [], "In A.1.": ["A.1", "A"], "In B.": ["B"]}
+    assert [section_title(doc, doc.text.index(w)) for w in chains] == ["", "A.1", "B"]
+
+
 def test_no_headings_no_sections() -> None:
     specs = [BlockSpec(BlockKind.PARAGRAPH, "x.")]
     doc = build_document("flat", "imported", Metadata(title="T"), specs)
     assert doc.sections() == []
     assert doc.section_at(0) is None
+    assert (heading_chain(doc, 0), section_title(doc, 0)) == ([], "")
 
 
 def test_block_at() -> None:

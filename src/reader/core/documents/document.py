@@ -174,3 +174,15 @@ class Document:
         """The innermost section holding `offset` (the title's section only if no other)."""
         holding = [s for s in self._sections if s.start <= offset < s.end]
         return max(holding, key=lambda s: s.level) if holding else None
+
+
+def heading_chain(doc: Document, offset: int) -> list[Section]:
+    """The sections holding `offset`, innermost first, the title's (level 1) left out."""
+    holding = [s for s in doc.sections() if s.level > 1 and s.start <= offset < s.end]
+    return sorted(holding, key=lambda s: s.level, reverse=True)
+
+
+def section_title(doc: Document, offset: int) -> str:
+    """The title of the innermost heading above `offset` (below the document's title), or ""."""
+    chain = heading_chain(doc, offset)
+    return chain[0].title if chain else ""

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from reader.core.documents.document import BlockKind, Document
+from reader.core.documents.document import BlockKind, Document, section_title
 from reader.core.notes.note import Note
-from reader.core.recommendations.topic_assignment import section_title
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.documents.document import BlockKind, Document, Sentence
+from reader.core.documents.document import BlockKind, Document, Sentence, section_title
 from reader.core.recommendations.cues import CueMatch, DocumentCues, lead_in_cue, rejected
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
-from reader.core.recommendations.topic_assignment import TopicAssigner, section_title
+from reader.core.recommendations.topic_assignment import TopicAssigner
 
 EXTRACTED, USER = "extracted", "user"
 JSON_KEYS = (

@@ -25,11 +25,10 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from reader.core.documents.builder import normalise_space
-from reader.core.documents.document import Document
+from reader.core.documents.document import Document, section_title
 from reader.core.errors import ReaderError
 from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.taxonomy import Taxonomy
-from reader.core.recommendations.topic_assignment import section_title
 from reader.core.user_db import UserDatabase
 
 MARKED_RULE = "marked by the user"

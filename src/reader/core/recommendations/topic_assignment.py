@@ -6,24 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reader.core.documents.document import Block, BlockKind, Document, Section
+from reader.core.documents.document import Block, BlockKind, Document, heading_chain
 from reader.core.recommendations.cues import lower_case
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
 
 Scores = dict[str, float]  # topic id -> weight
 _DECAY = 0.5  # each sentence further back counts half as much as the one after it
-
-
-def heading_chain(doc: Document, offset: int) -> list[Section]:
-    """The sections holding `offset`, innermost first, the title's (level 1) left out."""
-    holding = [s for s in doc.sections() if s.level > 1 and s.start <= offset < s.end]
-    return sorted(holding, key=lambda s: s.level, reverse=True)
-
-
-def section_title(doc: Document, offset: int) -> str:
-    chain = heading_chain(doc, offset)
-    return chain[0].title if chain else ""
 
 
 class TopicAssigner:
