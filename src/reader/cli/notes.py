@@ -102,7 +102,7 @@ def _change(args: argparse.Namespace, library: Library, folders: paths.Folders, 
                 note = store.add(doc, start, end, args.color, args.note, args.tag)
                 out.write(note.id + "\n")
             elif args.notes_command == "import":
-                out.write(f"{import_annotations(store, _read(args.file), library)}\n")
+                out.write(f"{import_annotations(store, _read(args.file), library.by_id())}\n")
             elif args.notes_command == "delete":
                 store.delete(args.id)
                 out.write(f"Note {args.id} deleted.\n")

@@ -65,10 +65,10 @@ def test_export_then_import_into_an_empty_folder_gives_the_same_notes(
     added(store, ac, ac.block_text(2)[:40], color="purple", tags=["a", "b c"])
     exported = to_web_annotation(store.list())
     fresh = open_store(tmp_path / "second")
-    report = import_annotations(fresh, exported, library)
+    report = import_annotations(fresh, exported, library.by_id())
     assert (report.added, report.updated, report.unchanged) == (2, 0, 0)
     assert [content(n) for n in fresh.list()] == [content(n) for n in store.list()]
-    again = import_annotations(fresh, exported, library)
+    again = import_annotations(fresh, exported, library.by_id())
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
     assert fresh.all_including_tombstones() == fresh.list()
 
@@ -80,10 +80,10 @@ def test_a_newer_copy_wins_and_an_older_one_does_not(
     older = to_web_annotation(store.list())
     store.update(note.id, text="new")
     newer = to_web_annotation(store.list())
-    assert import_annotations(store, older, library).unchanged == 1
+    assert import_annotations(store, older, library.by_id()).unchanged == 1
     assert store.get(note.id).text == "new"  # type: ignore[union-attr]
     store.restore(note)  # back to "old", as a change made now
-    assert import_annotations(store, newer, library).unchanged == 1  # the undo is newer
+    assert import_annotations(store, newer, library.by_id()).unchanged == 1  # the undo is newer
 
 
 def test_an_older_backup_does_not_resurrect_a_deleted_note(
@@ -92,7 +92,7 @@ def test_an_older_backup_does_not_resurrect_a_deleted_note(
     note = added(store, elbe, "final defeat of ISIS")
     backup = to_web_annotation(store.list())
     store.delete(note.id)
-    report = import_annotations(store, backup, library)
+    report = import_annotations(store, backup, library.by_id())
     assert report.kept_deleted == 1 and store.list() == []
 
 
@@ -103,7 +103,7 @@ def test_notes_on_documents_not_in_the_library_are_kept_and_reported(
     foreign = replace(note, id="0b6f3c1e-64a5-4a53-9a0c-2bd1b1c2a001", doc_id="my-import")
     exported = to_web_annotation([note, foreign])
     fresh = open_store(tmp_path / "second")
-    report = import_annotations(fresh, exported, library)
+    report = import_annotations(fresh, exported, library.by_id())
     assert report.added == 2 and report.unknown_documents == ("my-import",)
     assert "my-import" in str(report) and "kept as detached" in str(report)
     assert {n.doc_id for n in fresh.list()} == {"my-import", elbe.id}
@@ -126,6 +126,6 @@ def test_a_file_that_is_not_such_json_is_refused_in_one_sentence(
     store: NotesStore, library: Library, text: str, says: str
 ) -> None:
     with pytest.raises(AnnotationFormatError, match=says) as caught:
-        import_annotations(store, text, library)
+        import_annotations(store, text, library.by_id())
     assert str(caught.value).count(". ") == 0 and str(caught.value).endswith(".")
     assert store.all_including_tombstones() == []

@@ -11,9 +11,10 @@ later, and the notes then find their place by their quotes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reader.core.library.library import Library
+from reader.core.documents.document import Document
 from reader.core.notes.note import Note, is_newer
 from reader.core.notes.store import NotesStore
 from reader.core.notes.web_annotation import parse_annotations
@@ -41,11 +42,14 @@ class ImportReport:
         return text
 
 
-def import_annotations(store: NotesStore, json_text: str, library: Library) -> ImportReport:
+def import_annotations(
+    store: NotesStore, json_text: str, documents: Mapping[str, Document]
+) -> ImportReport:
     """Merge the notes of a Web Annotation JSON export into `store`, in one transaction.
 
-    A file that is not such JSON raises AnnotationFormatError (a ReaderError) and changes
-    nothing.
+    `documents`: the library's documents by id (`Library.by_id()`); only `in` is asked of
+    it, to count the notes on documents it does not hold. A file that is not such JSON
+    raises AnnotationFormatError (a ReaderError) and changes nothing.
     """
     incoming = _newest_by_id(parse_annotations(json_text))
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_deleted": 0}
@@ -57,8 +61,7 @@ def import_annotations(store: NotesStore, json_text: str, library: Library) -> I
             to_write.append(note)
     if to_write:
         store.write_imported(to_write)
-    known = set(library.ids())
-    unknown = tuple(sorted({n.doc_id for n in incoming if n.doc_id not in known}))
+    unknown = tuple(sorted({n.doc_id for n in incoming if n.doc_id not in documents}))
     return ImportReport(**counts, unknown_documents=unknown)
 
 
