@@ -133,9 +133,9 @@ def gui_import(files: Sequence[Path], data_dir: Path) -> dict[str, Any]:
     window = MainWindow(library, settings, service, folders.data)
     window.show()
     import_dialogs.show_import_summary = lambda *_: None  # no modal summary in a bench
-    _wait(app, window.library_editor.start, service.is_searchable)
+    _wait(app, window.library.start, service.is_searchable)
     window.side_panel.setCurrentIndex(Tab.SEARCH)
-    panel = window.search_tab()
+    panel = window.ensure_search_panel()
     assert panel is not None
     panel.box.setText(SEARCH_WORDS)
     watch = _Watch()
@@ -143,7 +143,7 @@ def gui_import(files: Sequence[Path], data_dir: Path) -> dict[str, Any]:
     ticker, asker = QTimer(interval=TICK_MS), QTimer(interval=SEARCH_EVERY_MS)
     ticker.timeout.connect(watch.tick)
     asker.timeout.connect(lambda: (watch.asked(), panel.search_now()))
-    controller = window.library_editor.imports
+    controller = window.library.imports
     results: list[Any] = []
     controller.import_finished.connect(results.extend)
     loop = QEventLoop()

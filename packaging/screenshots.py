@@ -87,7 +87,7 @@ def _imports(app: QApplication, window: MainWindow, tmp: Path, out: Path) -> Non
     empty.write_text("")
     results: list[ImportResult] = []
     import_dialogs.show_import_summary = lambda _parent, found: results.extend(found)
-    editor = window.library_editor
+    editor = window.library
     editor.start()
     _wait_until(app, lambda: editor.is_loaded)
     editor.imports.start([*files, copy, picture, empty])
@@ -116,7 +116,7 @@ def _search(app: QApplication, window: MainWindow, service: IndexService) -> Non
     service.start()
     _wait_until(app, service.is_searchable)
     window.actions_by_id[Act.SEARCH].trigger()
-    panel = window.search_tab()
+    panel = window.ensure_search_panel()
     assert panel is not None
     panel.box.setText(SEARCH_QUERY)
     panel.search_now()

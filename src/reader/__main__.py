@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Sequence
 
 from reader import cli, paths
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, unexpected_error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.EXIT_USAGE
     except Exception:
         where = _log_bug(folders)
-        sys.stderr.write(f"{cli.PROG}: an unexpected error occurred; the details are in {where}.\n")
+        sys.stderr.write(f"{cli.PROG}: {unexpected_error('the command', where)}\n")
         return 1
 
 

@@ -50,7 +50,7 @@ def test_opens_the_newest_statement_first(window: MainWindow) -> None:
 
 def test_choosing_a_document_in_the_list_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     index = window.library_proxy.index(_proxy_row(window, ACRIAC), 0)
-    with qtbot.waitSignal(window.document_opened, timeout=2000) as opened:
+    with qtbot.waitSignal(window.reading.document_opened, timeout=2000) as opened:
         window.library_view.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -64,7 +64,7 @@ def test_choosing_a_document_in_the_list_opens_it(qtbot: QtBot, window: MainWind
 def test_clicking_a_document_with_the_mouse_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     view = window.library_view
     index = window.library_proxy.index(_proxy_row(window, ACRIAC), 0)
-    with qtbot.waitSignal(window.document_opened, timeout=2000):
+    with qtbot.waitSignal(window.reading.document_opened, timeout=2000):
         qtbot.mouseClick(
             view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
         )

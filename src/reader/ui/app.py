@@ -14,12 +14,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__, paths
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, describe_failure
 from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
-from reader.ui import settings as S
-from reader.ui import theme
+from reader.ui import settings, theme
 from reader.ui.main_window import MainWindow
 from reader.ui.search.index_process import index_command
 from reader.ui.search.index_service import IndexService
@@ -67,17 +66,17 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     except ReaderError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    settings, settings_problem = _open_settings(folders)
-    theme.apply_at_start(app, settings.get(S.THEME))
+    user_settings, settings_problem = _open_settings(folders)
+    theme.apply_at_start(app, user_settings.get(settings.THEME))
     index_service = IndexService(
         folders.index, list(library), index_command(folders), folders.log_file
     )
-    window = MainWindow(library, settings, index_service, folders.data)
+    window = MainWindow(library, user_settings, index_service, folders.data, folders.log_file)
     app.aboutToQuit.connect(index_service.shutdown)
-    # The catalogue (SQLite) is read once the window has painted; then the index (and
-    # Whoosh, ~90 ms to import) opens, so its first sync sees every imported document.
-    window.library_editor.start_after_first_paint()
-    window.recommendations.start_after_first_paint()
+    # The user's database (SQLite) and its catalogue are read once the window has painted;
+    # then the index (and Whoosh, ~90 ms to import) opens, so its first sync sees every
+    # imported document.
+    window.start_after_first_paint()
     if settings_problem:
         window.statusBar().showMessage(settings_problem)
     sys.excepthook = _report_unexpected(window, folders)
@@ -99,13 +98,14 @@ def _close_on_termination(window: MainWindow) -> None:
     wake.start()
 
 
-def _open_settings(folders: paths.Folders) -> tuple[S.Settings, str]:
+def _open_settings(folders: paths.Folders) -> tuple[settings.Settings, str]:
     """Settings, and a sentence if they cannot be kept (the app still opens read-only)."""
     try:
-        return S.Settings(paths.ensure(folders.config) / "settings.ini"), ""
+        return settings.Settings(paths.ensure(folders.config) / "settings.ini"), ""
     except ReaderError as error:
         log.warning("%s", error)
-        return S.Settings(folders.config / "settings.ini"), f"{error} Settings will not be kept."
+        kept_nowhere = settings.Settings(folders.config / "settings.ini")
+        return kept_nowhere, f"{error} Settings will not be kept."
 
 
 def _exit_after_first_paint(window: MainWindow, started: float) -> None:
@@ -144,14 +144,10 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def _report_unexpected(window: MainWindow, folders: paths.Folders) -> ExceptHook:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        sentence = describe_failure(error.with_traceback(trace), "the window", folders.log_file)
         if isinstance(error, ReaderError):
-            QMessageBox.warning(window, APP_NAME, str(error))
-            return
-        log.error("Unexpected error", exc_info=(kind, error, trace))
-        QMessageBox.critical(
-            window,
-            APP_NAME,
-            f"An unexpected error occurred; the details are in {folders.log_file}.",
-        )
+            QMessageBox.warning(window, APP_NAME, sentence)
+        else:
+            QMessageBox.critical(window, APP_NAME, sentence)
 
     return hook

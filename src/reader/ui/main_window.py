@@ -1,325 +1,278 @@
-"""The main window: layout and wiring of the library, outline, reader, find bar and side panel."""
+"""The main window: the layout of the library, the reading pane and the side panel, and the
+one place where the features are wired to the actions and to each other."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QItemSelection,
-    QModelIndex,
-    QPoint,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter
 
 from reader import APP_NAME
-from reader.core.documents.citation import cite
 from reader.core.documents.document import Document
 from reader.core.library.library import Library
 
-from reader.ui import settings as S
-from reader.ui import theme
+from reader.ui import settings, theme
 from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions
-from reader.ui.library.controller import LibraryEditor
-from reader.ui.library.model import Column, DocumentRole, LibraryModel, make_sorted
+from reader.ui.feature_context import FeatureContext
+from reader.ui.library.controller import LibraryController
+from reader.ui.library.model import Column, DocumentRole
 from reader.ui.menus import build_menus
-from reader.ui.notes.controller import NotesTab
-from reader.ui.panes import library_view, outline_view, titled
-from reader.ui.reading.find_bar import FindBar
-from reader.ui.reading.outline_model import OutlineModel, SectionRole
-from reader.ui.reading.view import ReaderView
-from reader.ui.recommendations.controller import RecommendationsTab
+from reader.ui.messages import Messages
+from reader.ui.notes.controller import NotesController
+from reader.ui.panes import titled
+from reader.ui.reading.pane import ReadingPane, add_section
+from reader.ui.recommendations.controller import RecommendationsController
 from reader.ui.search.index_service import IndexService
-from reader.ui.side_panel import SidePanel, Tab
+from reader.ui.side_panel import LazyPanel, SidePanel, Tab
+from reader.ui.user_data import UserData
 
 if TYPE_CHECKING:  # both load with the Search tab, after the first paint
     from reader.core.search.results import Hit
 
     from reader.ui.search.panel import SearchPanel
 
-STATUS_TIMEOUT_MS = 4000
-INDEX_STATUS_TIMEOUT_MS = 10000  # long enough to read why the index was rebuilt
-SEARCH_HIGHLIGHT = "search"
-POSITION_SAVE_DELAY_MS = 1500
-
 
 class MainWindow(QMainWindow):
-    """Signals:
-    document_opened(str): a document (by id) is now shown in the reader.
-    """
-
-    document_opened = Signal(str)
-
     def __init__(
         self,
         library: Library,
-        settings: S.Settings,
+        user_settings: settings.Settings,
         index_service: IndexService | None = None,
         data_folder: Path | None = None,
+        log_file: Path | None = None,
     ) -> None:
         """Without an index service the Search tab keeps its empty state; without a data
-        folder the user's choices about recommendations are not kept."""
+        folder nothing the user makes (imports, notes, choices) is kept."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
         self._library = library
-        self._settings = settings
+        self._settings = user_settings
         self.actions_by_id = create_actions(self)
-        self.library_model = LibraryModel(list(library), self)
-        self.library_proxy = make_sorted(self.library_model, self)
-        self.library_view = library_view(self.library_proxy)
-        self.outline_model = OutlineModel(self)
-        self.outline_view = outline_view(self.outline_model)
-        self.reader = ReaderView()
-        self.find_bar = FindBar(self.reader)
+        self.messages = Messages(log_file, self)
+        self.user_data = UserData(data_folder, self.messages, self)
+        self.reading = ReadingPane(library, user_settings, self.messages, self)
         self.side_panel = SidePanel()
         self.index_service = index_service
-        self.search_panel: SearchPanel | None = None  # built when first wanted: search_tab()
         if index_service is not None:
             index_service.setParent(self)
-        self.recommendations = RecommendationsTab(self, library, data_folder)
-        self.notes = NotesTab(self, library)
-        self.library_editor = LibraryEditor(self, library, data_folder)
+        context = FeatureContext(
+            library, self.reading, self.side_panel, self.actions_by_id, self.messages,
+            self.user_data, dialog_parent=self,
+        )  # fmt: skip
+        self.recommendations = RecommendationsController(context)
+        self.notes = NotesController(context)
+        self.library = LibraryController(context, index_service)
+        self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
+                                 lambda: index_service is not None)  # fmt: skip
+        # Handles for tests and tools: each points into a feature, never the other way.
+        self.reader, self.find_bar = self.reading.view, self.reading.find_bar
+        self.outline_model, self.outline_view = (
+            self.reading.outline_model,
+            self.reading.outline_view,
+        )
+        self.library_model, self.library_proxy = self.library.model, self.library.proxy
+        self.library_view = self.library.view
+        self.zoom_label = self.reading.zoom_label
         self.setAcceptDrops(True)  # files dropped on the window are imported
-        self.zoom_label = QLabel()
-        # Reading positions are written shortly after scrolling stops, so a crash loses little.
-        self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS)
         self._build_layout()
         build_menus(self, self.actions_by_id)
-        self._connect_signals()
+        self._connect_actions()
+        self._connect_views()
+        self._connect_features()
         self._restore_state()
 
-    # Layout ------------------------------------------------------------------------------
+    # Layout and wiring -------------------------------------------------------------------
     def _build_layout(self) -> None:
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.addWidget(titled("Library", self.library_view))
         self.left_splitter.addWidget(titled("Contents", self.outline_view))
         self.left_splitter.setSizes([170, 530])
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reader, 1)
-        column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
-        for widget in (self.left_splitter, centre, self.side_panel):
+        for widget in (self.left_splitter, self.reading.centre, self.side_panel):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 760, 300])
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.zoom_label)
 
-    def _connect_signals(self) -> None:
+    def _connect_actions(self) -> None:
+        a, reading = self.actions_by_id, self.reading
+        for act, slot in (
+            (Act.QUIT, self.close),
+            (Act.COPY, self.reader.copy),
+            (Act.COPY_WITH_CITATION, reading.copy_with_citation),
+            (Act.FIND, self.find_bar.open_bar),
+            (Act.FIND_NEXT, self.find_bar.find_next),
+            (Act.FIND_PREVIOUS, self.find_bar.find_previous),
+            (Act.ZOOM_IN, lambda: reading.zoom_by(+1)),
+            (Act.ZOOM_OUT, lambda: reading.zoom_by(-1)),
+            (Act.ZOOM_RESET, lambda: reading.zoom_by(0)),
+            (Act.THEME_SYSTEM, lambda: self.set_theme("system")),
+            (Act.THEME_LIGHT, lambda: self.set_theme("light")),
+            (Act.THEME_DARK, lambda: self.set_theme("dark")),
+            (Act.FOCUS_LIBRARY, self.library_view.setFocus),
+            (Act.FOCUS_OUTLINE, self.outline_view.setFocus),
+            (Act.ABOUT, lambda: show_about(self)),
+            (Act.SEARCH, self._on_search_action_triggered),
+        ):
+            a[act].triggered.connect(slot)
+        a[Act.REBUILD_INDEX].setEnabled(self.index_service is not None)
+        if self.index_service is not None:
+            a[Act.REBUILD_INDEX].triggered.connect(self.index_service.rebuild)
+        self.recommendations.connect_actions()
+        self.notes.connect_actions()
+        self.library.connect_actions()
+
+    def _connect_views(self) -> None:
         a = self.actions_by_id
-        a[Act.QUIT].triggered.connect(self.close)
-        a[Act.COPY].triggered.connect(self.reader.copy)
-        a[Act.COPY_WITH_CITATION].triggered.connect(self.copy_with_citation)
-        a[Act.FIND].triggered.connect(self.find_bar.open_bar)
-        a[Act.FIND_NEXT].triggered.connect(self.find_bar.find_next)
-        a[Act.FIND_PREVIOUS].triggered.connect(self.find_bar.find_previous)
-        a[Act.ZOOM_IN].triggered.connect(lambda: self.reader.set_zoom(self.reader.zoom() + 1))
-        a[Act.ZOOM_OUT].triggered.connect(lambda: self.reader.set_zoom(self.reader.zoom() - 1))
-        a[Act.ZOOM_RESET].triggered.connect(lambda: self.reader.set_zoom(0))
-        a[Act.THEME_SYSTEM].triggered.connect(lambda: self.set_theme("system"))
-        a[Act.THEME_LIGHT].triggered.connect(lambda: self.set_theme("light"))
-        a[Act.THEME_DARK].triggered.connect(lambda: self.set_theme("dark"))
-        a[Act.FOCUS_LIBRARY].triggered.connect(self.library_view.setFocus)
-        a[Act.FOCUS_OUTLINE].triggered.connect(self.outline_view.setFocus)
-        a[Act.ABOUT].triggered.connect(lambda: show_about(self))
-        a[Act.SEARCH].triggered.connect(self._on_search_action_triggered)
         self.library_view.selectionModel().selectionChanged.connect(
             self._on_library_selection_changed
         )
-        self.outline_view.clicked.connect(self._on_outline_activated)
-        self.outline_view.activated.connect(self._on_outline_activated)
-        self.reader.zoom_changed.connect(self._on_reader_zoom_changed)
-        self.reader.top_offset_changed.connect(self._on_reader_top_offset_changed)
-        self._position_timer.timeout.connect(self._on_position_timer_timeout)
-        self.reader.customContextMenuRequested.connect(self._on_reader_context_menu_requested)
         self.reader.copyAvailable.connect(a[Act.COPY_WITH_CITATION].setEnabled)
         self.reader.copyAvailable.connect(a[Act.COPY].setEnabled)
+        self.reading.document_opened.connect(self._on_reading_document_opened)
+        self.reading.context_menu_requested.connect(self._on_reading_context_menu_requested)
+        self.messages.posted.connect(self._on_messages_posted)
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             self._on_system_color_scheme_changed
         )
-        a[Act.REBUILD_INDEX].setEnabled(self.index_service is not None)
-        self.side_panel.currentChanged.connect(self._on_side_panel_current_changed)
-        r = self.recommendations
-        a[Act.EXPORT_RECOMMENDATIONS].triggered.connect(r.export_all)
-        a[Act.MARK_RECOMMENDATIONS].toggled.connect(r.set_marks_shown)
-        a[Act.COMPARE_TOPIC].triggered.connect(r.open_compare)
-        a[Act.COVERAGE_MATRIX].triggered.connect(r.open_coverage)
-        a[Act.MARK_AS_RECOMMENDATION].triggered.connect(r.mark_sentence)
-        a[Act.CHANGE_TOPICS].triggered.connect(r.change_topics)
-        a[Act.DISMISS_RECOMMENDATION].triggered.connect(r.dismiss_sentence)
-        self.document_opened.connect(r.refresh_marks)
-        self.library_editor.connect_actions(a)
-        self.notes.connect_actions(a)
-        self.document_opened.connect(self.notes.refresh)
-        if self.index_service is not None:
-            a[Act.REBUILD_INDEX].triggered.connect(self.index_service.rebuild)
-            self.index_service.message_posted.connect(self._on_index_service_message_posted)
+
+    def _connect_features(self) -> None:
+        library, recs, notes, index = (
+            self.library,
+            self.recommendations,
+            self.notes,
+            self.index_service,
+        )
+        # The reader: what is drawn over the open document.
+        self.reading.document_opened.connect(recs.refresh_marks)
+        self.reading.document_opened.connect(notes.refresh)
+        self.reading.context_menu_requested.connect(notes.add_context_actions)
+        self.reading.context_menu_requested.connect(recs.add_context_actions)
+        # The library changing: the recommendations, the notes and the index follow.
+        library.documents_added.connect(recs.service.add_documents)
+        library.document_changed.connect(lambda doc: recs.service.add_documents([doc]))
+        library.document_removed.connect(lambda doc_id, _: recs.service.remove_document(doc_id))
+        library.document_removed.connect(notes.forget_document)
+        # The counts in the library's list.
+        recs.service.loaded.connect(self._on_recommendations_changed)
+        recs.service.changed.connect(self._on_recommendations_changed)
+        notes.service.changed.connect(library.refresh_note_counts)
+        if index is not None:
+            index.message_posted.connect(self.messages.say)
+            library.loaded.connect(index.start)  # after the catalogue: its first sync sees all
+            library.documents_added.connect(lambda _: index.set_documents(list(self._library)))
+            library.library_changed.connect(lambda: index.refresh(list(self._library)))
+
+    def _build_search_panel(self) -> SearchPanel:
+        from reader.ui.search.panel import SearchPanel
+
+        assert self.index_service is not None
+        panel = SearchPanel(list(self._library), self.index_service)
+        panel.passage_requested.connect(self.reading.show_hit)
+        panel.query_changed.connect(self.notes.search)
+        panel.add_section(self.notes.make_search_matches())
+        return panel
 
     # State -------------------------------------------------------------------------------
+    def start_after_first_paint(self) -> None:
+        """The user's database, the catalogue, the index and the recommendations: all once
+        the window has painted."""
+        self.library.start_after_first_paint()
+        self.recommendations.start_after_first_paint()
+
     def _restore_state(self) -> None:
         s = self._settings
-        if not self.restoreGeometry(s.get(S.GEOMETRY)):
+        if not self.restoreGeometry(s.get(settings.GEOMETRY)):
             self.resize(1360, 840)
-        self.restoreState(s.get(S.WINDOW_STATE))
-        self.splitter.restoreState(s.get(S.SPLITTER))
-        self.left_splitter.restoreState(s.get(S.LEFT_SPLITTER))
+        self.restoreState(s.get(settings.WINDOW_STATE))
+        self.splitter.restoreState(s.get(settings.SPLITTER))
+        self.left_splitter.restoreState(s.get(settings.LEFT_SPLITTER))
         header = self.library_view.header()
-        if not header.restoreState(s.get(S.LIBRARY_HEADER)):
+        if not header.restoreState(s.get(settings.LIBRARY_HEADER)):
             self.library_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-        self.side_panel.setCurrentIndex(s.get(S.SIDE_TAB))
-        self.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(bool(s.get(S.MARK_RECOMMENDATIONS)))
-        self.reader.set_zoom(s.get(S.ZOOM))
-        self._on_reader_zoom_changed(self.reader.zoom())
+        self.side_panel.setCurrentIndex(s.get(settings.SIDE_TAB))
+        marks = bool(s.get(settings.MARK_RECOMMENDATIONS))
+        self.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(marks)
+        self.reading.restore()
         self.actions_by_id[Act.COPY_WITH_CITATION].setEnabled(False)
         self.actions_by_id[Act.COPY].setEnabled(False)
-        self._check_theme_action(s.get(S.THEME))
-        last = s.get(S.LAST_DOCUMENT)
-        self.open_document(last if last in self._library.ids() else self._first_listed_id())
+        self._check_theme_action(s.get(settings.THEME))
+        last = s.get(settings.LAST_DOCUMENT)
+        self.open_document(last if last in self._library.ids() else self.library.first_listed_id())
 
     def save_state(self) -> None:
         s = self._settings
-        self._save_reading_position()
-        s.set(S.GEOMETRY, bytes(self.saveGeometry().data()))
-        s.set(S.WINDOW_STATE, bytes(self.saveState().data()))
-        s.set(S.SPLITTER, bytes(self.splitter.saveState().data()))
-        s.set(S.LEFT_SPLITTER, bytes(self.left_splitter.saveState().data()))
-        s.set(S.LIBRARY_HEADER, bytes(self.library_view.header().saveState().data()))
-        s.set(S.SIDE_TAB, self.side_panel.currentIndex())
-        s.set(S.ZOOM, self.reader.zoom())
-        s.set(S.MARK_RECOMMENDATIONS, int(self.actions_by_id[Act.MARK_RECOMMENDATIONS].isChecked()))
+        self.reading.save()
+        s.set(settings.GEOMETRY, bytes(self.saveGeometry().data()))
+        s.set(settings.WINDOW_STATE, bytes(self.saveState().data()))
+        s.set(settings.SPLITTER, bytes(self.splitter.saveState().data()))
+        s.set(settings.LEFT_SPLITTER, bytes(self.left_splitter.saveState().data()))
+        s.set(settings.LIBRARY_HEADER, bytes(self.library_view.header().saveState().data()))
+        s.set(settings.SIDE_TAB, self.side_panel.currentIndex())
+        marks = int(self.actions_by_id[Act.MARK_RECOMMENDATIONS].isChecked())
+        s.set(settings.MARK_RECOMMENDATIONS, marks)
         if not s.sync():
             self.statusBar().showMessage(
                 "Settings could not be saved: the config folder is not writable."
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._position_timer.stop()
         self.save_state()
         if self.index_service is not None:
             self.index_service.shutdown()
-        self.recommendations.close()
+        self.user_data.close()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.library_editor.imports.drag_entered(event)
+        self.library.imports.drag_entered(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.library_editor.imports.dropped(event)
+        self.library.imports.dropped(event)
 
-    # Documents ---------------------------------------------------------------------------
+    # What tests and tools reach through the window -----------------------------------------
     def current_document(self) -> Document | None:
-        return self.reader.current_document()
+        return self.reading.current_document()
 
     def open_document(self, doc_id: str) -> None:
-        if not doc_id:
-            return
-        current = self.current_document()
-        if current is not None and current.id == doc_id:
-            return
-        self._save_reading_position()
-        doc = self._library.get(doc_id)
-        self.reader.set_document(doc, self._settings.reading_position(doc_id))
-        self.outline_model.set_document(doc)
-        self.outline_view.expandAll()
-        self._select_in_library(doc_id)
-        self.setWindowTitle(f"{doc.metadata.display_title} — {APP_NAME}")
-        self._settings.set(S.LAST_DOCUMENT, doc_id)
-        if self.find_bar.isVisible():
-            self.find_bar.refresh()
-        self._sync_outline(self.reader.top_offset())
-        words = len(doc.text.split())
-        self.statusBar().showMessage(
-            f"{doc.metadata.display_title}: {len(doc.sentences)} sentences, {words:,} words"
-        )
-        self.document_opened.emit(doc_id)
+        self.reading.open_document(doc_id)
 
     def jump_to(self, offset: int) -> None:
-        self.reader.scroll_to_offset(offset, at_top=True)
+        self.reading.jump_to(offset)
 
-    def search_tab(self) -> SearchPanel | None:
+    def show_hit(self, hit: Hit) -> None:
+        self.reading.show_hit(hit)
+
+    def copy_with_citation(self) -> None:
+        self.reading.copy_with_citation()
+
+    @property
+    def search_panel(self) -> SearchPanel | None:
+        return self._search.panel
+
+    def ensure_search_panel(self) -> SearchPanel | None:
         """The Search tab, built the first time it is wanted (None without an index service).
 
         Its imports and widgets (~10 ms) are not needed for the window's first paint.
         """
-        if self.search_panel is None and self.index_service is not None:
-            from reader.ui.search.panel import SearchPanel
-
-            panel = SearchPanel(list(self._library), self.index_service)
-            panel.passage_requested.connect(self._on_search_panel_passage_requested)
-            self.search_panel = panel
-            self.notes.attach_search(panel)
-            self.side_panel.set_panel(Tab.SEARCH, panel)
-        return self.search_panel
-
-    def show_hit(self, hit: Hit) -> None:
-        """Open a search hit's document, mark its matched words, bring the passage into view."""
-        self.open_document(hit.doc_id)
-        ranges = list(hit.matches) or [(hit.start, hit.end)]
-        self.reader.set_highlights(SEARCH_HIGHLIGHT, ranges, current=0)
-        self.reader.scroll_to_offset(hit.start)  # the passage's start, centred unless in view
-        self.reader.scroll_to_offset(ranges[0][0])  # and its first match, if that was not
-
-    @Slot()
-    def copy_with_citation(self) -> None:
-        doc, selected = self.current_document(), self.reader.selection_range()
-        if doc is None or selected is None:
-            self.statusBar().showMessage(
-                "Select a passage to copy it with its citation.", STATUS_TIMEOUT_MS
-            )
-            return
-        QApplication.clipboard().setText(cite(doc, *selected))
-        self.statusBar().showMessage("Copied the passage with its citation.", STATUS_TIMEOUT_MS)
+        return self._search.ensure()
 
     def set_theme(self, choice: str) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply(app, choice)
-        self._settings.set(S.THEME, choice)
+        self._settings.set(settings.THEME, choice)
         self._check_theme_action(choice)
 
     def _check_theme_action(self, choice: str) -> None:
         act = {"light": Act.THEME_LIGHT, "dark": Act.THEME_DARK}.get(choice, Act.THEME_SYSTEM)
         self.actions_by_id[act].setChecked(True)
-
-    def _save_reading_position(self) -> None:
-        doc = self.current_document()
-        if doc is not None:
-            self._settings.set_reading_position(doc.id, self.reader.top_offset())
-
-    def _first_listed_id(self) -> str:
-        index = self.library_proxy.index(0, 0)
-        doc = index.data(DocumentRole)
-        return doc.id if isinstance(doc, Document) else ""
-
-    def _select_in_library(self, doc_id: str) -> None:
-        row = self.library_model.row_of(doc_id)
-        index = self.library_proxy.mapFromSource(self.library_model.index(row, 0))
-        if index.isValid() and self.library_view.currentIndex().row() != index.row():
-            self.library_view.setCurrentIndex(index)
-
-    def _sync_outline(self, offset: int) -> None:
-        index = self.outline_model.index_for_offset(offset)
-        if index.isValid():
-            selection = self.outline_view.selectionModel()
-            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
 
     # Slots -------------------------------------------------------------------------------
     @Slot(QItemSelection, QItemSelection)
@@ -331,65 +284,34 @@ class MainWindow(QMainWindow):
         if isinstance(doc, Document):
             self.open_document(doc.id)
 
-    @Slot(QModelIndex)
-    def _on_outline_activated(self, index: QModelIndex) -> None:
-        section = index.data(SectionRole)
-        if section is not None:
-            self.jump_to(section.start)
+    @Slot(str)
+    def _on_reading_document_opened(self, doc_id: str) -> None:
+        self.library.select(doc_id)
+        doc = self._library.get(doc_id)
+        self.setWindowTitle(f"{doc.metadata.display_title} — {APP_NAME}")
 
-    @Slot(int)
-    def _on_reader_zoom_changed(self, _step: int) -> None:
-        percent = round(self.reader.point_size() / 12.0 * 100)
-        self.zoom_label.setText(f"Zoom {percent}%")
-
-    @Slot(int)
-    def _on_reader_top_offset_changed(self, offset: int) -> None:
-        self._sync_outline(offset)
-        self._position_timer.start()
-
-    @Slot()
-    def _on_position_timer_timeout(self) -> None:
-        self._save_reading_position()
-        self._settings.sync()
-
-    @Slot(QPoint)
-    def _on_reader_context_menu_requested(self, position: QPoint) -> None:
-        menu = self.reader.createStandardContextMenu(position)
-        menu.addSeparator()
+    @Slot(object, QPoint)
+    def _on_reading_context_menu_requested(self, menu: QMenu, _position: QPoint) -> None:
+        add_section(menu)
         menu.addAction(self.actions_by_id[Act.COPY_WITH_CITATION])
         menu.addAction(self.actions_by_id[Act.FIND])
-        menu.addSeparator()
-        self.notes.add_context_actions(menu, position)
-        menu.addSeparator()
-        self.recommendations.add_context_actions(menu, position)
-        menu.exec(self.reader.viewport().mapToGlobal(position))
-        menu.deleteLater()
+
+    @Slot(str, int)
+    def _on_messages_posted(self, sentence: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(sentence, timeout_ms)
+
+    @Slot()
+    def _on_recommendations_changed(self) -> None:
+        self.library.set_recommendation_counts(self.recommendations.service.recommendations())
 
     @Slot()
     def _on_search_action_triggered(self) -> None:
         self.side_panel.setCurrentIndex(Tab.SEARCH)
-        panel = self.search_tab()
+        panel = self.ensure_search_panel()
         if panel is not None:
             panel.focus_box()
 
-    @Slot(int)
-    def _on_side_panel_current_changed(self, index: int) -> None:
-        if index == Tab.SEARCH:
-            self.search_tab()
-        elif index == Tab.RECOMMENDATIONS:
-            self.recommendations.ensure_panel()
-        elif index == Tab.NOTES:
-            self.notes.ensure_panel()
-
-    @Slot(object)
-    def _on_search_panel_passage_requested(self, hit: Hit) -> None:
-        self.show_hit(hit)
-
-    @Slot(str)
-    def _on_index_service_message_posted(self, sentence: str) -> None:
-        self.statusBar().showMessage(sentence, INDEX_STATUS_TIMEOUT_MS)
-
     @Slot(Qt.ColorScheme)
     def _on_system_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self._settings.get(S.THEME) == "system":
+        if self._settings.get(settings.THEME) == "system":
             self.set_theme("system")

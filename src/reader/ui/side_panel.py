@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+W = TypeVar("W", bound=QWidget)
 
 
 class Tab(IntEnum):
@@ -54,6 +58,50 @@ class SidePanel(QTabWidget):
             self.blockSignals(False)
         if old is not None:
             old.deleteLater()
+
+
+class LazyPanel(QObject, Generic[W]):
+    """A tab's panel built when the tab is first shown, once its feature is ready for it:
+    its imports and widgets are not needed for the window's first paint.
+
+    Signals:
+        built(): the panel exists now (see panel).
+    """
+
+    built = Signal()
+
+    def __init__(
+        self,
+        side_panel: SidePanel,
+        tab: Tab,
+        build: Callable[[], W],
+        is_ready: Callable[[], bool] = lambda: True,
+        start: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__(side_panel)
+        self._side_panel, self._tab = side_panel, tab
+        self._build, self._is_ready, self._start = build, is_ready, start
+        self.panel: W | None = None
+        side_panel.currentChanged.connect(self._on_side_panel_current_changed)
+
+    def ensure(self) -> W | None:
+        """The panel, built now if its feature is ready (else when it is: ready())."""
+        if self.panel is None and self._is_ready():
+            self.panel = self._build()
+            self._side_panel.set_panel(self._tab, self.panel)
+            self.built.emit()
+        self._start()
+        return self.panel
+
+    def ready(self) -> None:
+        """The feature became ready: build the panel now if its tab is showing."""
+        if self._side_panel.currentIndex() == self._tab:
+            self.ensure()
+
+    @Slot(int)
+    def _on_side_panel_current_changed(self, index: int) -> None:
+        if index == self._tab:
+            self.ensure()
 
 
 def _empty_state(text: str) -> QWidget:

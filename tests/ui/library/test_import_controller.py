@@ -91,14 +91,14 @@ def open_window(qtbot: QtBot, settings: S.Settings, folders: paths.Folders) -> O
         win.show()
         qtbot.waitExposed(win)
         with qtbot.waitSignal(service.opened, timeout=TIMEOUT_MS):
-            win.library_editor.start()  # as after the first paint: catalogue, then the index
+            win.library.start()  # as after the first paint: catalogue, then the index
         return win
 
     return make
 
 
 def _import(qtbot: QtBot, win: MainWindow, summaries: Summaries, files: list[Path]) -> None:
-    controller = win.library_editor.imports
+    controller = win.library.imports
     with qtbot.waitSignal(controller.import_finished, timeout=TIMEOUT_MS):
         assert controller.start(files)
         assert controller.progress is not None and controller.progress.isVisible()
@@ -111,7 +111,7 @@ def _titles(win: MainWindow) -> list[str]:
 
 
 def _search(qtbot: QtBot, win: MainWindow, text: str) -> set[str]:
-    panel = win.search_tab()
+    panel = win.ensure_search_panel()
     assert panel is not None
     panel.box.setText(text)
     with qtbot.waitSignal(panel.model.modelReset, timeout=TIMEOUT_MS):
@@ -130,8 +130,8 @@ def test_import_from_the_file_menu(
     win = open_window()
     monkeypatch.setattr(dialogs, "ask_import_paths", lambda _parent: files)
     labels: list[str] = []
-    win.library_editor.imports.file_done.connect(lambda done, total, name: labels.append(name))
-    with qtbot.waitSignal(win.library_editor.imports.import_finished, timeout=TIMEOUT_MS):
+    win.library.imports.file_done.connect(lambda done, total, name: labels.append(name))
+    with qtbot.waitSignal(win.library.imports.import_finished, timeout=TIMEOUT_MS):
         win.actions_by_id[Act.IMPORT].trigger()
     qtbot.waitUntil(lambda: len(summaries.shown) == 1)
     assert labels == ["lunar.txt", "arctic.md", "photo.txt"]
@@ -173,7 +173,7 @@ def test_drop_files_on_the_window(
         QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
-    with qtbot.waitSignal(win.library_editor.imports.import_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(win.library.imports.import_finished, timeout=TIMEOUT_MS):
         win.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: len(summaries.shown) == 1)
@@ -191,7 +191,7 @@ def test_other_drops_are_ignored_with_a_message(qtbot: QtBot, open_window: OpenW
     win.dropEvent(event)
     assert not event.isAccepted()
     assert win.statusBar().currentMessage() == import_controller.NOT_IMPORTABLE
-    assert not win.library_editor.imports.is_running()
+    assert not win.library.imports.is_running()
 
 
 def test_cancel_keeps_what_was_imported(
@@ -203,7 +203,7 @@ def test_cancel_keeps_what_was_imported(
 ) -> None:
     monkeypatch.setattr(import_controller, "BATCH_SIZE", 1)
     win = open_window()
-    controller = win.library_editor.imports
+    controller = win.library.imports
     controller.file_done.connect(lambda *_: controller.cancel())
     _import(qtbot, win, summaries, files)
     statuses = [r.status for r in summaries.shown[0]]
@@ -223,10 +223,11 @@ def test_remove_asks_about_notes_and_forgets_the_document(
     win = open_window()
     _import(qtbot, win, summaries, files[:1])
     doc_id = summaries.shown[0][0].id
-    editor = win.library_editor
-    assert editor.database is not None
+    editor = win.library
+    database = win.user_data.database()
+    assert database is not None
     doc = editor.library.get(doc_id)
-    NotesStore(editor.database).add(doc, 0, 10, "yellow", "mine")
+    NotesStore(database).add(doc, 0, 10, "yellow", "mine")
     asked: list[int] = []
 
     def answer(_parent: Any, _title: str, notes: int) -> NotesChoice:
@@ -242,7 +243,7 @@ def test_remove_asks_about_notes_and_forgets_the_document(
     assert doc_id not in editor.library
     assert win.library_model.row_of(doc_id) == -1
     assert win.current_document() is not None and win.current_document().id != doc_id
-    assert NotesStore(editor.database).list(doc_id) == []
+    assert NotesStore(database).list(doc_id) == []
     qtbot.waitUntil(lambda: doc_id not in _search(qtbot, win, "moonbase"), timeout=TIMEOUT_MS)
     win.open_document("elbe-group-2018-naples")
     assert not win.actions_by_id[Act.REMOVE_DOCUMENT].isEnabled()  # bundled: never removed
@@ -297,7 +298,7 @@ def test_a_read_only_data_folder_explains(
     told: list[str] = []
     monkeypatch.setattr(dialogs, "show_cannot_import", lambda _parent, s: told.append(s))
     monkeypatch.setattr(dialogs, "ask_import_paths", lambda _parent: pytest.fail("asked"))
-    win.library_editor._problem = "the data folder /x is read-only"
+    monkeypatch.setattr(win.user_data, "problem", lambda: "the data folder /x is read-only")
     win.actions_by_id[Act.IMPORT].trigger()
     assert told == ["Nothing can be imported: the data folder /x is read-only."]
 

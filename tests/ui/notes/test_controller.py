@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.notes.note import Note
 from reader.core.notes.store import NotesStore
@@ -227,17 +228,17 @@ def test_notes_are_found_from_the_search_tab(
     win = open_window(qtbot, library, settings, tmp_path / "data", index_service)
     _, naples, _ = _three_notes(win)
     win.actions_by_id[Act.SEARCH].trigger()
-    search = win.search_tab()
+    search = win.ensure_search_panel()
     assert search is not None and win.notes.search_matches is not None
     matches = win.notes.search_matches
-    search.box.setText("where met")
-    assert matches.isVisible()
+    search.box.setText("where met")  # the notes follow the query after the typing pause
+    qtbot.waitUntil(matches.isVisible)
     assert matches.model.rowCount() == 1
     win.open_document(ACRIAC)
     matches.view.clicked.emit(matches.model.index(0, 0))
     assert win.reader.selection_range() == (naples.start, naples.end)
     search.box.setText("")
-    assert not matches.isVisible()
+    qtbot.waitUntil(lambda: not matches.isVisible())
 
 
 def test_a_read_only_data_folder_says_why_nothing_is_saved(
@@ -254,8 +255,16 @@ def test_a_read_only_data_folder_says_why_nothing_is_saved(
     assert win.current_document() is not None  # reading goes on
 
 
+def _exported(qtbot: QtBot, win: MainWindow, path: Path) -> str:
+    """The export runs off the GUI thread: its file, once the status line says it is done."""
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Exported"))
+    assert f"to {path}" in win.statusBar().currentMessage()
+    win.statusBar().clearMessage()
+    return path.read_text(encoding="utf-8-sig")
+
+
 def test_export_all_and_shown(
-    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _three_notes(win)
     answers = iter(
@@ -263,34 +272,39 @@ def test_export_all_and_shown(
     )
     monkeypatch.setattr(note_dialogs, "ask_notes_export", lambda parent: next(answers))
     win.actions_by_id[Act.EXPORT_NOTES].trigger()
-    markdown = (tmp_path / "all.md").read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Exported 3 notes to"))
+    markdown = _exported(qtbot, win, tmp_path / "all.md")
     assert "> Elbe Group" in markdown and "where it met" in markdown
-    assert win.statusBar().currentMessage().startswith("Exported 3 notes to")
     tab = panel(win)
     tab.set_color("green")
     tab.export_button.click()
-    rows = (tmp_path / "green.csv").read_text(encoding="utf-8-sig").splitlines()
+    rows = _exported(qtbot, win, tmp_path / "green.csv").splitlines()
     assert len(rows) == 3 and "Naples" in rows[1]
 
 
 @pytest.mark.parametrize("kind", [note_dialogs.HTML, note_dialogs.JSON])
 def test_export_formats(
-    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+    qtbot: QtBot,
+    win: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: ExportFormat,
 ) -> None:
     _three_notes(win)
-    path = tmp_path / f"notes.{kind}"
+    path = tmp_path / f"notes{kind.suffix}"
     monkeypatch.setattr(note_dialogs, "ask_notes_export", lambda parent: (path, kind))
     win.actions_by_id[Act.EXPORT_NOTES].trigger()
-    assert "where it met" in path.read_text(encoding="utf-8")
+    assert "where it met" in _exported(qtbot, win, path)
 
 
 def test_import_shows_its_report(
-    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _three_notes(win)
     path = tmp_path / "notes.json"
     monkeypatch.setattr(note_dialogs, "ask_notes_export", lambda parent: (path, note_dialogs.JSON))
     win.actions_by_id[Act.EXPORT_NOTES].trigger()
+    _exported(qtbot, win, path)
     for note in store(win).list()[:2]:
         store(win).delete(note.id)
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: path)

@@ -119,7 +119,7 @@ def test_a_click_opens_the_sentence_highlighted_and_in_view(
     rec = next(r for r in _recs(rec_window) if r.doc_id == ACRIAC)
     index = _index_of(panel, rec)
     panel.view.scrollTo(index)
-    with qtbot.waitSignal(rec_window.recommendations.recommendation_shown):
+    with qtbot.waitSignal(rec_window.reading.document_opened):
         qtbot.mouseClick(
             panel.view.viewport(),
             Qt.MouseButton.LeftButton,
@@ -207,11 +207,13 @@ def test_coverage_matrix_counts_and_opens_a_cell(qtbot: QtBot, rec_window: MainW
 
 
 def test_export_writes_all_or_what_is_shown(
-    rec_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, rec_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     markdown, csv = tmp_path / "all.md", tmp_path / "shown.csv"
+    status = rec_window.statusBar()
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent: (markdown, dialogs.MARKDOWN))
     rec_window.actions_by_id[Act.EXPORT_RECOMMENDATIONS].trigger()
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("Exported"))  # off the GUI thread
     text = markdown.read_text(encoding="utf-8")
     assert text.startswith("# Recommendations")
     assert "## Cybersecurity" in text
@@ -222,8 +224,10 @@ def test_export_writes_all_or_what_is_shown(
     )
     panel = _panel(rec_window)
     panel.set_filters(ACRIAC)
+    status.clearMessage()
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent: (csv, dialogs.CSV))
     panel.export_button.click()
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("Exported"))
     lines = csv.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + len(select(_recs(rec_window), [ACRIAC]))
     assert lines[0].startswith("doc_id,document,date")

@@ -14,7 +14,8 @@ from reader.core.search.results import Hit
 
 from reader.ui import settings as S
 from reader.ui.actions import Act
-from reader.ui.main_window import SEARCH_HIGHLIGHT, MainWindow
+from reader.ui.main_window import MainWindow
+from reader.ui.reading.pane import SEARCH_HIGHLIGHT
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.panel import SUGGESTION_LINK, SearchPanel, TitleRole
 from reader.ui.side_panel import Tab
@@ -26,7 +27,7 @@ STALL_LIMIT_S = 0.050
 
 
 def _panel(window: MainWindow) -> SearchPanel:
-    panel = window.search_tab()
+    panel = window.ensure_search_panel()
     assert panel is not None
     return panel
 
@@ -96,7 +97,7 @@ def test_typing_and_enter_at_once_open_the_best_hit(
 ) -> None:
     search_window.open_document(ACRIAC)
     panel = _panel(search_window)
-    with qtbot.waitSignal(search_window.document_opened, timeout=ANSWER_TIMEOUT_MS):
+    with qtbot.waitSignal(search_window.reading.document_opened, timeout=ANSWER_TIMEOUT_MS):
         qtbot.keyClicks(panel.box, "Minsk")
         qtbot.keyClick(panel.box, Qt.Key.Key_Return)  # before the debounce ran out
     assert search_window.current_document().id == ELBE
@@ -131,7 +132,7 @@ def test_a_click_opens_the_passage(qtbot: QtBot, search_window: MainWindow) -> N
     index = panel.model.index(rows[0], 0)
     panel.view.scrollTo(index)
     centre = panel.view.visualRect(index).center()
-    with qtbot.waitSignal(search_window.document_opened, timeout=2000):
+    with qtbot.waitSignal(search_window.reading.document_opened, timeout=2000):
         qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert search_window.current_document().id == ACRIAC
     start, _ = search_window.reader.highlight_ranges(SEARCH_HIGHLIGHT)[0]
@@ -274,7 +275,7 @@ def test_typing_never_blocks_the_event_loop(qtbot: QtBot, search_window: MainWin
 def test_without_an_index_service_the_search_tab_keeps_its_empty_state(
     window: MainWindow,
 ) -> None:
-    assert window.search_tab() is None
+    assert window.ensure_search_panel() is None
     assert not window.actions_by_id[Act.REBUILD_INDEX].isEnabled()
     window.actions_by_id[Act.SEARCH].trigger()
     assert window.side_panel.currentIndex() == 1

@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 import gc
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
@@ -16,18 +16,17 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QProgressDialog
 
 from reader.ui.actions import Act
+from reader.ui.feature_context import FeatureContext
 from reader.ui.library import import_dialogs as dialogs
 from reader.ui.tasks import run_task, serial_pool
 
 if TYPE_CHECKING:
     from reader.core.library.importing import Batch, ImportResult
 
-    from reader.ui.library.controller import LibraryEditor
-    from reader.ui.main_window import MainWindow
+    from reader.ui.search.index_service import IndexService
 
 # Files per task: small enough that a search waits at most about half a second behind one.
 BATCH_SIZE = 10
-MESSAGE_TIMEOUT_MS = 10000
 NOT_IMPORTABLE = "Only .txt, .md, .html, .htm and .pdf files can be imported."
 
 
@@ -41,20 +40,38 @@ class _FileDone(QObject):
     done = Signal(str)
 
 
+class ImportTarget(Protocol):
+    """Where imported files go: the library, which says when it cannot take any."""
+
+    def cannot_import(self) -> str: ...
+
+    def import_batch(
+        self, paths: Sequence[Path], cancelled: Callable[[], bool], on_file: Callable[[str], None]
+    ) -> Batch: ...
+
+    def describe(self, error: BaseException) -> str: ...
+
+
 class ImportController(QObject):
-    """Runs one import at a time.
+    """Runs one import at a time; on the index's thread when there is an index, so a search
+    is never answered from the middle of a batch.
 
     Signals:
         file_done(int, int, str): files done so far, of how many, and the last one's name.
+        batch_imported(object): the list of Documents a batch added.
         import_finished(object): the list of ImportResult, one per file, in order.
     """
 
     file_done = Signal(int, int, str)
+    batch_imported = Signal(object)
     import_finished = Signal(object)
 
-    def __init__(self, window: MainWindow, editor: LibraryEditor) -> None:
-        super().__init__(window)
-        self._window, self._editor = window, editor
+    def __init__(
+        self, target: ImportTarget, context: FeatureContext, index_service: IndexService | None
+    ) -> None:
+        super().__init__(context.dialog_parent)
+        self._target, self._context, self._index_service = target, context, index_service
+        self._parent = context.dialog_parent
         self._pool = serial_pool(self)  # without an index service: still one batch at a time
         self._paths: list[Path] = []
         self._results: list[ImportResult] = []
@@ -73,7 +90,7 @@ class ImportController(QObject):
         """File → Import…: ask for files, then import them."""
         if self._refused():
             return
-        paths = dialogs.ask_import_paths(self._window)
+        paths = dialogs.ask_import_paths(self._parent)
         if paths:
             self.start(paths)
 
@@ -83,8 +100,8 @@ class ImportController(QObject):
             return False
         self._paths, self._results, self._done = list(paths), [], 0
         self._cancel.clear()
-        self._window.actions_by_id[Act.IMPORT].setEnabled(False)
-        self.progress = dialogs.make_progress(self._window, len(self._paths))
+        self._context.actions[Act.IMPORT].setEnabled(False)
+        self.progress = dialogs.make_progress(self._parent, len(self._paths))
         self.progress.canceled.connect(self.cancel)
         self.progress.show()
         self._next_batch()
@@ -101,9 +118,9 @@ class ImportController(QObject):
         if self.is_running():
             self._status("An import is running; wait for it to finish or cancel it.")
             return True
-        problem = self._editor.cannot_import()
+        problem = self._target.cannot_import()
         if problem:
-            dialogs.show_cannot_import(self._window, problem)
+            dialogs.show_cannot_import(self._parent, problem)
             return True
         return False
 
@@ -145,11 +162,11 @@ class ImportController(QObject):
             self._finish()
             return
         batch = self._paths[position : position + BATCH_SIZE]
-        self._run(functools.partial(self._editor.import_batch, batch, self._cancel.is_set,
+        self._run(functools.partial(self._target.import_batch, batch, self._cancel.is_set,
                                     self._signals.done.emit))  # fmt: skip
 
     def _run(self, task: functools.partial[Batch]) -> None:
-        service = self._window.index_service
+        service = self._index_service
         if service is not None:
             service.run(task, self._on_batch_done, self._on_batch_failed, self)
         else:
@@ -169,7 +186,7 @@ class ImportController(QObject):
 
     def _on_batch_done(self, batch: Batch) -> None:
         self._results += batch.results
-        self._editor.add_documents(batch.added)
+        self.batch_imported.emit(list(batch.added))
         # The documents just imported live as long as the library: taken out of the cyclic
         # collector's reach, its full passes stop growing with the library (they had reached
         # 130 ms, holding the GIL, by 2,000 imported statements).
@@ -181,7 +198,7 @@ class ImportController(QObject):
     def _on_batch_failed(self, error: BaseException) -> None:
         from reader.core.library.importing import REFUSED, ImportResult
 
-        sentence = self._editor.describe(error)
+        sentence = self._target.describe(error)
         rest = self._paths[len(self._results) :]
         self._results += [ImportResult(str(p), REFUSED, reason=sentence) for p in rest]
         self._finish()
@@ -195,12 +212,11 @@ class ImportController(QObject):
             self.progress.close()
             self.progress.deleteLater()
         self.progress = None
-        self._window.actions_by_id[Act.IMPORT].setEnabled(True)
-        self._editor.import_finished()
+        self._context.actions[Act.IMPORT].setEnabled(True)
         imported = sum(r.status == IMPORTED for r in results)
         self._status(f"Imported {imported} of {len(results)} files.")
         self.import_finished.emit(results)
-        dialogs.show_import_summary(self._window, results)
+        dialogs.show_import_summary(self._parent, results)
 
     def _status(self, sentence: str) -> None:
-        self._window.statusBar().showMessage(sentence, MESSAGE_TIMEOUT_MS)
+        self._context.messages.say(sentence)

@@ -3,6 +3,7 @@ does nothing; later undo()/redo() put versions back with the store's restore()/d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -10,13 +11,16 @@ from PySide6.QtGui import QUndoCommand
 from reader.core.notes.note import Note
 
 if TYPE_CHECKING:
-    from reader.ui.notes.service import NotesService
+    from reader.core.notes.store import NotesStore
+
+# Applies one change to the store; False (and the user told why) if it could not be saved.
+Write = Callable[[Callable[["NotesStore"], object]], bool]
 
 
 class _NoteCommand(QUndoCommand):
-    def __init__(self, service: NotesService, text: str) -> None:
+    def __init__(self, write: Write, text: str) -> None:
         super().__init__(text)
-        self._service = service
+        self._write = write
         self._pushed = False
 
     def redo(self) -> None:
@@ -30,38 +34,38 @@ class _NoteCommand(QUndoCommand):
 
 
 class AddNote(_NoteCommand):
-    def __init__(self, service: NotesService, note: Note) -> None:
-        super().__init__(service, "Add Note" if note.text or note.tags else "Highlight")
+    def __init__(self, write: Write, note: Note) -> None:
+        super().__init__(write, "Add Note" if note.text or note.tags else "Highlight")
         self._note = note
 
     def undo(self) -> None:
-        self._service.write(lambda store: store.delete(self._note.id))
+        self._write(lambda store: store.delete(self._note.id))
 
     def _redo(self) -> None:
-        self._service.write(lambda store: store.restore(self._note))
+        self._write(lambda store: store.restore(self._note))
 
 
 class ChangeNote(_NoteCommand):
     """An edit, a colour change or a re-attachment: `before` and `after` versions."""
 
-    def __init__(self, service: NotesService, before: Note, after: Note, text: str) -> None:
-        super().__init__(service, text)
+    def __init__(self, write: Write, before: Note, after: Note, text: str) -> None:
+        super().__init__(write, text)
         self._before, self._after = before, after
 
     def undo(self) -> None:
-        self._service.write(lambda store: store.restore(self._before))
+        self._write(lambda store: store.restore(self._before))
 
     def _redo(self) -> None:
-        self._service.write(lambda store: store.restore(self._after))
+        self._write(lambda store: store.restore(self._after))
 
 
 class DeleteNote(_NoteCommand):
-    def __init__(self, service: NotesService, note: Note) -> None:
-        super().__init__(service, "Delete Note")
+    def __init__(self, write: Write, note: Note) -> None:
+        super().__init__(write, "Delete Note")
         self._note = note
 
     def undo(self) -> None:
-        self._service.write(lambda store: store.restore(self._note))
+        self._write(lambda store: store.restore(self._note))
 
     def _redo(self) -> None:
-        self._service.write(lambda store: store.delete(self._note.id))
+        self._write(lambda store: store.delete(self._note.id))

@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.export import ExportFormat
+from reader.core.notes.export import NOTE_FORMATS
 from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR
 
-MARKDOWN, HTML, CSV, JSON = "md", "html", "csv", "json"
-EXPORT_FILTERS = {
-    MARKDOWN: "Markdown (*.md)",
-    HTML: "HTML, printable (*.html)",
-    CSV: "CSV spreadsheet (*.csv)",
-    JSON: "Web Annotation JSON (*.json *.jsonld)",
-}
+from reader.ui.export_dialog import ask_export_path
+
+MARKDOWN, HTML, CSV, JSON = NOTE_FORMATS
 QUOTE_LIMIT = 300
 
 
@@ -151,21 +149,9 @@ class _TagCompleter(QCompleter):
         self._edit.setText(", ".join([*(t.strip() for t in done if t.strip()), tag]) + ", ")
 
 
-def ask_notes_export(parent: QWidget | None) -> tuple[Path, str] | None:
-    """Where to save the notes and in which format (md, html, csv, json), or None."""
-    filters = list(EXPORT_FILTERS.values())
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export Notes", "notes.md", ";;".join(filters), filters[0]
-    )
-    if not name:
-        return None
-    kind = next((k for k, f in EXPORT_FILTERS.items() if f == chosen), MARKDOWN)
-    by_suffix = {".md": MARKDOWN, ".html": HTML, ".csv": CSV, ".json": JSON, ".jsonld": JSON}
-    path = Path(name)
-    kind = by_suffix.get(path.suffix.lower(), kind)
-    if not path.suffix:
-        path = path.with_suffix("." + kind)
-    return path, kind
+def ask_notes_export(parent: QWidget | None) -> tuple[Path, ExportFormat] | None:
+    """Where to save the notes and in which format, or None."""
+    return ask_export_path(parent, "Export Notes", "notes", NOTE_FORMATS)
 
 
 def ask_notes_import(parent: QWidget | None) -> Path | None:

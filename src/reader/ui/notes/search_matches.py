@@ -3,17 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reader.core.notes.anchoring import Placement
+from reader.core.documents.document import Document
+from reader.core.notes.anchoring import Anchoring, Placement
+from reader.core.notes.note import Note
 
 from reader.ui.notes.delegate import NoteDelegate
 from reader.ui.notes.model import NoteRole, NotesModel
 from reader.ui.notes.panel import notes_list_view
 
+if TYPE_CHECKING:
+    from reader.core.notes.store import NotesStore
+
 MAX_HEIGHT = 260
+
+
+def find_matches(store: NotesStore, words: str, documents: Sequence[Document]) -> list[Placement]:
+    """Runs on a worker: the live notes with every word in their text, tags or quote, placed
+    in the documents as they stand (a note whose document is gone is shown detached)."""
+    found: dict[str, list[Note]] = {}
+    for note in store.search(words):
+        found.setdefault(note.doc_id, []).append(note)
+    placements = []
+    for doc in documents:
+        wanted = {note.id for note in found.pop(doc.id, ())}
+        if wanted:
+            placements += [p for p in store.for_document(doc) if p.note.id in wanted]
+    for notes in found.values():
+        placements += [Placement(note, Anchoring.DETACHED) for note in notes]
+    return placements
 
 
 class NoteMatches(QWidget):

@@ -1,9 +1,8 @@
 """The user's notes as the window sees them: the store, an undo stack over it, and messages.
 
-The store uses the user's database that the recommendations open on a worker after the
-first paint (one connection for the whole window), so nothing here runs before it.
-Every change is written at once; the undo stack's commands put versions back with the
-store's restore() and delete() (note_commands.py).
+The store uses the user's database, opened once for the whole window after the first paint
+(user_data.py), so nothing here runs before it. Every change is written at once; the undo
+stack's commands put versions back with the store's restore() and delete() (commands.py).
 """
 
 from __future__ import annotations
@@ -18,7 +17,8 @@ from PySide6.QtGui import QUndoStack
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 
-from reader.ui.recommendations.service import RecommendationService
+from reader.ui.notes.commands import AddNote, ChangeNote, DeleteNote
+from reader.ui.user_data import UserData
 
 if TYPE_CHECKING:  # imported once the database is open, after the window's first paint
     from reader.core.notes.anchoring import Placement
@@ -40,21 +40,21 @@ class NotesService(QObject):
     changed = Signal()
     message_posted = Signal(str)
 
-    def __init__(self, database_source: RecommendationService, parent: QObject | None = None):
+    def __init__(self, user_data: UserData, parent: QObject | None = None):
         super().__init__(parent)
-        self._source = database_source
+        self._user_data = user_data
         self.store: NotesStore | None = None
         self._problem = ""
         self._loaded = False
         self.undo_stack = QUndoStack(self)
-        database_source.loaded.connect(self._on_source_loaded)
+        user_data.opened.connect(self._on_user_data_opened)
 
     def is_loaded(self) -> bool:
         return self._loaded
 
     def start(self) -> None:
-        """Open the database (with the recommendations, on a worker); `loaded` follows."""
-        self._source.start()
+        """Open the user's database (on a worker) if not yet; `loaded` follows."""
+        self._user_data.start()
 
     def problem(self) -> str:
         """A sentence saying why notes cannot be saved, or ""."""
@@ -105,11 +105,9 @@ class NotesService(QObject):
         text: str = "",
         tags: Iterable[str] = (),
     ) -> Note | None:
-        from reader.ui.notes.commands import AddNote
-
         note = self._change(lambda s: s.add(doc, start, end, color, text, tags))
         if note is not None:
-            self.undo_stack.push(AddNote(self, note))
+            self.undo_stack.push(AddNote(self.write, note))
         return note
 
     def update(
@@ -130,25 +128,27 @@ class NotesService(QObject):
         return self._push_change(before, "Re-attach Note")
 
     def delete(self, note_id: str) -> Note | None:
-        from reader.ui.notes.commands import DeleteNote
-
         before = self._change(lambda s: s.delete(note_id))
         if before is not None:
-            self.undo_stack.push(DeleteNote(self, before))
+            self.undo_stack.push(DeleteNote(self.write, before))
         return before
+
+    def discard_document(self, doc_id: str) -> None:
+        """Delete every note of a document leaving the library (not undoable: the document
+        cannot come back by undo either), so the undo stack starts afresh."""
+        if self._change(lambda s: [s.delete(n.id) for n in s.list(doc_id)]) is not None:
+            self.undo_stack.clear()
 
     def write(self, change: Callable[[NotesStore], object]) -> bool:
         """Apply an undo or redo step to the store; False (and a message) if it failed."""
         return self._change(lambda store: (change(store), True)[1]) is not None
 
     def _push_change(self, before: Note | None, what: str) -> Note | None:
-        from reader.ui.notes.commands import ChangeNote
-
         if before is None or self.store is None:
             return None
         after = self.store.get(before.id)
         if after is not None:
-            self.undo_stack.push(ChangeNote(self, before, after, what))
+            self.undo_stack.push(ChangeNote(self.write, before, after, what))
         return after
 
     def _change(self, change: Callable[[NotesStore], T]) -> T | None:
@@ -174,11 +174,11 @@ class NotesService(QObject):
 
     # Slots -------------------------------------------------------------------------------
     @Slot()
-    def _on_source_loaded(self) -> None:
+    def _on_user_data_opened(self) -> None:
         from reader.core.notes.store import NotesStore
 
-        database = self._source.database()
-        self._problem = self._source.database_problem()
+        database = self._user_data.database()
+        self._problem = self._user_data.problem()
         self.store = NotesStore(database) if database is not None else None
         if self.store is not None and not self._problem:
             self._problem = self.store.read_only

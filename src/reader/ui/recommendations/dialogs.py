@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.export import ExportFormat
+from reader.core.recommendations.export import RECOMMENDATION_FORMATS
+
+from reader.ui import export_dialog
+
 if TYPE_CHECKING:
     from reader.core.recommendations.taxonomy import Taxonomy
 
-MARKDOWN, CSV = "md", "csv"
-_FILTERS = {MARKDOWN: "Markdown (*.md)", CSV: "CSV spreadsheet (*.csv)"}
+MARKDOWN, CSV = RECOMMENDATION_FORMATS
 QUOTE_LIMIT = 240
 
 
@@ -86,14 +89,8 @@ class TopicsDialog(QDialog):
             dialog.deleteLater()
 
 
-def ask_export_path(parent: QWidget | None) -> tuple[Path, str] | None:
+def ask_export_path(parent: QWidget | None) -> tuple[Path, ExportFormat] | None:
     """Where to export recommendations, and as what (MARKDOWN or CSV); None if cancelled."""
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export Recommendations", "recommendations.md", ";;".join(_FILTERS.values())
+    return export_dialog.ask_export_path(
+        parent, "Export Recommendations", "recommendations", RECOMMENDATION_FORMATS
     )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() == ".csv" or (chosen == _FILTERS[CSV] and path.suffix == ""):
-        return path.with_suffix(".csv"), CSV
-    return (path if path.suffix else path.with_suffix(".md")), MARKDOWN

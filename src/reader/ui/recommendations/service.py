@@ -1,59 +1,41 @@
 """The recommendations the window shows: extracted off the GUI thread, the user's choices
-applied over them and saved at once in the user's database."""
+applied over them and saved at once in the user's database (opened by user_data.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.documents.document import Document
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, describe_failure
 
 from reader.ui.tasks import run_task
+from reader.ui.user_data import UserData
 
 if TYPE_CHECKING:  # imported when the work starts, after the window's first paint
     from reader.core.recommendations.extraction import Recommendation
     from reader.core.recommendations.overrides import RecommendationOverrides, SentenceKey
     from reader.core.recommendations.taxonomy import Taxonomy
-    from reader.core.user_db import UserDatabase
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """What the worker hands back: the taxonomy, every extracted recommendation, the database."""
+    """What the worker hands back: the taxonomy and every extracted recommendation."""
 
     taxonomy: Taxonomy
     extracted: list[Recommendation]
-    database: UserDatabase | None
-    problem: str  # why the user's choices cannot be saved, or ""
-    notice: str  # something done on opening the database (a damaged file moved aside)
 
 
-def load(documents: Sequence[Document], data_folder: Path | None) -> Loaded:
-    """Runs on a worker: extract every document's recommendations, open the database."""
-    from reader.core.recommendations.extraction import extract
-    from reader.core.recommendations.rules import bundled_rules
+def load(documents: Sequence[Document]) -> Loaded:
+    """Runs on a worker: extract every document's recommendations."""
     from reader.core.recommendations.taxonomy import bundled_taxonomy
-    from reader.core.user_db import UserDatabase
 
-    rules, taxonomy = bundled_rules(), bundled_taxonomy()
-    extracted = [rec for doc in documents for rec in extract(doc, rules, taxonomy)]
-    if data_folder is None:
-        return Loaded(taxonomy, extracted, None, "there is no data folder", "")
-    try:
-        database = UserDatabase.open(data_folder)
-    except ReaderError as error:
-        return Loaded(taxonomy, extracted, None, str(error).rstrip("."), "")
-    return Loaded(taxonomy, extracted, database, database.read_only, database.notice)
+    return Loaded(bundled_taxonomy(), extract_some(documents)[1])
 
 
 def extract_some(documents: Sequence[Document]) -> tuple[set[str], list[Recommendation]]:
@@ -83,41 +65,56 @@ class RecommendationService(QObject):
     def __init__(
         self,
         documents: Iterable[Document],
-        data_folder: Path | None,
+        user_data: UserData,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.documents = {doc.id: doc for doc in documents}
-        self._data_folder = data_folder
+        self._user_data = user_data
+        self._extracted: Loaded | None = None  # before the user's database is open too
         self._started = False
         self._state: Loaded | None = None
         self._overrides: RecommendationOverrides | None = None
         self._shown: list[Recommendation] = []
         self._asked: set[str] = set()  # the documents whose extraction was asked for
+        user_data.opened.connect(self._on_user_data_opened)
 
     # Loading -----------------------------------------------------------------------------
     def start(self) -> None:
-        """Extract and open the database on a worker; `loaded` follows. Once only."""
+        """Extract on a worker, and open the user's database; `loaded` follows. Once only."""
         if self._started:
             return
         self._started = True
         self._asked = set(self.documents)
-        task = functools.partial(load, list(self.documents.values()), self._data_folder)
+        task = functools.partial(load, list(self.documents.values()))
         run_task(task, self._on_load_done, self._on_load_failed, context=self)
+        self._user_data.start()
 
     def is_loaded(self) -> bool:
         return self._state is not None
 
-    def _on_load_done(self, state: Loaded) -> None:
+    def _on_load_done(self, extracted: Loaded) -> None:
+        self._extracted = extracted
+        self._finish_loading()
+
+    @Slot()
+    def _on_user_data_opened(self) -> None:
+        self._finish_loading()
+
+    def _finish_loading(self) -> None:
+        """Once both the extraction and the user's choices are at hand: show them."""
         from reader.core.recommendations.overrides import RecommendationOverrides
 
+        state = self._extracted
+        if state is None or self._state is not None or not self._user_data.is_open():
+            return
         self._state = state
-        if state.database is not None:
-            self._overrides = RecommendationOverrides(state.database)
+        database = self._user_data.database()
+        if database is not None:
+            self._overrides = RecommendationOverrides(database)
         self._shown = self._apply()
-        for sentence in (state.notice, self.problem()):
-            if sentence:
-                self.message_posted.emit(sentence)
+        if self.problem():
+            self.message_posted.emit(self.problem())
         self.loaded.emit()
         # Documents added while the first extraction ran: extracted now.
         missing = [doc for doc_id, doc in self.documents.items() if doc_id not in self._asked]
@@ -125,8 +122,7 @@ class RecommendationService(QObject):
             self.add_documents(missing)
 
     def _on_load_failed(self, error: BaseException) -> None:
-        log.error("Recommendations could not be extracted", exc_info=error)
-        self.message_posted.emit(f"Recommendations could not be extracted: {error}")
+        self.message_posted.emit(describe_failure(error, "extracting recommendations"))
 
     # The library changing -----------------------------------------------------------------
     def add_documents(self, documents: Sequence[Document]) -> None:
@@ -161,10 +157,6 @@ class RecommendationService(QObject):
         self._shown = shown + self._apply(doc_ids, wanted)
         self.changed.emit()
 
-    def close(self) -> None:
-        if self._state is not None and self._state.database is not None:
-            self._state.database.close()
-
     # Reading -----------------------------------------------------------------------------
     @property
     def taxonomy(self) -> Taxonomy:
@@ -174,19 +166,12 @@ class RecommendationService(QObject):
     def recommendations(self) -> list[Recommendation]:
         return list(self._shown)
 
-    def database(self) -> UserDatabase | None:
-        """The user's database once loaded (the notes use it too), or None."""
-        return self._state.database if self._state is not None else None
-
-    def database_problem(self) -> str:
-        """Why the database cannot be written (the end of a sentence), or ""."""
-        return self._state.problem if self._state is not None else ""
-
     def problem(self) -> str:
         """A sentence saying why the user's choices cannot be saved, or ""."""
-        if self._state is None or not self._state.problem:
+        problem = self._user_data.problem() if self._user_data.is_open() else ""
+        if not problem:
             return ""
-        return f"Your choices about recommendations cannot be saved: {self._state.problem}."
+        return f"Your choices about recommendations cannot be saved: {problem}."
 
     def at(self, doc_id: str, start: int, end: int) -> Recommendation | None:
         """The recommendation that is the sentence [start, end) of `doc_id`, if it is one."""

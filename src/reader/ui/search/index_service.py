@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from reader.core.documents.document import Document
-from reader.core.errors import ReaderError
+from reader.core.errors import describe_failure
 
 from reader.ui.search.index_process import IndexProcess
 from reader.ui.tasks import Done, Failed, after_first_paint, run_task, serial_pool
@@ -198,11 +198,7 @@ class IndexService(QObject):
 
     def describe(self, error: BaseException) -> str:
         """A sentence for a failure of a task; one that is a bug goes to the log as well."""
-        if isinstance(error, ReaderError):
-            return str(error)
-        log.error("Unexpected error in the search index", exc_info=error)
-        where = f"; the details are in {self._log_file}" if self._log_file else ""
-        return f"Search failed with an unexpected error{where}."
+        return describe_failure(error, "the search", self._log_file)
 
     # Slots ---------------------------------------------------------------------------------
     def _on_opening_done(self, opening: Opening) -> None:

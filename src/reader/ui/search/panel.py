@@ -59,10 +59,12 @@ class SearchPanel(QWidget):
     """Signals:
     passage_requested(object): the user chose a Hit to read.
     results_shown(str): the answer to this query is on screen (stale answers never are).
+    query_changed(str): the query searched for now (after the typing pause), maybe "".
     """
 
     passage_requested = Signal(object)
     results_shown = Signal(str)
+    query_changed = Signal(str)
 
     def __init__(
         self, documents: list[Document], service: IndexService, parent: QWidget | None = None
@@ -109,6 +111,15 @@ class SearchPanel(QWidget):
         self._service.failed.connect(self._on_service_failed)
 
     # Public ------------------------------------------------------------------------------
+    def add_section(self, widget: QWidget) -> None:
+        """Another feature's findings, under the passages (the notes that match)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(widget)
+
+    def query(self) -> str:
+        return self.box.text().strip()
+
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
@@ -122,6 +133,7 @@ class SearchPanel(QWidget):
         self._debounce.stop()
         number = self._generations.next()
         text = self.box.text().strip()
+        self.query_changed.emit(text)
         if not text:
             self._waiting_for, self._open_on_answer = None, False
             self._show(Answer(SearchResults(""), {}))

@@ -1,0 +1,42 @@
+"""The one question every export asks: where to save, and so in which format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.core.export import ExportFormat
+
+FILTERS = {
+    ExportFormat.MARKDOWN: "Markdown (*.md)",
+    ExportFormat.HTML: "HTML, printable (*.html)",
+    ExportFormat.CSV: "CSV spreadsheet (*.csv)",
+    ExportFormat.JSON: "Web Annotation JSON (*.json *.jsonld)",
+}
+_SUFFIXES = {".jsonld": ExportFormat.JSON, **{f.suffix: f for f in ExportFormat}}
+
+
+def ask_export_path(
+    parent: QWidget | None, title: str, name: str, formats: Sequence[ExportFormat]
+) -> tuple[Path, ExportFormat] | None:
+    """Where to save and as what, or None if cancelled. A name's known suffix decides the
+    format; a name without one takes the chosen filter's format, and its suffix."""
+    filters = [FILTERS[f] for f in formats]
+    chosen_name, chosen_filter = QFileDialog.getSaveFileName(
+        parent, title, name + formats[0].suffix, ";;".join(filters), filters[0]
+    )
+    if not chosen_name:
+        return None
+    return resolve(Path(chosen_name), chosen_filter, formats)
+
+
+def resolve(
+    path: Path, chosen_filter: str, formats: Sequence[ExportFormat]
+) -> tuple[Path, ExportFormat]:
+    by_filter = next((f for f in formats if FILTERS[f] == chosen_filter), formats[0])
+    by_suffix = _SUFFIXES.get(path.suffix.lower())
+    if by_suffix is not None and by_suffix in formats:
+        return path, by_suffix
+    return (path if path.suffix else path.with_suffix(by_filter.suffix)), by_filter

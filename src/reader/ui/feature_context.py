@@ -1,0 +1,30 @@
+"""What the window hands each feature controller instead of itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from reader.core.library.library import Library
+
+from reader.ui.actions import Act
+from reader.ui.messages import Messages
+from reader.ui.reading.pane import ReadingPane
+from reader.ui.side_panel import SidePanel
+from reader.ui.user_data import UserData
+
+
+@dataclass(frozen=True)
+class FeatureContext:
+    """Everything a feature may use of the window; it tells the others by its signals."""
+
+    library: Library
+    reading: ReadingPane
+    side_panel: SidePanel
+    actions: Mapping[Act, QAction]
+    messages: Messages
+    user_data: UserData
+    dialog_parent: QWidget  # what the feature's dialogs are modal to
