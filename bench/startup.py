@@ -49,6 +49,7 @@ class Side:
     command: Callable[[Path], list[str]]  # argv, given a fresh temporary folder
     runs: list[Run] = field(default_factory=list)
     error: str | None = None
+    env: dict[str, str] = field(default_factory=dict)  # added to the shared environment
 
 
 def app_command(tmp: Path) -> list[str]:
@@ -129,7 +130,7 @@ def run_side(side: Side, env: dict[str, str], timeout: float, keep: bool) -> Non
         return
     tmp = Path(tempfile.mkdtemp(prefix=f"bench-startup-{side.name}-"))
     try:
-        run = run_once(side.command(tmp), env, tmp, timeout)
+        run = run_once(side.command(tmp), {**env, **side.env}, tmp, timeout)
         if keep:
             side.runs.append(run)
     except (RunFailed, OSError) as failure:
@@ -215,6 +216,18 @@ def print_table(stats: dict[str, dict[str, Any]], header: str) -> None:
     print()
     print("exit: launch until the process ended; own: the figure the child printed itself")
     print("(measured inside the process, so without interpreter start-up and early imports).")
+
+
+def print_against(stats: dict[str, dict[str, Any]]) -> None:
+    """The other tree's ratio to the bare window, beside the app's, from the same run."""
+    if "other" not in stats or any(not stats[k]["runs"] for k in ("app", "other", "bare")):
+        return
+    bare = stats["bare"]["launch_to_first_paint_s"]["median"]
+    ratios = {k: stats[k]["launch_to_first_paint_s"]["median"] / bare for k in ("app", "other")}
+    print(
+        f"\nratio to bare: this tree {ratios['app']:.2f}, the other tree {ratios['other']:.2f}"
+        f" ({ratios['app'] / ratios['other']:.3f}x)"
+    )
 
 
 def print_verdict(result: dict[str, Any], runs: int) -> None:
@@ -333,7 +346,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="show the app's N costliest imports before first paint (0: skip)",
     )
     parser.add_argument("--json-out", type=Path, metavar="FILE", help="also write results as JSON")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also time another checkout of the app (its src/ first on PYTHONPATH), "
+        "e.g. a `git worktree` of the commit before a change, in the same alternating runs",
+    )
     args = parser.parse_args(argv)
+    if args.against is not None and not (args.against / "src" / "reader").is_dir():
+        parser.error(f"--against {args.against}: no src/reader in it")
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     if args.platform == "xcb" and not os.environ.get("DISPLAY"):
@@ -346,11 +368,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = child_env(args.platform)
     load_before = os.getloadavg()[0]
     sides = [Side("app", app_command), Side("bare", bare_command)]
+    if args.against is not None:
+        src = str((args.against / "src").resolve())
+        sides.append(Side("other", app_command, env={"PYTHONPATH": src}))
     measure(sides, args.runs, env, args.timeout)
     stats = {side.name: side_stats(side) for side in sides}
     result = verdict(stats, args.runs)
     print_table(stats, header_line(args, load_before))
     print_verdict(result, args.runs)
+    print_against(stats)
     profile = {}
     if args.import_top > 0 and sides[0].error is None:
         profile = import_profile(env, args.timeout)
