@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QRect, QRectF, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -11,7 +20,13 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 GAP = 2  # between the line saying where and the text
 
@@ -108,3 +123,51 @@ def item_list_view(model: QAbstractItemModel, name: str) -> QListView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return view
+
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Draws an item as its where line over its rich text (the model's `html_role`), wrapped
+    to the view's width; laid-out texts are kept until forget()."""
+
+    padding = 8  # around each item
+    gap = GAP
+    html_role: int = Qt.ItemDataRole.UserRole  # each subclass: its model's role for the text
+
+    def __init__(
+        self, view: QAbstractItemView, parent: QObject | None = None, cache_limit: int = 400
+    ) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._documents = RichTextCache(cache_limit)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        width = self.text_width()
+        height = item_height(option.font, self.body(index, width, option.font), self.gap)
+        return QSize(width + self.margins(), height + 2 * self.padding)
+
+    def forget(self) -> None:
+        """Drop laid-out texts (new items, another width, palette or font)."""
+        self._documents.clear()
+
+    def margins(self) -> int:
+        """What an item's width holds besides its text: the padding, and any mark."""
+        return 2 * self.padding
+
+    def indent(self) -> int:
+        """What the view takes left of the item (a tree's branches)."""
+        return 0
+
+    def text_width(self) -> int:
+        return max(120, self._view.viewport().width() - self.indent() - self.margins())
+
+    def body(
+        self, index: AnyIndex, width: int, font: QFont, selected: bool = False
+    ) -> QTextDocument:
+        html = index.data(self.html_role) or ""
+        return self._documents.get(html, width, font, self.style_sheet(selected))
+
+    def style_sheet(self, _selected: bool) -> str:
+        return ""

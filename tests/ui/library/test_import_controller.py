@@ -105,6 +105,24 @@ def _import(qtbot: QtBot, win: MainWindow, summaries: Summaries, files: list[Pat
     qtbot.waitUntil(lambda: len(summaries.shown) == 1)
 
 
+def _import_one(qtbot: QtBot, win: MainWindow, summaries: Summaries, path: Path) -> str:
+    """Import one file that is sure to be imported; its document's id."""
+    _import(qtbot, win, summaries, [path])
+    doc_id = summaries.shown[0][0].id
+    assert doc_id is not None
+    return doc_id
+
+
+def _drop_event(*urls: QUrl) -> tuple[QDropEvent, QMimeData]:
+    """A drop of `urls`, and its data, which the caller keeps alive (the event does not)."""
+    mime = QMimeData()
+    mime.setUrls(list(urls))
+    return QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    ), mime  # fmt: skip
+
+
 def _titles(win: MainWindow) -> list[str]:
     model = win.library_model
     return [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
@@ -167,12 +185,7 @@ def test_drop_files_on_the_window(
     qtbot: QtBot, open_window: OpenWindow, files: list[Path], summaries: Summaries
 ) -> None:
     win = open_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in files[:2]])
-    event = QDropEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+    event, _mime = _drop_event(*[QUrl.fromLocalFile(str(path)) for path in files[:2]])
     with qtbot.waitSignal(win.library.imports.import_finished, timeout=TIMEOUT_MS):
         win.dropEvent(event)
     assert event.isAccepted()
@@ -182,12 +195,9 @@ def test_drop_files_on_the_window(
 
 def test_other_drops_are_ignored_with_a_message(qtbot: QtBot, open_window: OpenWindow) -> None:
     win = open_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl("https://example.org/statement.txt"), QUrl.fromLocalFile("/tmp/a.png")])
-    event = QDropEvent(
-        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+    event, _mime = _drop_event(
+        QUrl("https://example.org/statement.txt"), QUrl.fromLocalFile("/tmp/a.png")
+    )
     win.dropEvent(event)
     assert not event.isAccepted()
     assert win.statusBar().currentMessage() == import_controller.NOT_IMPORTABLE
@@ -221,8 +231,7 @@ def test_remove_asks_about_notes_and_forgets_the_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     win = open_window()
-    _import(qtbot, win, summaries, files[:1])
-    doc_id = summaries.shown[0][0].id
+    doc_id = _import_one(qtbot, win, summaries, files[0])
     editor = win.library
     database = win.user_data.database()
     assert database is not None
@@ -257,8 +266,7 @@ def test_edit_metadata_updates_the_list(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     win = open_window()
-    _import(qtbot, win, summaries, files[:1])
-    doc_id = summaries.shown[0][0].id
+    doc_id = _import_one(qtbot, win, summaries, files[0])
     win.open_document(doc_id)
 
     def edited(_parent: Any, metadata: Metadata) -> Metadata:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -14,11 +14,7 @@ HIGHLIGHT_KIND = "find"
 
 
 class FindBar(QWidget):
-    """Signals:
-    closed(): the bar was hidden and its highlights cleared.
-    """
-
-    closed = Signal()
+    """Find in the open document: every match marked, Enter and F3 walk them."""
 
     def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +61,6 @@ class FindBar(QWidget):
         self.hide()
         self._reader.set_highlights(HIGHLIGHT_KIND, [])
         self._reader.setFocus()
-        self.closed.emit()
 
     def matches(self) -> list[tuple[int, int]]:
         return list(self._matches)
