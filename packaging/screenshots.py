@@ -11,13 +11,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QModelIndex  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from reader import paths  # noqa: E402
 from reader.core.library.importing import ImportResult  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
-from reader.core.recommendations.extraction import Recommendation  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
 
 from reader.ui import settings as S  # noqa: E402
@@ -27,8 +26,6 @@ from reader.ui.library.model import Column  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor  # noqa: E402
 from reader.ui.reading.view import RECOMMENDATION  # noqa: E402
-from reader.ui.recommendations.model import RecommendationRole  # noqa: E402
-from reader.ui.recommendations.panel import RecommendationPanel  # noqa: E402
 from reader.ui.search.index_process import index_command  # noqa: E402
 from reader.ui.search.index_service import IndexService  # noqa: E402
 from reader.ui.side_panel import Tab  # noqa: E402
@@ -138,7 +135,7 @@ def _recommendations(app: QApplication, window: MainWindow, out: Path) -> None:
     rec = next(r for r in tab.service.recommendations() if "special services" in r.sentence)
     tab.show_recommendation(rec)
     panel.view.setCurrentIndex(panel.proxy.index(0, 0, panel.proxy.index(0, 0)))
-    panel.view.setCurrentIndex(_proxy_index(panel, rec))
+    panel.view.setCurrentIndex(panel.index_of(rec))
     _shoot(app, window, out / "recommendations-panel.png")
     compare = tab.open_compare("us-russia-relations")
     assert compare is not None
@@ -209,16 +206,6 @@ def _notes(app: QApplication, window: MainWindow, library: Library, out: Path) -
     editor.show()
     _shoot(app, editor, out / "note-editor.png")
     editor.close()
-
-
-def _proxy_index(panel: RecommendationPanel, rec: Recommendation) -> QModelIndex:
-    for row in range(panel.proxy.rowCount()):
-        parent = panel.proxy.index(row, 0)
-        for child in range(panel.proxy.rowCount(parent)):
-            index = panel.proxy.index(child, 0, parent)
-            if index.data(RecommendationRole) == rec:
-                return index
-    return QModelIndex()
 
 
 def _wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:

@@ -23,7 +23,7 @@ from reader.ui.reading.find_bar import HIGHLIGHT_KIND as FIND
 from reader.ui.reading.view import RECOMMENDATION, RECOMMENDATION_MARKS
 from reader.ui.recommendations import dialogs
 from reader.ui.recommendations.coverage import CountRole
-from reader.ui.recommendations.model import RecommendationRole, TopicRole, WhereRole
+from reader.ui.recommendations.model import TopicRole, WhereRole
 from reader.ui.recommendations.panel import RecommendationPanel
 from reader.ui.side_panel import Tab
 
@@ -66,13 +66,9 @@ def _recs(window: MainWindow) -> list[Recommendation]:
 
 
 def _index_of(panel: RecommendationPanel, rec: Recommendation) -> QModelIndex:
-    for row in range(panel.proxy.rowCount()):
-        parent = panel.proxy.index(row, 0)
-        for child in range(panel.proxy.rowCount(parent)):
-            index = panel.proxy.index(child, 0, parent)
-            if index.data(RecommendationRole) == rec:
-                return index
-    raise AssertionError(f"not shown: {rec.sentence[:40]}")
+    index = panel.index_of(rec)
+    assert index.isValid(), f"not shown: {rec.sentence[:40]}"
+    return index
 
 
 def _visible(window: MainWindow, offset: int) -> bool:

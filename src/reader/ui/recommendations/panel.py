@@ -3,6 +3,7 @@ document, topic and text; a click reads one in context."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
@@ -114,13 +115,22 @@ class RecommendationPanel(QWidget):
     def shown(self) -> list[Recommendation]:
         """The recommendations the filters let through, each once, in document and text order."""
         found: dict[tuple[str, int, int], Recommendation] = {}
+        for index in self._shown_indexes():
+            rec = index.data(RecommendationRole)
+            found.setdefault((rec.doc_id, rec.start, rec.end), rec)
+        order = {doc_id: n for n, doc_id in enumerate(self._service.documents)}
+        return sorted(found.values(), key=lambda r: (order.get(r.doc_id, 0), r.start))
+
+    def index_of(self, rec: Recommendation) -> QModelIndex:
+        """Where `rec` is first shown (under the first of its topics shown), or an invalid index."""
+        shown = (i for i in self._shown_indexes() if i.data(RecommendationRole) == rec)
+        return next(shown, QModelIndex())
+
+    def _shown_indexes(self) -> Iterator[QModelIndex]:
         for topic_row in range(self.proxy.rowCount()):
             parent = self.proxy.index(topic_row, 0)
             for row in range(self.proxy.rowCount(parent)):
-                rec = self.proxy.index(row, 0, parent).data(RecommendationRole)
-                found.setdefault((rec.doc_id, rec.start, rec.end), rec)
-        order = {doc_id: n for n, doc_id in enumerate(self._service.documents)}
-        return sorted(found.values(), key=lambda r: (order.get(r.doc_id, 0), r.start))
+                yield self.proxy.index(row, 0, parent)
 
     def current_topic(self) -> str | None:
         """The topic of the selected row, else the topic filter's."""
