@@ -23,13 +23,12 @@ its modules), so reaching them again starts nothing. Hence:
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.cli.running import fresh_python
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 ROOT = "reader"
@@ -304,15 +303,7 @@ PROBE = textwrap.dedent(
 
 
 def test_core_and_cli_never_import_qt(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=tmp_path,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = fresh_python("-c", PROBE, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     count, qt_modules = result.stdout.split(" ", 1)
     assert qt_modules.strip() == "[]"

@@ -13,7 +13,7 @@ from reader import __version__, cli, paths
 from reader.__main__ import main
 from reader.cli import main as cli_main
 from reader.core.errors import DataFolderError
-from tests.cli.running import reader, run_in_process
+from tests.cli.running import fresh_python, reader, run_in_process
 
 ELBE, AC_RIAC = "elbe-group-2018-naples", "ac-riac-2013-washington"
 
@@ -179,9 +179,7 @@ def test_the_window_line_loads_no_command_module() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('reader.cli.')"
         " and m != 'reader.cli.main'))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = fresh_python("-c", code)
     assert result.stdout.strip() == "[]", result.stderr
 
 

@@ -5,19 +5,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.cli.running import fresh_python
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "STATEMENT_READER_DATA_DIR": str(tmp_path)}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return fresh_python("-m", "reader", *args, env=env, timeout=120)
 
 
 def test_search_json_hits_point_into_show(tmp_path: Path) -> None:

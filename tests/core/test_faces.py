@@ -6,15 +6,13 @@ from __future__ import annotations
 import ast
 import importlib
 import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 import reader
+from tests.cli.running import fresh_python
 
 SRC = Path(reader.__file__).parent
 # What each face exports (docs: the review's table, target-layout.md §1.5).
@@ -113,15 +111,7 @@ def test_importing_the_faces_loads_nothing_heavy_until_a_lazy_name_is_asked_for(
     probe = PROBE.format(
         faces=LIGHT_FACES, lazy={k: sorted(v) for k, v in LAZY.items()}, heavy=HEAVY
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=tmp_path,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = fresh_python("-c", probe, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     loaded, given, whoosh_after = json.loads(result.stdout)
     assert (loaded, given, whoosh_after) == ([], [], True)
