@@ -12,7 +12,12 @@ from reader.core.documents.document import Metadata
 from reader.core.errors import UnknownDocumentError
 from reader.core.importers import import_file
 from reader.core.library import catalogue as catalogue_module
-from reader.core.library.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
+from reader.core.library.catalogue import (
+    AlreadyInLibrary,
+    Catalogue,
+    CatalogueEntry,
+    CatalogueError,
+)
 from reader.core.library.document_ids import new_id
 from reader.core.library.library import Library
 from reader.core.user_db import UserDatabase
@@ -28,12 +33,17 @@ def _file(folder: Path, name: str, text: str = STATEMENT) -> Path:
     return path
 
 
+def _added(catalogue: Catalogue, source: Path) -> CatalogueEntry:
+    """`source` imported and added, as the import of one file does it."""
+    return catalogue.add(import_file(source), source)
+
+
 def test_add_copies_the_file_and_records_the_document(
     user_db: UserDatabase, tmp_path: Path
 ) -> None:
     source = _file(tmp_path / "in", "Talks.TXT")
     catalogue = Catalogue(user_db)
-    entry = catalogue.add(import_file(source), source)
+    entry = _added(catalogue, source)
     assert entry.copy == user_db.path.parent / "documents" / f"{entry.id}.txt"
     assert entry.copy.read_bytes() == source.read_bytes() and source.exists()
     assert (entry.file_name, entry.file_format, entry.size) == (
@@ -51,9 +61,9 @@ def test_the_same_content_twice_is_a_duplicate(user_db: UserDatabase, tmp_path: 
     first = _file(tmp_path / "a", "one.txt")
     second = _file(tmp_path / "b", "other-name.txt")
     catalogue = Catalogue(user_db)
-    entry = catalogue.add(import_file(first), first)
+    entry = _added(catalogue, first)
     with pytest.raises(AlreadyInLibrary) as raised:
-        catalogue.add(import_file(second), second)
+        _added(catalogue, second)
     assert raised.value.doc_id == entry.id
     assert len(catalogue.entries()) == 1
 
@@ -80,7 +90,7 @@ def test_a_failed_copy_leaves_no_row_and_no_file(
 
     monkeypatch.setattr(catalogue_module, "copy_atomically", half_copy)
     with pytest.raises(CatalogueError):
-        Catalogue(user_db).add(import_file(source), source)
+        _added(Catalogue(user_db), source)
     assert Catalogue(user_db).entries() == []
     # The partial file is half_copy's own leftover; the real copy never leaves one (below).
     assert not (user_db.path.parent / "documents" / "arms-control.txt").exists()
@@ -96,7 +106,7 @@ def test_a_failed_insert_removes_the_copy(
 
     monkeypatch.setattr(catalogue_module, "_insert", refuse)
     with pytest.raises(CatalogueError):
-        Catalogue(user_db).add(import_file(source), source)
+        _added(Catalogue(user_db), source)
     assert Catalogue(user_db).entries() == []
     assert list((user_db.path.parent / "documents").iterdir()) == []
 
@@ -111,7 +121,7 @@ def test_copy_atomically_leaves_nothing_when_the_source_vanishes(tmp_path: Path)
 def test_update_metadata_keeps_the_text(user_db: UserDatabase, tmp_path: Path) -> None:
     source = _file(tmp_path / "in", "talks.txt")
     catalogue = Catalogue(user_db)
-    entry = catalogue.add(import_file(source), source)
+    entry = _added(catalogue, source)
     before = catalogue.documents()[0]
     changed = replace(before.metadata, title="Talks in Geneva", place="Geneva")
     catalogue.update_metadata(entry.id, changed)
@@ -133,7 +143,7 @@ def test_remove_deletes_row_and_copy_and_counts_what_refers_to_it(
 ) -> None:
     source = _file(tmp_path / "in", "talks.txt")
     catalogue = Catalogue(user_db)
-    entry = catalogue.add(import_file(source), source)
+    entry = _added(catalogue, source)
     with user_db.transaction() as connection:
         connection.execute(
             "INSERT INTO recommendation_overrides VALUES (?, 0, 5, 'x', 'dismissed', '', 'now')",
@@ -145,7 +155,7 @@ def test_remove_deletes_row_and_copy_and_counts_what_refers_to_it(
     assert catalogue.attached_rows(entry.id) == {"recommendation_overrides": 1}  # kept, detached
     with pytest.raises(UnknownDocumentError):
         catalogue.remove(entry.id)
-    assert catalogue.add(import_file(source), source).id == entry.id  # re-imported, same id
+    assert _added(catalogue, source).id == entry.id  # re-imported, same id
 
 
 def test_library_lists_bundled_then_imported_in_import_order(
@@ -154,7 +164,7 @@ def test_library_lists_bundled_then_imported_in_import_order(
     catalogue = Catalogue(user_db)
     for name, words in (("b.txt", "Second text."), ("a.txt", "First text.")):
         source = _file(tmp_path / "in", name, f"{name} heading\n\n{words}\n")
-        catalogue.add(import_file(source), source)
+        _added(catalogue, source)
     library = Library.open(resource_folder(), user_db)
     kinds = [(doc.kind, doc.metadata.title) for doc in library]
     assert kinds[:2] == [("bundled", d.metadata.title) for d in Library.open(resource_folder())]

@@ -110,6 +110,14 @@ def _check_gold_is_findable(docs: Iterable[Document], gold: list[GoldRow]) -> No
     assert not unfindable
 
 
+def measured(
+    title: str, docs: list[Document], gold: list[GoldRow], rules: RuleSet, taxonomy: Taxonomy
+) -> Tally:
+    """The extractor measured against `gold` on `docs`, each and in all, printed under `title`."""
+    _check_gold_is_findable(docs, gold)
+    return report(title, {doc.id: measure(doc, gold, rules, taxonomy) for doc in docs})
+
+
 @pytest.fixture
 def dev_dir(seeds_dir: Path) -> Path:
     return seeds_dir / "dev"
@@ -119,9 +127,7 @@ def test_bundled_statements_meet_the_bar(
     library: Library, seeds_dir: Path, rules: RuleSet, taxonomy: Taxonomy
 ) -> None:
     gold = load_gold(seeds_dir / "recommendations.gold.tsv")
-    _check_gold_is_findable(library, gold)
-    tallies = {doc.id: measure(doc, gold, rules, taxonomy) for doc in library}
-    total = report("Recommendations, bundled statements:", tallies)
+    total = measured("Recommendations, bundled statements:", list(library), gold, rules, taxonomy)
     assert total.recall >= 0.9
     assert total.precision >= 0.85
     assert total.topic >= 0.85
@@ -133,9 +139,7 @@ def test_development_statements_stay_above_their_floor(
     """Looser floors than the bar: these texts are raw page captures, furniture and all."""
     docs = dev_documents(dev_dir)
     gold = load_gold(dev_dir / "dev.gold.tsv")
-    _check_gold_is_findable(docs, gold)
-    tallies = {doc.id: measure(doc, gold, rules, taxonomy) for doc in docs}
-    total = report("Recommendations, development statements:", tallies)
+    total = measured("Recommendations, development statements:", docs, gold, rules, taxonomy)
     assert total.recall >= 0.85
     assert total.precision >= 0.8
     assert total.topic >= 0.8
