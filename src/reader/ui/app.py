@@ -20,6 +20,7 @@ from reader.resource_access import resource_folder
 
 from reader.ui import settings, theme
 from reader.ui.main_window import MainWindow
+from reader.ui.messages import STAY
 from reader.ui.search.index_process import index_command
 from reader.ui.search.index_service import IndexService
 
@@ -78,7 +79,7 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     # imported document.
     window.start_after_first_paint()
     if settings_problem:
-        window.statusBar().showMessage(settings_problem)
+        window.messages.say(settings_problem, STAY)
     sys.excepthook = _report_unexpected(window, folders)
     if exit_after_paint:
         _exit_after_first_paint(window, started)

@@ -21,7 +21,7 @@ from reader.ui.feature_context import FeatureContext
 from reader.ui.library.controller import LibraryController
 from reader.ui.library.model import Column, DocumentRole
 from reader.ui.menus import build_menus
-from reader.ui.messages import Messages
+from reader.ui.messages import STAY, Messages
 from reader.ui.notes.controller import NotesController
 from reader.ui.panes import titled
 from reader.ui.reading.pane import ReadingPane, add_section
@@ -219,8 +219,8 @@ class MainWindow(QMainWindow):
         marks = int(self.actions_by_id[Act.MARK_RECOMMENDATIONS].isChecked())
         s.set(settings.MARK_RECOMMENDATIONS, marks)
         if not s.sync():
-            self.statusBar().showMessage(
-                "Settings could not be saved: the config folder is not writable."
+            self.messages.say(
+                "Settings could not be saved: the config folder is not writable.", STAY
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:

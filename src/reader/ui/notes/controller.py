@@ -233,7 +233,7 @@ class NotesController(QObject):
         if answer is None:
             return
         path, kind = answer
-        documents = {doc.id: doc for doc in self._library}
+        documents = self._library.by_id()
 
         def write() -> Path:
             write_export(path, export_notes(notes, documents, kind))
@@ -258,7 +258,7 @@ class NotesController(QObject):
         path = ask_notes_import(self._context.dialog_parent)
         if path is None:
             return ""
-        documents = {doc.id: doc for doc in self._library}
+        documents = self._library.by_id()
         try:
             text = path.read_text(encoding="utf-8")
             report = str(import_annotations(self.service.store, text, documents))

@@ -31,7 +31,8 @@ from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR
 
 from reader.ui.export_dialog import ask_export_path
 
-MARKDOWN, HTML, CSV, JSON = NOTE_FORMATS
+MARKDOWN, HTML, CSV, JSON = (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.CSV,
+                             ExportFormat.JSON)  # fmt: skip
 QUOTE_LIMIT = 300
 
 

@@ -42,7 +42,9 @@ class RecommendationsController(QObject):
         self._context = context
         self._reading = context.reading
         self._parent = context.dialog_parent
-        self.service = RecommendationService(context.library, context.user_data, self)
+        self.service = RecommendationService(
+            context.library, context.user_data, context.messages, self
+        )
         self._lazy_panel = LazyPanel(
             context.side_panel, Tab.RECOMMENDATIONS, self._build_panel, self.service.is_loaded,
             self.service.start,

@@ -26,7 +26,7 @@ from reader.ui import export_dialog
 if TYPE_CHECKING:
     from reader.core.recommendations.taxonomy import Taxonomy
 
-MARKDOWN, CSV = RECOMMENDATION_FORMATS
+MARKDOWN, CSV = ExportFormat.MARKDOWN, ExportFormat.CSV
 QUOTE_LIMIT = 240
 
 

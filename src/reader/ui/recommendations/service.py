@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.documents.document import Document
-from reader.core.errors import ReaderError, describe_failure
+from reader.core.errors import ReaderError
 
+from reader.ui.messages import Messages
 from reader.ui.tasks import run_task
 from reader.ui.user_data import UserData
 
@@ -66,11 +67,13 @@ class RecommendationService(QObject):
         self,
         documents: Iterable[Document],
         user_data: UserData,
+        messages: Messages,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.documents = {doc.id: doc for doc in documents}
         self._user_data = user_data
+        self._messages = messages
         self._extracted: Loaded | None = None  # before the user's database is open too
         self._started = False
         self._state: Loaded | None = None
@@ -122,7 +125,7 @@ class RecommendationService(QObject):
             self.add_documents(missing)
 
     def _on_load_failed(self, error: BaseException) -> None:
-        self.message_posted.emit(describe_failure(error, "extracting recommendations"))
+        self.message_posted.emit(self._messages.describe(error, "extracting recommendations"))
 
     # The library changing -----------------------------------------------------------------
     def add_documents(self, documents: Sequence[Document]) -> None:
