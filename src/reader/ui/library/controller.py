@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
+from reader.resource_access import resource_folder
 
 from reader.ui.actions import Act
 from reader.ui.feature_context import FeatureContext
@@ -63,6 +64,7 @@ class LibraryController(QObject):
         self._context = context
         self.library = context.library
         self._index_service = index_service  # import batches run on its thread
+        self._bundled_folder = resource_folder()  # what an import must not duplicate
         self.model = LibraryModel(list(self.library), self)
         self.proxy = make_sorted(self.model, self)
         self.view = library_view(self.proxy)
@@ -151,11 +153,10 @@ class LibraryController(QObject):
     ) -> Batch:
         """Runs on the index's thread: import a few files (the index catches up once, after)."""
         from reader.core.library.importing import LibraryContext, import_batch
-        from reader.resource_access import resource_folder
 
         db = self._context.user_data.database()
         assert db is not None
-        context = LibraryContext(resource_folder(), db, Path(), index=None)
+        context = LibraryContext(self._bundled_folder, db, Path(), index=None)
         documents = list(self.library)  # a copy: the GUI thread may add to the library meanwhile
         return import_batch(paths, context, documents, cancelled, lambda p: on_file(str(p)))
 
