@@ -148,3 +148,74 @@ def test_a_damaged_file_in_a_read_only_folder_is_reported_and_kept(
     assert sorted(p.name for p in folder.iterdir()) == [FILE_NAME]
     assert opened.query("SELECT COUNT(*) FROM recommendation_overrides")[0][0] == 0
     opened.close()
+
+
+def test_two_damaged_copies_in_one_second_are_both_kept(folder: Path) -> None:
+    folder.mkdir()
+    for n in range(2):
+        (folder / FILE_NAME).unlink(missing_ok=True)
+        (folder / FILE_NAME).write_bytes(b"damaged %d " % n * 500)
+        UserDatabase.open(folder).close()
+    aside = sorted(p for p in folder.iterdir() if p.name.startswith(f"{FILE_NAME}.damaged-"))
+    kept = {p.read_bytes()[:10] for p in aside if not p.name.endswith(("-wal", "-shm"))}
+    assert kept == {b"damaged 0 ", b"damaged 1 "}
+
+
+_OPEN_AND_WRITE = """
+import sys
+from pathlib import Path
+from reader.core.user_db import UserDatabase
+
+folder = Path(sys.argv[1])
+db = UserDatabase.open(folder)
+with db.transaction() as connection:
+    connection.execute("SELECT COUNT(*) FROM notes")
+db.close()
+"""
+
+
+def test_processes_and_threads_opening_a_new_folder_at_once_all_succeed(tmp_path: Path) -> None:
+    """The version is read again under the write lock, so only one of them migrates."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    for trial in range(3):
+        folder = tmp_path / f"new-{trial}"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", _OPEN_AND_WRITE, str(folder)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+            for _ in range(4)
+        ]
+        with ThreadPoolExecutor(4) as pool:
+            threads = list(pool.map(UserDatabase.open, [folder] * 4))
+        for proc in procs:
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err
+        for opened in threads:
+            assert opened.notice == "" and opened.read_only == ""
+            opened.close()
+        assert _version(folder / FILE_NAME) == SCHEMA_VERSION
+        with sqlite3.connect(folder / FILE_NAME) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_full_database_is_one_sentence_and_loses_nothing_saved(db: UserDatabase) -> None:
+    """SQLite rolls back by itself on a full disk; the error is still the one reported."""
+    with db.transaction() as connection:
+        connection.execute("CREATE TABLE kept (value TEXT)")
+        connection.execute("INSERT INTO kept VALUES ('saved before')")
+    pages = db.connection.execute("PRAGMA page_count").fetchone()[0]
+    db.connection.execute(f"PRAGMA max_page_count = {pages + 1}")  # as good as a full disk
+    with pytest.raises(
+        DatabaseError, match=r"^The change cannot be saved in .*: database or disk is full\.$"
+    ):
+        with db.transaction() as connection:
+            connection.execute("INSERT INTO kept VALUES (?)", ("x" * 200_000,))
+    assert not db.connection.in_transaction
+    assert [tuple(r) for r in db.query("SELECT value FROM kept")] == [("saved before",)]
+    assert db.connection.execute("PRAGMA integrity_check").fetchall()[0][0] == "ok"

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +155,7 @@ class UserDatabase:
     @classmethod
     def _in_memory(cls, path: Path, read_only: str, notice: str = "") -> UserDatabase:
         database = cls(_sqlite_connect(None, ""), path, read_only)
-        database._migrate(0)
+        database._migrate()
         database.notice = notice
         return database
 
@@ -179,7 +179,7 @@ class UserDatabase:
                     f"The database {self.path} needs updating, which cannot be done: "
                     f"{self.read_only}."
                 )
-            self._migrate(version)
+            self._migrate()
 
     def _version(self) -> int:
         tables = self.connection.execute(
@@ -190,9 +190,17 @@ class UserDatabase:
         row = self.connection.execute("SELECT MAX(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 
-    def _migrate(self, version: int) -> None:
-        """Apply the missing migrations in one transaction: all of them or none."""
+    def _migrate(self) -> None:
+        """Apply the missing migrations in one transaction: all of them or none.
+
+        The version is read again under the write lock: another process (a window and a
+        command, or three commands, starting on a new folder) may have migrated since it
+        was first read, and running the same migrations twice fails ("table … already exists").
+        """
         with self._write() as connection:
+            version = self._version()
+            if version >= SCHEMA_VERSION:
+                return
             connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
             for script in MIGRATIONS[version:]:
                 for statement in _statements(script):
@@ -219,7 +227,12 @@ class UserDatabase:
                 yield self.connection
                 self.connection.execute("COMMIT")
             except BaseException as error:
-                self.connection.execute("ROLLBACK")
+                # SQLite has already rolled back after some failures (a full disk, an I/O
+                # error); a second ROLLBACK would raise and hide the first error.
+                # The first error is the one to report; nothing was committed either way.
+                if self.connection.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.connection.execute("ROLLBACK")
                 if isinstance(error, sqlite3.OperationalError):
                     raise _write_error(self.path, error) from error
                 raise
@@ -283,6 +296,10 @@ def _move_aside(path: Path) -> Path:
     """Rename a damaged database (and its journal files) out of the way; never delete it."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while any(aside.with_name(aside.name + s).exists() for s in ("", "-wal", "-shm")):
+        number += 1  # damaged twice in one second: the earlier copy is kept too
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
     try:
         for suffix in ("", "-wal", "-shm"):
             source = path.with_name(path.name + suffix)
