@@ -6,12 +6,25 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import TextIO, cast
 
 from reader import cli, paths
 from reader.core.errors import ReaderError, unexpected_error
+from reader.core.printable import PrintableWriter
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stderr = sys.stderr
+    # Sentences on stderr quote file names, ids and arguments: no control character of theirs
+    # reaches the terminal.
+    sys.stderr = cast(TextIO, PrintableWriter(stderr))
+    try:
+        return _main(argv)
+    finally:
+        sys.stderr = stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = cli.parse(argv)
     folders = paths.resolve(getattr(args, "data_dir", None))
     try:

@@ -3,6 +3,7 @@ damaged database; and no note lost when the process writing it is killed."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli
+from reader import cli, paths
 from reader.core import export, user_db
 from reader.core.notes.store import NotesStore
 from reader.core.user_db import FILE_NAME, UserDatabase
@@ -240,3 +241,30 @@ def _read_lines(
     for line in process.stdout:
         lines.append(line)
         first.set()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_note_cannot_send_escape_sequences_to_the_terminal(isolated_user_folders: Path) -> None:
+    """A note (say, imported from someone else's file) that would retitle the terminal."""
+    add("--quote", "final defeat", "--note", "\x1b]0;pwned\x07 and \x1b[2J", "--tag", "\x9bx")
+    parsed = cli.parse(["notes", "list"])
+    out = _Terminal()
+    assert cli.run(parsed, paths.resolve(None), out=out) == 0
+    assert "\x1b" not in out.getvalue() and "\x9b" not in out.getvalue()
+    assert "\\x1b]0;pwned\\x07 and \\x1b[2J" in out.getvalue()
+    code, piped = run("notes", "list", "--json")  # not a terminal: the data as it is
+    assert code == 0 and json.loads(piped)[0]["text"] == "\x1b]0;pwned\x07 and \x1b[2J"
+
+
+def test_an_error_sentence_quotes_arguments_without_their_control_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader.__main__ import main
+
+    assert main(["show", "no-such\x1b]0;x\x07"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "no-such\\x1b]0;x\\x07" in err

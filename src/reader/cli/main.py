@@ -87,7 +87,9 @@ def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdo
     from reader.cli import notes as cli_notes
     from reader.cli import recommendations as cli_recommendations
     from reader.cli import search as cli_search
+    from reader.cli.output import for_terminal
 
+    out = for_terminal(out)
     try:
         if args.command == "import":
             return cli_library.run_import(args, folders, out)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
-from reader.cli.output import emit
+from reader.cli.output import BOLD, RESET, emit
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.recommendations.collection import collect, coverage, select
@@ -19,8 +19,6 @@ from reader.core.recommendations.overrides import RecommendationOverrides
 from reader.core.recommendations.rules import RuleSet, bundled_rules
 from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
 from reader.core.user_db import UserDatabase
-
-BOLD, RESET = "\033[1m", "\033[0m"
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -7,10 +7,9 @@ import sys
 from typing import Any, TextIO
 
 from reader import paths
+from reader.cli.output import BOLD, RESET
 from reader.core.library.library import Library
 from reader.core.search.results import Hit, SearchResults
-
-BOLD, RESET = "\033[1m", "\033[0m"
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import APP_NAME, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
 from reader.core.library.library import Library
+from reader.core.printable import PrintableFormatter
 from reader.resource_access import resource_folder
 
 from reader.ui import settings, theme
@@ -136,7 +137,7 @@ def _setup_logging(folders: paths.Folders) -> None:
         )
     except (ReaderError, OSError):
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrintableFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
