@@ -159,3 +159,14 @@ def test_a_failure_mid_import_leaves_nothing(
     assert list((tmp_path / "data" / "documents").iterdir()) == []
     listing = json.loads(run_in_process("list", "--json")[1])
     assert len(listing) == 2
+
+
+@pytest.mark.parametrize("limit", ["inf", "1e400", "-inf", "nan"])
+def test_a_limit_that_is_no_number_of_bytes_is_one_sentence(
+    limit: str, dev_files: list[str], tmp_path: Path
+) -> None:
+    refused = reader("import", "--max-size", limit, dev_files[0], cwd=tmp_path)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.count("\n") == 1 and "--max-size" in refused.stderr
+    with pytest.raises(CatalogueError, match="must be a number of megabytes above 0"):
+        cli_library.max_megabytes({"STATEMENT_READER_MAX_IMPORT_MB": limit})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Mapping
@@ -128,6 +129,8 @@ def _megabytes(value: str) -> float:
         raise argparse.ArgumentTypeError(f"'{value}' is not a number of megabytes") from None
     if not number > 0:
         raise argparse.ArgumentTypeError("must be more than 0")
+    if not math.isfinite(number):  # "inf", "1e400": no number of bytes (int() would overflow)
+        raise argparse.ArgumentTypeError(f"'{value}' is not a finite number of megabytes")
     return number
 
 
