@@ -268,3 +268,18 @@ def test_an_error_sentence_quotes_arguments_without_their_control_characters(
     assert main(["show", "no-such\x1b]0;x\x07"]) == cli.EXIT_USAGE
     err = capsys.readouterr().err
     assert "\x1b" not in err and "no-such\\x1b]0;x\\x07" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_notes_import_refuses_what_is_not_a_regular_file_at_once(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = {"fifo": tmp_path / "notes.json", "device": Path("/dev/zero"), "folder": tmp_path}[
+        kind
+    ]
+    if kind == "fifo":
+        os.mkfifo(target)
+    code, _ = run("notes", "import", str(target))  # a FIFO or /dev/zero used to hang
+    assert code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("not a regular file" in err or "is a folder" in err)

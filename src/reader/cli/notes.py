@@ -19,11 +19,10 @@ from reader import paths
 from reader.cli.output import emit
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import find_all
-from reader.core.errors import ReaderError
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.notes.anchoring import Anchoring, Placement
-from reader.core.notes.annotation_import import import_annotations
+from reader.core.notes.annotation_import import import_annotations, read_annotation_file
 from reader.core.notes.export import NOTE_FORMATS, export_notes
 from reader.core.notes.note import COLORS, DEFAULT_COLOR, NoteError
 from reader.core.notes.store import NotesStore
@@ -102,7 +101,8 @@ def _change(args: argparse.Namespace, library: Library, folders: paths.Folders, 
                 note = store.add(doc, start, end, args.color, args.note, args.tag)
                 out.write(note.id + "\n")
             elif args.notes_command == "import":
-                out.write(f"{import_annotations(store, _read(args.file), library.by_id())}\n")
+                text = read_annotation_file(args.file)
+                out.write(f"{import_annotations(store, text, library.by_id())}\n")
             elif args.notes_command == "delete":
                 store.delete(args.id)
                 out.write(f"Note {args.id} deleted.\n")
@@ -206,18 +206,6 @@ def _export(
         notes = [n for n in notes if args.tag.casefold() in {t.casefold() for t in n.tags}]
     text = export_notes(notes, library.by_id(), ExportFormat(args.format))
     emit(text, args.output, out, f"{len(notes)} notes")
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ReaderError(f"The file {path} cannot be read: {reason}.") from error
-    except UnicodeDecodeError:
-        raise ReaderError(
-            f"The file {path} is not Web Annotation JSON: it is not UTF-8 text."
-        ) from None
 
 
 def _preview(text: str) -> str:

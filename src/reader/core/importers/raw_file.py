@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
+from reader.core.files import FileTooLarge, NotARegularFile, read_regular
 from reader.core.importers.refusal import ImportRefused
 
 # The first bytes of files that are certainly not text, whatever their name says.
@@ -33,31 +32,21 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     """
     name = path.name
     try:
-        info = path.stat()
-        _check_kind_and_size(name, info, max_bytes)
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # one more byte tells a file that grew meanwhile
+        data = read_regular(path, max_bytes)
+    except IsADirectoryError:
+        raise ImportRefused(name, f"{name} is a folder, not a file.") from None
+    except NotARegularFile:  # a pipe or a device would block or never end
+        raise ImportRefused(name, f"{name} is not a regular file.") from None
+    except FileTooLarge as large:
+        limit = f"the {_size(max_bytes)} limit for an import"
+        if large.grew:
+            raise ImportRefused(name, f"{name} is over {limit}.") from None
+        raise ImportRefused(name, f"{name} is {_size(large.size)}, over {limit}.") from None
     except OSError as error:
         raise ImportRefused(name, f"{name} cannot be read: {_reason(error)}.") from error
-    if len(data) > max_bytes:
-        raise ImportRefused(name, f"{name} is over the {_size(max_bytes)} limit for an import.")
     if not data.strip():
         raise ImportRefused(name, f"{name} is empty.")
     return data
-
-
-def _check_kind_and_size(name: str, info: os.stat_result, max_bytes: int) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise ImportRefused(name, f"{name} is a folder, not a file.")
-    if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
-        raise ImportRefused(name, f"{name} is not a regular file.")
-    if info.st_size > max_bytes:
-        raise ImportRefused(
-            name,
-            f"{name} is {_size(info.st_size)}, over the {_size(max_bytes)} limit for an import.",
-        )
-    if info.st_size == 0:
-        raise ImportRefused(name, f"{name} is empty.")
 
 
 def refuse_binary(name: str, data: bytes, expected: str) -> None:

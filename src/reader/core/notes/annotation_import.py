@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.core.documents.document import Document
+from reader.core.errors import ReaderError
+from reader.core.files import FileTooLarge, NotARegularFile, read_regular
 from reader.core.notes.note import Note, is_newer
 from reader.core.notes.store import NotesStore
 from reader.core.notes.web_annotation import parse_annotations
@@ -40,6 +43,32 @@ class ImportReport:
             ids = ", ".join(self.unknown_documents)
             text += f" Some are on documents not in the library ({ids}); they are kept as detached."
         return text
+
+
+MAX_FILE_BYTES = 256 * 1024 * 1024  # some 250,000 notes; a larger file is not an export of ours
+
+
+def read_annotation_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of a Web Annotation JSON file the user chose, or a ReaderError saying why
+    not: a folder, a pipe or device (which would block or never end), too large, not UTF-8."""
+    try:
+        data = read_regular(path, max_bytes)
+    except IsADirectoryError:
+        raise ReaderError(f"The file {path} is a folder, not a file.") from None
+    except NotARegularFile:
+        raise ReaderError(f"The file {path} is not a regular file.") from None
+    except FileTooLarge:
+        limit = f"{max_bytes // (1024 * 1024)} MB"
+        raise ReaderError(f"The file {path} is over the {limit} limit for notes.") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ReaderError(f"The file {path} cannot be read: {reason}.") from error
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReaderError(
+            f"The file {path} is not Web Annotation JSON: it is not UTF-8 text."
+        ) from None
 
 
 def import_annotations(

@@ -249,7 +249,7 @@ class NotesController(QObject):
     def import_notes(self) -> str:
         """Ask for a Web Annotation JSON file and merge it; the status line shows the report."""
         from reader.core.errors import ReaderError
-        from reader.core.notes.annotation_import import import_annotations
+        from reader.core.notes.annotation_import import import_annotations, read_annotation_file
 
         from reader.ui.notes.dialogs import ask_notes_import
 
@@ -260,12 +260,14 @@ class NotesController(QObject):
             return ""
         documents = self._library.by_id()
         try:
-            text = path.read_text(encoding="utf-8")
-            report = str(import_annotations(self.service.store, text, documents))
-        except OSError as error:
-            report = f"{path} could not be read: {error.strerror or error}."
-        except (ReaderError, UnicodeDecodeError) as error:
-            report = f"{path.name} was not imported: {error}"
+            text = read_annotation_file(path)  # its sentence names the file
+        except ReaderError as error:
+            report = str(error)
+        else:
+            try:
+                report = str(import_annotations(self.service.store, text, documents))
+            except ReaderError as error:
+                report = f"{path.name} was not imported: {error}"
         self._say(report)
         self.refresh()
         return report

@@ -1,0 +1,54 @@
+"""One rule for the files a user hands us: regular files only, read up to a limit.
+
+Opening never blocks: a FIFO would wait forever for a writer, and a device such as
+/dev/zero never ends, so both are refused before a byte is read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+
+class NotARegularFile(OSError):
+    """A pipe, a device or a socket where a file was expected."""
+
+
+class FileTooLarge(OSError):
+    """Over the limit: `size` is the file's size in bytes, or, if it grew while being read
+    (`grew`), what was read of it."""
+
+    def __init__(self, size: int, grew: bool = False) -> None:
+        super().__init__(errno.EFBIG, "too large")
+        self.size, self.grew = size, grew
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at `path`, if there are at most `max_bytes` of them.
+
+    Raises IsADirectoryError, NotARegularFile, FileTooLarge, or the OSError of the system.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)  # of what was opened, not of what the name points to later
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > max_bytes:
+            raise FileTooLarge(info.st_size)
+        chunks, total = [], 0
+        while total <= max_bytes:  # one byte more than the limit tells a file that grew
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise FileTooLarge(total, grew=True)
+    return b"".join(chunks)
