@@ -83,3 +83,20 @@ def test_ensure_makes_every_missing_level_private(tmp_path: Path) -> None:
     paths.ensure(folder)
     assert (tmp_path / "portable").stat().st_mode & 0o777 == 0o700
     assert folder.stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("given", ["", "  "])
+def test_an_empty_data_dir_is_refused_not_taken_for_the_real_folders(given: str) -> None:
+    with pytest.raises(DataFolderError, match="--data-dir needs a folder"):
+        paths.resolve(given, {})
+
+
+def test_an_empty_data_dir_on_the_command_line_is_one_sentence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader.__main__ import main
+
+    assert main(["list", "--data-dir", ""]) == 2
+    assert capsys.readouterr().err == (
+        "statement-reader: --data-dir needs a folder; it was given an empty one.\n"
+    )

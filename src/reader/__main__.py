@@ -26,7 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args = cli.parse(argv)
-    folders = paths.resolve(getattr(args, "data_dir", None))
+    try:
+        folders = paths.resolve(getattr(args, "data_dir", None))
+    except ReaderError as error:
+        sys.stderr.write(f"{cli.PROG}: {error}\n")
+        return cli.EXIT_USAGE
     try:
         if args.command is None:
             from reader.ui.app import run_gui  # Qt is loaded only for the window

@@ -31,6 +31,9 @@ class Folders:
 
 def resolve(data_dir: str | None, environ: Mapping[str, str] = os.environ) -> Folders:
     """Nothing is created here: folders are made when first written (see ensure)."""
+    if data_dir is not None and not data_dir.strip():
+        # An empty --data-dir (an unset variable in a script) must not mean the real folders.
+        raise DataFolderError("--data-dir needs a folder; it was given an empty one.")
     chosen = data_dir or environ.get(DATA_DIR_ENV)
     if chosen:
         base = Path(chosen).expanduser().absolute()

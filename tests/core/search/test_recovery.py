@@ -182,3 +182,16 @@ def test_an_unwritable_index_folder_is_a_sentence(library: Library, tmp_path: Pa
     index = SearchIndex(blocker / "index")
     with pytest.raises(ReaderError, match="cannot be created: Not a directory"):
         index.sync(library)
+
+
+@pytest.mark.parametrize(
+    "pointer", ["gen-x/../..", "gen-000001/../../elsewhere", "gen-", "../gen-1"]
+)
+def test_current_names_only_a_generation_of_this_index(tmp_path: Path, pointer: str) -> None:
+    root = tmp_path / "index"
+    (root / "gen-000001").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (root / "CURRENT").write_text(pointer)
+    assert current_generation(root) is None
+    (root / "CURRENT").write_text("gen-000001\n")
+    assert current_generation(root) == root / "gen-000001"

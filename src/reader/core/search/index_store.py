@@ -32,8 +32,11 @@ def current_generation(root: Path) -> Path | None:
         name = (root / CURRENT).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return None
+    # Only a generation's own name ("gen-000012"): "gen-x/../.." would point out of the index.
+    if not (name.startswith(PREFIX) and name[len(PREFIX) :].isdigit()):
+        return None
     folder = root / name
-    return folder if name.startswith(PREFIX) and folder.is_dir() else None
+    return folder if folder.is_dir() else None
 
 
 def read_manifest(generation: Path) -> Manifest | None:
