@@ -11,6 +11,7 @@ from typing import TextIO, cast
 from reader import cli, paths
 from reader.core.errors import ReaderError, unexpected_error
 from reader.core.printable import PrintableWriter
+from reader.log_setup import log_to_file
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +37,7 @@ def _main(argv: Sequence[str] | None) -> int:
             from reader.ui.app import run_gui  # Qt is loaded only for the window
 
             return run_gui(folders, exit_after_paint=args.exit_after_paint)
+        log_to_file(folders, logging.WARNING)
         return cli.run(args, folders)
     except BrokenPipeError:
         # The reader of our output went away (`| head`); that is not an error.

@@ -13,6 +13,7 @@ from reader.cli import library as cli_library
 from reader.core import user_db
 from reader.core.library import catalogue as catalogue_module
 from reader.core.library.catalogue import CatalogueError
+from reader.core.user_db import UserDatabase
 from tests.cli.running import reader, run_in_process
 
 ELN = "01_eln-ygln-2022-west-russia-crisis.txt"
@@ -170,3 +171,19 @@ def test_a_limit_that_is_no_number_of_bytes_is_one_sentence(
     assert refused.stderr.count("\n") == 1 and "--max-size" in refused.stderr
     with pytest.raises(CatalogueError, match="must be a number of megabytes above 0"):
         cli_library.max_megabytes({"STATEMENT_READER_MAX_IMPORT_MB": limit})
+
+
+def test_a_damaged_catalogue_row_is_logged_not_printed(
+    dev_files: list[str], tmp_path: Path
+) -> None:
+    """No traceback on the terminal for every command: it goes to the log file."""
+    _, [result] = _import(dev_files[0], cwd=tmp_path)
+    db = UserDatabase.open(tmp_path / "data")
+    with db.transaction() as connection:
+        connection.execute("UPDATE catalogue SET statement = '{not json'")
+    db.close()
+    listed = reader("list", "--data-dir", str(tmp_path / "data"), cwd=tmp_path)
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr
+    assert str(result["id"]) not in listed.stdout  # left out, the bundled ones still listed
+    log = (tmp_path / "data" / "cache" / "statement-reader.log").read_text()
+    assert f"The catalogue entry {result['id']} is damaged" in log and "Traceback" in log

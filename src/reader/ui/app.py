@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import APP_NAME, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
 from reader.core.library.library import Library
-from reader.core.printable import PrintableFormatter
+from reader.log_setup import log_to_file
 from reader.resource_access import resource_folder
 
 from reader.ui import settings, theme
@@ -56,7 +56,7 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     if problem:
         sys.stderr.write(problem + "\n")
         return 1
-    _setup_logging(folders)
+    log_to_file(folders)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -128,17 +128,6 @@ class _FirstPaint(QObject):
             print(f"first paint after {time.perf_counter() - self._started:.3f} s", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
-
-
-def _setup_logging(folders: paths.Folders) -> None:
-    try:
-        handler: logging.Handler = logging.FileHandler(
-            paths.ensure(folders.cache) / "statement-reader.log"
-        )
-    except (ReaderError, OSError):
-        handler = logging.StreamHandler()
-    handler.setFormatter(PrintableFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
