@@ -15,6 +15,7 @@ single AnnotationPage. Merging is in note_import.py.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -26,6 +27,10 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOC_URN = "urn:statement-reader:doc:"
 UUID_URN = "urn:uuid:"
 _EPOCH = "1970-01-01T00:00:00.000Z"  # for an annotation that says nothing of its times
+
+
+MAX_OFFSET = 2**62  # a character offset the database can store, far past any document
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair was already joined by json.loads
 
 
 class AnnotationFormatError(ReaderError):
@@ -86,6 +91,10 @@ def parse_annotations(json_text: str) -> list[Note]:
             f"The file is not Web Annotation JSON: it is not JSON at all ({error.msg}, "
             f"line {error.lineno})."
         ) from error
+    except RecursionError:  # arrays in arrays 100,000 deep: no export of anyone's is that
+        raise AnnotationFormatError(
+            "The file is not Web Annotation JSON: it is nested too deeply to be one."
+        ) from None
     items = _items(value)
     return [_note(item, number) for number, item in enumerate(items, start=1)]
 
@@ -107,7 +116,9 @@ def _items(value: Any) -> list[Any]:
 
 def _types(value: dict[str, Any]) -> list[str]:
     kinds = value.get("type", [])
-    return [kinds] if isinstance(kinds, str) else [k for k in kinds if isinstance(k, str)]
+    if isinstance(kinds, str):
+        return [kinds]
+    return [k for k in kinds if isinstance(k, str)] if isinstance(kinds, list) else []
 
 
 def _note(item: Any, number: int) -> Note:
@@ -121,15 +132,15 @@ def _note(item: Any, number: int) -> Note:
     end = _offset(position.get("end", start + len(quote["exact"])), number)
     return Note(
         id=_note_id(item.get("id"), number),
-        doc_id=target["source"][len(DOC_URN) :],
+        doc_id=_whole(target["source"][len(DOC_URN) :]),
         start=start,
         end=max(start, end),
-        quote=quote["exact"],
-        prefix=_text(quote.get("prefix", ""), number),
-        suffix=_text(quote.get("suffix", ""), number),
+        quote=_whole(quote["exact"]),
+        prefix=_whole(_text(quote.get("prefix", ""), number)),
+        suffix=_whole(_text(quote.get("suffix", ""), number)),
         color=color,
-        text=text,
-        tags=tags,
+        text=_whole(text),
+        tags=tuple(_whole(tag) for tag in tags),
         created=created,
         modified=_time(item.get("modified"), created, number),
     )
@@ -182,7 +193,7 @@ def _note_id(value: Any, number: int) -> str:
             return str(uuid.UUID(value[len(UUID_URN) :]))
         except ValueError:
             raise _bad(number, f"has a malformed id ({value})") from None
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, value))
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, _whole(value)))
 
 
 def _time(value: Any, default: str, number: int) -> str:
@@ -190,15 +201,21 @@ def _time(value: Any, default: str, number: int) -> str:
         return default
     try:
         parse_time(str(value))
-    except ValueError:
+    except (ValueError, OverflowError):  # "9999-12-31T23:59:59-23:59" overflows in UTC
         raise _bad(number, f"has a time that is not ISO 8601 ({value})") from None
     return str(value)
 
 
 def _offset(value: Any, number: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < MAX_OFFSET:
         raise _bad(number, f"has a position that is not a character offset ({value!r})")
     return value
+
+
+def _whole(text: str) -> str:
+    """`text` with any lone surrogate ("\\ud800" in the JSON) made U+FFFD: it is no character,
+    and the database cannot store it."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _text(value: Any, number: int) -> str:
