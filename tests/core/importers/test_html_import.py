@@ -159,3 +159,16 @@ def test_an_article_header_is_kept_but_the_site_banner_is_not(tmp_path: Path) ->
     )
     texts = [b.text for b in import_file(path).blocks]
     assert texts == ["The Title", "Body text.", "Second article."]
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-32", "ucs-2"])
+def test_an_ascii_page_that_declares_utf16_is_read_as_utf8(declared: str) -> None:
+    """The HTML standard: a meta that could be read as ASCII cannot mean UTF-16."""
+    page = (
+        f'<html><head><meta charset="{declared}"><title>On Arms Control</title></head>'
+        "<body><h1>On Arms Control</h1><p>The sides should resume the dialogue — at once.</p>"
+        "</body></html>"
+    ).encode()
+    parsed = html_import.import_html("page.html", page)
+    text = " ".join(block.text for block in parsed.blocks)
+    assert "The sides should resume the dialogue — at once." in text

@@ -43,10 +43,23 @@ _PARAGRAPH_BREAK = re.compile(rf"{_LINE_BREAK}\s*{_LINE_BREAK}")
 _DECLARED = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 
 
+def meta_charset(declared: str | None) -> str | None:
+    """What a <meta> declaration means, as the HTML standard reads it: a page whose meta could
+    be read as ASCII is not UTF-16 or UTF-32 (a BOM says those), so such a claim means UTF-8;
+    x-user-defined means Windows-1252."""
+    if declared is None:
+        return None
+    name = declared.strip().lower().replace("_", "-")
+    if name.startswith(("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2")):
+        return "utf-8"
+    return "windows-1252" if name == "x-user-defined" else declared
+
+
 def import_html(name: str, data: bytes) -> ParsedFile:
     refuse_binary(name, data, "an HTML page")
     declared = _DECLARED.search(data[:1024])
-    decoded = decode_text(name, data, declared.group(1).decode("ascii") if declared else None)
+    charset = declared.group(1).decode("ascii") if declared else None
+    decoded = decode_text(name, data, meta_charset(charset))
     tree = LexborHTMLParser(decoded.text)
     hints = page_hints(tree)
     raw = _page_blocks(tree)
