@@ -187,3 +187,13 @@ def test_a_damaged_catalogue_row_is_logged_not_printed(
     assert str(result["id"]) not in listed.stdout  # left out, the bundled ones still listed
     log = (tmp_path / "data" / "cache" / "statement-reader.log").read_text()
     assert f"The catalogue entry {result['id']} is damaged" in log and "Traceback" in log
+
+
+def test_a_database_that_is_a_folder_still_lists_the_bundled_statements(tmp_path: Path) -> None:
+    (tmp_path / "data" / "library.sqlite").mkdir(parents=True)
+    listed = reader("list", "--json", "--data-dir", str(tmp_path / "data"), cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert [e["kind"] for e in json.loads(listed.stdout)] == ["bundled", "bundled"]
+    assert (
+        listed.stderr.count("\n") == 1 and "Only the bundled statements are shown." in listed.stderr
+    )

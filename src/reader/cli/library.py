@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
+from reader.core.errors import ReaderError
 from reader.core.library.catalogue import Catalogue, CatalogueError
 from reader.core.library.library import Library
 from reader.core.user_db import UserDatabase
@@ -45,7 +46,11 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 def open_library(bundled_folder: Path, folders: paths.Folders) -> Library:
     """The bundled statements and the catalogue, if there is a database; reading never
     creates one."""
-    db = UserDatabase.open_existing(folders.data)
+    try:
+        db = UserDatabase.open_existing(folders.data)
+    except ReaderError as error:  # say why the imported ones are missing; show the rest
+        sys.stderr.write(f"{error} Only the bundled statements are shown.\n")
+        db = None
     if db is None:
         return Library.open(bundled_folder)
     try:
