@@ -197,3 +197,13 @@ def test_a_database_that_is_a_folder_still_lists_the_bundled_statements(tmp_path
     assert (
         listed.stderr.count("\n") == 1 and "Only the bundled statements are shown." in listed.stderr
     )
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_under_a_readable_name(
+    dev_files: list[str], tmp_path: Path
+) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9-statement.txt"))
+    shutil.copyfile(dev_files[0], odd)
+    code, [result] = _import(str(odd), cwd=tmp_path)
+    assert code == 0 and result["status"] == "imported"
+    assert str(result["file"]).endswith("caf\ufffd-statement.txt")

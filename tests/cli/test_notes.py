@@ -283,3 +283,11 @@ def test_notes_import_refuses_what_is_not_a_regular_file_at_once(
     assert code == cli.EXIT_USAGE
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and ("not a regular file" in err or "is a folder" in err)
+
+
+def test_a_note_given_in_bytes_that_are_not_utf8_is_saved(isolated_user_folders: Path) -> None:
+    """'--note' with the byte \\xff arrives as a lone surrogate, which SQLite refused."""
+    broken = os.fsdecode(b"caf\xe9 talks")  # Latin-1 bytes on a UTF-8 system
+    add("--quote", "final defeat", "--note", broken, "--tag", os.fsdecode(b"t\xff"))
+    [note] = listed()
+    assert note["text"] == "caf\ufffd talks" and note["tags"] == ["t\ufffd"]

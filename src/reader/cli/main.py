@@ -10,6 +10,7 @@ from typing import Any, NoReturn, TextIO
 from reader import __version__, paths
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
+from reader.core.files import display_name
 from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
@@ -172,7 +173,15 @@ def _dump(value: object, out: TextIO) -> None:
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     words = list(sys.argv[1:] if argv is None else argv)
-    return build_parser(with_commands=_names_a_command(words)).parse_args(words)
+    args = build_parser(with_commands=_names_a_command(words)).parse_args(words)
+    # Text given as bytes that are not UTF-8 arrives with lone surrogates, which SQLite
+    # refuses: each such byte becomes U+FFFD. Paths stay as given, to open the very file.
+    for key, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, key, display_name(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [display_name(v) for v in value])
+    return args
 
 
 def _names_a_command(words: list[str]) -> bool:

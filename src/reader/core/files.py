@@ -52,3 +52,13 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if total > max_bytes:
         raise FileTooLarge(total, grew=True)
     return b"".join(chunks)
+
+
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates,
+    which no database or terminal can take) become U+FFFD."""
+    return os.fsencode(name).decode("utf-8", "replace") if _has_surrogate(name) else name
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)

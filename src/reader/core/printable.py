@@ -8,8 +8,11 @@ import logging
 import re
 from typing import TextIO
 
-# C0 but for tab and line feed, DEL, C1, and the bidirectional embeddings and isolates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 but for tab and line feed, DEL, C1, the bidirectional embeddings and isolates, and lone
+# surrogates (bytes of a file name that were not UTF-8: no terminal can be sent them).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.core.documents.builder import BlockSpec, build_document
 from reader.core.documents.document import Document, Metadata
+from reader.core.files import display_name
 from reader.core.importers.html_import import import_html
 from reader.core.importers.markdown_import import import_markdown
 from reader.core.importers.metadata_detection import detect_metadata
@@ -50,7 +51,7 @@ class ImportedStatement:
 
 def import_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedStatement:
     """Read `path` into a statement, or raise ImportRefused saying in one sentence why not."""
-    name = path.name
+    name = display_name(path.name)
     file_format = FORMATS.get(path.suffix.lower())
     if file_format is None:
         raise ImportRefused(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.files import FileTooLarge, NotARegularFile, read_regular
+from reader.core.files import FileTooLarge, NotARegularFile, display_name, read_regular
 from reader.core.importers.refusal import ImportRefused
 
 # The first bytes of files that are certainly not text, whatever their name says.
@@ -30,7 +30,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
     The size is checked before anything is read, so a huge file is refused at once.
     """
-    name = path.name
+    name = display_name(path.name)
     try:
         data = read_regular(path, max_bytes)
     except IsADirectoryError:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
+from reader.core.files import display_name
 from reader.core.importers import DEFAULT_MAX_BYTES, import_file
 from reader.core.library.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
 from reader.core.library.library import Library
@@ -150,12 +151,12 @@ def import_one(
 ) -> ImportResult:
     """One file: parsed, checked against the library's contents, stored; a ReaderError
     becomes the refusal's reason. `bundled`: the bundled statements (ids never given)."""
-    name = str(path)
+    name = display_name(str(path))
     try:
         imported = import_file(path, max_bytes)
         same = bundled_hashes(bundled).get(imported.content_hash)
         if same is not None:
-            raise AlreadyInLibrary(path.name, same)
+            raise AlreadyInLibrary(imported.file_name, same)
         entry = catalogue.add(imported, path, reserved=bundled.ids())
     except AlreadyInLibrary as duplicate:
         title = _title_of(duplicate.doc_id, catalogue, bundled)
@@ -216,8 +217,11 @@ def _title_of(doc_id: str, catalogue: Catalogue, bundled: Library) -> str:
 
 
 def cancelled_result(path: Path) -> ImportResult:
+    name = display_name(path.name)
     return ImportResult(
-        str(path), REFUSED, reason=f"{path.name} was not imported: the import was cancelled."
+        display_name(str(path)),
+        REFUSED,
+        reason=f"{name} was not imported: the import was cancelled.",
     )
 
 
