@@ -195,3 +195,37 @@ def test_current_names_only_a_generation_of_this_index(tmp_path: Path, pointer: 
     assert current_generation(root) is None
     (root / "CURRENT").write_text("gen-000001\n")
     assert current_generation(root) == root / "gen-000001"
+
+
+@pytest.mark.parametrize("failing", ["commit", "add_document"])
+def test_a_full_disk_while_indexing_is_one_sentence_and_the_index_stays_usable(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    import errno
+
+    from whoosh.writing import SegmentWriter
+
+    folder = tmp_path / "index"
+    _built(library, folder)
+    real_cancel = SegmentWriter.cancel
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def cancel_fails_too(self: SegmentWriter) -> None:
+        real_cancel(self)  # the lock goes, but the clean-up then fails on the same full disk
+        full()
+
+    monkeypatch.setattr(SegmentWriter, failing, full)
+    monkeypatch.setattr(SegmentWriter, "cancel", cancel_fails_too)
+    index = SearchIndex(folder)
+    index.open_current()
+    with pytest.raises(
+        IndexUnavailableError, match="cannot be written in .*: No space left on device"
+    ):
+        index.sync(list(_extra_library(library)))
+    monkeypatch.undo()
+    assert index.search("Minsk").total == 1  # what was there is still searchable
+    assert "updated" in index.sync(list(_extra_library(library)))  # and room again: caught up
+    assert index.search("Kaliningrad").total == 1
+    index.close()

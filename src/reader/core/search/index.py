@@ -7,6 +7,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -130,9 +131,7 @@ class SearchIndex:
             write_manifest(build, Manifest(SCHEMA_VERSION, count, prints))
             generation = publish(self.folder, build)
         except OSError as error:
-            raise IndexUnavailableError(
-                f"The search index cannot be written in {self.folder}: {error.strerror or error}."
-            ) from error
+            raise self._unwritable(error) from error
         # Another process may publish (and clear away ours) meanwhile: any current one will do.
         for _ in range(OPEN_ATTEMPTS):
             if not self._open_live():
@@ -165,7 +164,10 @@ class SearchIndex:
             ) from error
         count = self._write(self._ix, writer, changed, removed + [d.id for d in changed], progress)
         self._manifest = Manifest(SCHEMA_VERSION, count, prints)
-        write_manifest(Path(self._ix.storage.folder), self._manifest)
+        try:
+            write_manifest(Path(self._ix.storage.folder), self._manifest)
+        except OSError as error:  # the next opening finds the manifest stale and catches up
+            raise self._unwritable(error) from error
         # A new searcher, not refresh(): refresh() kept a commit's deletions out of sight.
         self._searcher.close()
         self._searcher = self._ix.searcher()
@@ -190,11 +192,22 @@ class SearchIndex:
                 if progress is not None:
                     progress(number, len(added))
             writer.commit()
-        except BaseException:
-            writer.cancel()  # WORKAROUND: Whoosh 2.7 keeps the write lock after a failed commit
+        except BaseException as error:
+            # WORKAROUND: Whoosh 2.7 keeps the write lock after a failed commit. On a full disk
+            # the cancel can fail as well, and must not hide why the commit did.
+            with suppress(Exception):
+                writer.cancel()
+            if isinstance(error, OSError):
+                raise self._unwritable(error) from error
             raise
         with ix.searcher() as searcher:
             return int(searcher.doc_count())
+
+    def _unwritable(self, error: OSError) -> IndexUnavailableError:
+        reason = error.strerror or str(error)
+        return IndexUnavailableError(
+            f"The search index cannot be written in {self.folder}: {reason}."
+        )
 
     def _fingerprints(self) -> dict[str, str]:
         signature = self._topics.signature
