@@ -47,21 +47,24 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{cli.PROG}: {error}\n")
         return cli.EXIT_USAGE
     except Exception:
-        where = _log_bug(folders)
-        sys.stderr.write(f"{cli.PROG}: {unexpected_error('the command', where)}\n")
+        sys.stderr.write(f"{cli.PROG}: {_report_bug(folders)}\n")
         return 1
 
 
-def _log_bug(folders: paths.Folders) -> str:
-    """Write the traceback to the log file (or stderr if even that fails); say where it went."""
+def _report_bug(folders: paths.Folders) -> str:
+    """Write the traceback to the log file; the sentence says where it went, or, on a full
+    disk or a read-only cache, why it could not go there (never the traceback itself)."""
     try:
         paths.ensure(folders.cache)
         with folders.log_file.open("a", encoding="utf-8") as log:
             log.write(traceback.format_exc())
-        return str(folders.log_file)
-    except (OSError, ReaderError):
-        logging.getLogger(__name__).exception("Unexpected error")
-        return "the output above"
+    except (OSError, ReaderError) as failure:
+        reason = failure.strerror if isinstance(failure, OSError) else None
+        return (
+            "An unexpected error occurred in the command, and its details could not be "
+            f"written to {folders.log_file} ({reason or str(failure).rstrip('.')})."
+        )
+    return unexpected_error("the command", folders.log_file)
 
 
 if __name__ == "__main__":

@@ -187,3 +187,28 @@ def test_every_command_is_known_to_the_window_check() -> None:
     parser = cli_main.build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert set(commands.choices) == cli_main.COMMANDS
+
+
+def test_a_bug_with_no_room_for_its_log_is_one_sentence_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "cache").write_text("a file where the cache folder should be")  # as a full disk
+    monkeypatch.setattr(cli_main, "_print_list", lambda *_: {}["a bug"])
+    assert main(["list", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert "unexpected error occurred in the command, and its details could not be written" in err
+
+
+def test_a_bug_is_one_sentence_and_its_traceback_goes_to_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli_main, "_print_list", lambda *_: {}["a bug"])
+    assert main(["list", "--data-dir", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    log = tmp_path / "data" / "cache" / "statement-reader.log"
+    sentence = f"An unexpected error occurred in the command; the details are in {log}."
+    assert err == f"statement-reader: {sentence}\n"
+    assert "KeyError: 'a bug'" in log.read_text()
