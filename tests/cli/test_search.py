@@ -73,3 +73,13 @@ def test_index_command_reports_and_rebuilds(tmp_path: Path) -> None:
         _run(tmp_path, "index", "--rebuild").stdout.strip()
         == "index rebuilt: a rebuild was asked for"
     )
+
+
+def test_with_no_index_and_no_room_for_one_search_still_answers(tmp_path: Path) -> None:
+    """A read-only data folder with no index yet (a file stands where the cache would be)."""
+    (tmp_path / "cache").write_text("not a folder")
+    result = _run(tmp_path, "search", "Minsk", "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 1  # the one passage about Minsk
+    assert "cannot be" in result.stderr and "temporary index" in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import paths
 from reader.cli.output import BOLD, RESET
+from reader.core.errors import ReaderError
 from reader.core.library.library import Library
+from reader.core.search.index_store import current_generation
 from reader.core.search.results import Hit, SearchResults
+
+if TYPE_CHECKING:  # Whoosh only for the commands that need it
+    from reader.core.search.index import SearchIndex
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -32,20 +41,46 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_search(
     args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
 ) -> None:
-    from reader.core.search.index import SearchIndex  # Whoosh only for the commands that need it
 
     for doc_id in args.doc or ():
         library.get(doc_id)  # an unknown id is an error, not an empty result
-    index = SearchIndex(folders.index)
-    index.sync(library)
-    results = index.search(args.query, limit=args.limit, doc_ids=args.doc)
-    index.close()
+    with _synced_index(folders.index, library) as index:
+        results = index.search(args.query, limit=args.limit, doc_ids=args.doc)
     if results.notice:
         sys.stderr.write(results.notice + "\n")
     if args.json:
         _print_json(results, out)
     else:
         _print_text(results, out)
+
+
+@contextmanager
+def _synced_index(folder: Path, library: Library) -> Iterator[SearchIndex]:
+    """The index, brought up to date. If its folder cannot be written and there is no index
+    there yet (a read-only data folder), a temporary one serves this search, and is gone
+    after it: searching never needs to write."""
+    from reader.core.search.index import SearchIndex
+
+    index = SearchIndex(folder)
+    try:
+        index.sync(library)
+    except ReaderError as error:  # the folder cannot be made or written
+        index.close()
+        if current_generation(folder) is not None:
+            raise  # there is an index: its trouble is worth the user's attention
+        with tempfile.TemporaryDirectory(prefix="statement-reader-index-") as temporary:
+            sys.stderr.write(f"{error} This search uses a temporary index instead.\n")
+            index = SearchIndex(Path(temporary))
+            index.sync(library)
+            try:
+                yield index
+            finally:
+                index.close()
+        return
+    try:
+        yield index
+    finally:
+        index.close()
 
 
 def run_index(
