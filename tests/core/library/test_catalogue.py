@@ -170,3 +170,18 @@ def test_library_lists_bundled_then_imported_in_import_order(
     assert kinds[:2] == [("bundled", d.metadata.title) for d in Library.open(resource_folder())]
     assert [k for k, _ in kinds[2:]] == ["imported", "imported"]
     assert "Second text." in library.imported()[0].text
+
+
+def test_copies_left_by_a_killed_import_are_cleared_by_the_next_one(
+    user_db: UserDatabase, tmp_path: Path
+) -> None:
+    """Killed between its copy and its commit, an import left a copy no entry names."""
+    kept = _added(Catalogue(user_db), _file(tmp_path / "in", "first.txt"))
+    folder = kept.copy.parent
+    orphan, partial = folder / "killed-import.txt", folder / ".killed-import.txt.partial"
+    orphan.write_text("copied, never committed")
+    partial.write_text("cut short while copying")
+    other = STATEMENT.replace("We urge restraint.", "We urge patience.")
+    second = _added(Catalogue(user_db), _file(tmp_path / "in", "second.txt", other))
+    assert not orphan.exists() and not partial.exists()
+    assert kept.copy.exists() and second.copy.exists()  # what an entry names is never touched

@@ -66,6 +66,7 @@ class Catalogue:
     def __init__(self, db: UserDatabase) -> None:
         self._db = db
         self.folder = db.path.parent / DOCUMENTS_FOLDER
+        self._swept = False  # the first add clears away strays (see _sweep)
 
     @property
     def read_only(self) -> str:
@@ -116,6 +117,8 @@ class Catalogue:
         try:
             with self._db.transaction() as connection:
                 self._refuse_duplicate(connection, imported)
+                if not self._swept:
+                    self._sweep(connection)
                 doc_id = new_id(imported.metadata, source.stem, {*reserved, *self._ids(connection)})
                 copy = self.folder / f"{doc_id}{source.suffix.lower()}"
                 size = copy_atomically(source, copy)
@@ -131,6 +134,22 @@ class Catalogue:
                 copy.unlink(missing_ok=True)
             raise
         return entry
+
+    def _sweep(self, connection: sqlite3.Connection) -> None:
+        """Delete the copies no entry names: left by a process killed between its copy and
+        its commit (or a removal whose delete failed). Run under the write lock, which every
+        add holds from its copy to its commit, so no other import's copy can be among them."""
+        self._swept = True
+        named = {row["copy_name"] for row in connection.execute("SELECT copy_name FROM catalogue")}
+        try:
+            strays = [p for p in self.folder.iterdir() if p.is_file() and p.name not in named]
+        except OSError:  # no folder yet, or unreadable: nothing to sweep here
+            return
+        for stray in strays:
+            try:
+                stray.unlink()
+            except OSError as error:  # costs only disk space; the next import tries again
+                log.warning("A stray copy %s could not be deleted: %s", stray, error)
 
     def update_metadata(self, doc_id: str, metadata: Metadata) -> None:
         """Change an imported document's title, date, place, ...; its text stays as it is."""
