@@ -147,3 +147,28 @@ def test_a_read_only_database_refuses_changes_in_a_sentence(tmp_path: Path, doc:
     with pytest.raises(DatabaseError, match="^The change cannot be saved: the folder"):
         store.add(doc, 0, 5)
     assert store.list() == []
+
+
+def test_notes_found_at_a_new_place_are_saved_there_in_one_transaction(
+    user_db: UserDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = statement(*TEXTS)
+    store = NotesStore(user_db)
+    for text in TEXTS:
+        store.add(doc, doc.text.index(text), doc.text.index(text) + 12, "yellow")
+    moved = statement("A new opening paragraph.", *TEXTS)
+    transactions: list[int] = []
+    real = user_db.transaction
+
+    def counted():  # type: ignore[no-untyped-def]
+        transactions.append(1)
+        return real()
+
+    monkeypatch.setattr(user_db, "transaction", counted)
+    placed = store.for_document(moved)
+    assert len(transactions) == 1  # not one a note: that took 30 s after a large import
+    assert [p.note.start for p in placed] == [moved.text.index(t) for t in TEXTS]
+    monkeypatch.undo()
+    assert [n.start for n in NotesStore(user_db).list(doc.id)] == [
+        moved.text.index(t) for t in TEXTS
+    ]
