@@ -212,3 +212,11 @@ def test_a_bug_is_one_sentence_and_its_traceback_goes_to_the_log(
     sentence = f"An unexpected error occurred in the command; the details are in {log}."
     assert err == f"statement-reader: {sentence}\n"
     assert "KeyError: 'a bug'" in log.read_text()
+
+
+def test_a_data_folder_named_in_bytes_that_are_not_utf8_is_that_very_folder(
+    tmp_path: Path,
+) -> None:
+    folder = os.fsdecode(bytes(tmp_path) + b"/caf\xe9-data")
+    assert cli.parse(["list", "--data-dir", folder]).data_dir == folder
+    assert cli.parse(["notes", "add", "x", "--quote", os.fsdecode(b"q\xff")]).quote == "q\ufffd"

@@ -175,8 +175,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     words = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(with_commands=_names_a_command(words)).parse_args(words)
     # Text given as bytes that are not UTF-8 arrives with lone surrogates, which SQLite
-    # refuses: each such byte becomes U+FFFD. Paths stay as given, to open the very file.
+    # refuses: each such byte becomes U+FFFD. Paths stay as given, to open the very file:
+    # the FILE arguments are Paths, and --data-dir, a str, is one too.
     for key, value in vars(args).items():
+        if key == "data_dir":
+            continue
         if isinstance(value, str):
             setattr(args, key, display_name(value))
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
