@@ -6,7 +6,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -61,26 +61,24 @@ def _synced_index(folder: Path, library: Library) -> Iterator[SearchIndex]:
     after it: searching never needs to write."""
     from reader.core.search.index import SearchIndex
 
-    index = SearchIndex(folder)
-    try:
-        index.sync(library)
-    except ReaderError as error:  # the folder cannot be made or written
-        index.close()
-        if current_generation(folder) is not None:
-            raise  # there is an index: its trouble is worth the user's attention
-        with tempfile.TemporaryDirectory(prefix="statement-reader-index-") as temporary:
+    with ExitStack() as stack:
+        index = SearchIndex(folder)
+        try:
+            index.sync(library)
+        except ReaderError as error:  # the folder cannot be made or written
+            index.close()
+            if current_generation(folder) is not None:
+                raise  # there is an index: its trouble is worth the user's attention
+            temporary = stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="statement-reader-index-")
+            )
             sys.stderr.write(f"{error} This search uses a temporary index instead.\n")
             index = SearchIndex(Path(temporary))
             index.sync(library)
-            try:
-                yield index
-            finally:
-                index.close()
-        return
-    try:
-        yield index
-    finally:
-        index.close()
+        try:
+            yield index
+        finally:
+            index.close()  # before the temporary folder goes
 
 
 def run_index(

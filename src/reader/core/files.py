@@ -31,27 +31,18 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     Raises IsADirectoryError, NotARegularFile, FileTooLarge, or the OSError of the system.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)  # of what was opened, not of what the name points to later
+    with open(os.open(path, flags), "rb") as handle:  # the descriptor is closed whatever happens
+        info = os.fstat(handle.fileno())  # of what was opened, not what the name points to now
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size)
-        chunks, total = [], 0
-        while total <= max_bytes:  # one byte more than the limit tells a file that grew
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    finally:
-        os.close(fd)
-    if total > max_bytes:
-        raise FileTooLarge(total, grew=True)
-    return b"".join(chunks)
+        data = handle.read(max_bytes + 1)  # one byte more than the limit tells a file that grew
+    if len(data) > max_bytes:
+        raise FileTooLarge(len(data), grew=True)
+    return data
 
 
 def display_name(name: str) -> str:
