@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import paths
 from reader.cli.output import BOLD, RESET
-from reader.core.errors import ReaderError
 from reader.core.library.library import Library
-from reader.core.search.index_store import current_generation
 from reader.core.search.results import Hit, SearchResults
 
 if TYPE_CHECKING:  # Whoosh only for the commands that need it
@@ -56,29 +53,16 @@ def run_search(
 
 @contextmanager
 def _synced_index(folder: Path, library: Library) -> Iterator[SearchIndex]:
-    """The index, brought up to date. If its folder cannot be written and there is no index
-    there yet (a read-only data folder), a temporary one serves this search, and is gone
-    after it: searching never needs to write."""
-    from reader.core.search.index import SearchIndex
+    """The index, brought up to date; a temporary one if the data folder cannot hold one."""
+    from reader.core.search.temporary_index import synced_index
 
-    with ExitStack() as stack:
-        index = SearchIndex(folder)
-        try:
-            index.sync(library)
-        except ReaderError as error:  # the folder cannot be made or written
-            index.close()
-            if current_generation(folder) is not None:
-                raise  # there is an index: its trouble is worth the user's attention
-            temporary = stack.enter_context(
-                tempfile.TemporaryDirectory(prefix="statement-reader-index-")
-            )
-            sys.stderr.write(f"{error} This search uses a temporary index instead.\n")
-            index = SearchIndex(Path(temporary))
-            index.sync(library)
-        try:
-            yield index
-        finally:
-            index.close()  # before the temporary folder goes
+    synced = synced_index(folder, library)
+    if synced.notice:
+        sys.stderr.write(synced.notice + "\n")
+    try:
+        yield synced.index
+    finally:
+        synced.index.close()
 
 
 def run_index(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -172,11 +173,50 @@ def test_a_failed_process_falls_back_to_indexing_here(
     service.shutdown()
 
 
+@pytest.mark.parametrize("threshold", [PROCESS_THRESHOLD, 1])
+def test_with_no_room_for_an_index_search_works_from_a_temporary_one(
+    qtbot: QtBot,
+    make_index_service: Callable[..., IndexService],
+    folders: paths.Folders,
+    threshold: int,
+) -> None:
+    """A read-only data folder with no index yet (a file stands where the index would be),
+    for a small library and for one large enough to go to a process, which could not write."""
+    folders.cache.mkdir(parents=True)
+    folders.index.write_text("not a folder")
+    service = make_index_service(threshold=threshold)
+    posted: list[str] = []
+    service.message_posted.connect(posted.append)
+    with qtbot.waitSignal(service.opened, timeout=OPEN_TIMEOUT_MS):
+        service.start()
+    assert _search_total(qtbot, service, "Minsk") == 1
+    notice = posted[-1]
+    assert str(folders.index) in notice and "temporary index" in notice
+    assert not service.is_indexing()
+    temporary = service.live_index()
+    assert temporary is not None and temporary.folder.is_dir()
+    assert folders.index.read_text() == "not a folder"  # nothing written where it cannot be
+
+    with qtbot.waitSignal(service.opened, timeout=OPEN_TIMEOUT_MS):
+        service.rebuild()  # here, not in the process that would write to the data folder
+    assert not service.is_indexing()
+    service.shutdown()
+    assert not temporary.folder.exists()
+
+
 def test_an_index_that_cannot_be_written_is_a_sentence(
     qtbot: QtBot, make_index_service: Callable[..., IndexService], folders: paths.Folders
 ) -> None:
-    folders.cache.mkdir(parents=True)
-    folders.index.write_text("not a folder")
+    """An index there already, whose folder cannot be written: its trouble is the user's."""
+    service = make_index_service()
+    with qtbot.waitSignal(service.opened, timeout=OPEN_TIMEOUT_MS):
+        service.start()
+    service.shutdown()
+    generation = current_generation(folders.index)
+    assert generation is not None
+    (generation / "manifest.json").write_text("{}")  # stale: the next opening must rebuild
+    # Where this process would build the new generation: taken by a file (chmod stops no root).
+    (folders.index / f"building-{os.getpid()}").write_text("in the way")
     service = make_index_service()
     with qtbot.waitSignal(service.failed, timeout=OPEN_TIMEOUT_MS) as failed:
         service.start()
@@ -184,7 +224,6 @@ def test_an_index_that_cannot_be_written_is_a_sentence(
     assert str(folders.index) in sentence and "Traceback" not in sentence
     assert service.problem() == sentence
     assert not service.submit(lambda index: None, print, print)
-    service.shutdown()
 
 
 def test_the_index_command_runs_on_the_same_folders(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,3 +122,22 @@ def _pid_alive(pid: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def why_no_index_here(root: Path) -> str:
+    """Why `root` can hold no index ("" if it can): it has none and cannot be written to.
+
+    A folder with an index is left to its own sentences: its trouble is the user's to know.
+    """
+    if current_generation(root) is not None:
+        return ""
+    try:
+        _make(root)
+        probe, name = tempfile.mkstemp(prefix=".probe-", dir=root)
+        os.close(probe)
+        os.unlink(name)
+    except DataFolderError as error:
+        return str(error)
+    except OSError as error:
+        return f"The index folder {root} cannot be written to: {error.strerror}."
+    return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,19 +37,27 @@ class Opening:
     index: SearchIndex
     report: str | None  # what sync() did; None: too much to write here, a process must do it
     searchable: bool  # the index can be searched now (for a process: the old one, meanwhile)
+    notice: str = ""  # why a temporary index serves (the data folder cannot hold one), or ""
 
 
 def open_index(folder: Path, documents: list[Document], threshold: int) -> Opening:
     """Open the index under `folder`; bring it up to date here unless that is a large job."""
     # Whoosh takes ~90 ms to import: only here, in a worker, after the window's first paint.
-    from reader.core.search.index import SearchIndex
     from reader.core.search.index_plan import passages_to_index
+    from reader.core.search.temporary_index import index_for, sync_or_fall_back
 
-    index = SearchIndex(folder)
+    index, notice = index_for(folder)
     unusable = index.open_current()
-    if passages_to_index(folder, documents, rebuild=bool(unusable)) > threshold:
+    if not notice and passages_to_index(folder, documents, rebuild=bool(unusable)) > threshold:
         return Opening(index, None, searchable=not unusable)
-    return Opening(index, index.sync(documents), searchable=True)
+    synced = sync_or_fall_back(index, notice, documents)
+    return Opening(synced.index, synced.report, searchable=True, notice=synced.notice)
+
+
+def _is_temporary(index: SearchIndex | None) -> bool:
+    from reader.core.search.temporary_index import TemporarySearchIndex
+
+    return isinstance(index, TemporarySearchIndex)
 
 
 def _sync_if_small(
@@ -117,6 +126,13 @@ class IndexService(QObject):
 
     def rebuild(self) -> None:
         """Rebuild the index from scratch in a separate process; search goes on meanwhile."""
+        index = self._index
+        if _is_temporary(index):  # the process would write to the folder that cannot hold it
+            assert index is not None
+            self.message_posted.emit("Rebuilding the search index…")
+            task = functools.partial(index.sync, self._documents, rebuild=True)
+            run_task(task, self._announce, self._on_refresh_failed, self._pool, self)
+            return
         if self._process.is_running():
             self.message_posted.emit("The search index is already being rebuilt.")
             return
@@ -138,6 +154,9 @@ class IndexService(QObject):
         self._closed = True
         self._process.stop()
         self._pool.waitForDone()
+        if _is_temporary(self._index):
+            assert self._index is not None
+            self._index.close()  # and its folder goes with it
 
     # Searching -----------------------------------------------------------------------------
     def submit(
@@ -179,9 +198,9 @@ class IndexService(QObject):
         index = self.live_index()
         if index is None:
             return  # opening (or the running process, then a reopen) indexes them
-        task = functools.partial(
-            _sync_if_small, index, self._folder, self._documents, self._threshold
-        )
+        # A temporary index is always synced here: the process writes to the data folder.
+        threshold = sys.maxsize if _is_temporary(index) else self._threshold
+        task = functools.partial(_sync_if_small, index, index.folder, self._documents, threshold)
         run_task(task, self._on_refresh_done, self._on_refresh_failed, self._pool, self)
 
     def _on_refresh_done(self, synced: bool) -> None:
@@ -204,9 +223,14 @@ class IndexService(QObject):
     def _on_opening_done(self, opening: Opening) -> None:
         self._index, self._searchable = opening.index, opening.searchable
         if self._closed:
+            if _is_temporary(opening.index):
+                opening.index.close()  # shut down while it was being built: nothing else will
             return
         if opening.report is not None:
             self._announce(opening.report)
+            if opening.notice:
+                log.warning("%s", opening.notice)
+                self.message_posted.emit(opening.notice)
             return
         if opening.searchable:
             self.opened.emit()
