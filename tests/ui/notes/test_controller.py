@@ -21,7 +21,7 @@ from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.main_window import MainWindow
 from reader.ui.notes import dialogs as note_dialogs
-from reader.ui.notes.dialogs import NoteEdit, NoteEditor
+from reader.ui.notes.dialogs import NoteEdit, NoteEditor, Save
 from reader.ui.notes.panel import NotesPanel
 from reader.ui.reading.view import note_kind
 from reader.ui.search.index_service import IndexService
@@ -88,8 +88,17 @@ def panel(window: MainWindow) -> NotesPanel:
 def patch_editor(monkeypatch: pytest.MonkeyPatch, edit: NoteEdit | None) -> list[str]:
     quotes: list[str] = []
 
-    def ask(parent: object, quote: str, *_args: object, **_kwargs: object) -> NoteEdit | None:
+    def ask(
+        parent: object,
+        quote: str,
+        before: NoteEdit | None = None,
+        known_tags: object = (),
+        save: Save | None = None,
+    ) -> NoteEdit | None:
         quotes.append(quote)
+        if edit is None:
+            return None
+        assert save is not None and save(edit) == ""  # as Save does, before the dialog closes
         return edit
 
     monkeypatch.setattr(NoteEditor, "ask", ask)

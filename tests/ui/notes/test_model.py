@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCompleter
+from PySide6.QtWidgets import QCompleter, QDialog
 
 from reader.core.notes.anchoring import Anchoring, Candidate, Placement
 from reader.core.notes.note import COLOR_HEX, Note
@@ -97,3 +97,25 @@ def test_editor_completes_the_tag_being_typed(qtbot: QtBot) -> None:
     assert completer.currentCompletion() == "arms control"
     completer.activated.emit("arms control")
     assert editor.tags.text() == "cyber, arms control, "
+
+
+def test_save_stores_the_note_before_the_editor_closes(qtbot: QtBot) -> None:
+    answers = ["The disk is full.", ""]
+    saved: list[NoteEdit] = []
+
+    def save(edit: NoteEdit) -> str:
+        saved.append(edit)
+        return answers.pop(0)
+
+    editor = NoteEditor("a quote", NoteEdit("", (), "yellow"), [], save=save)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.text, "my note")
+    editor.accept()
+    assert editor.isVisible() and editor.result() != QDialog.DialogCode.Accepted
+    assert editor.problem.isVisibleTo(editor)
+    assert editor.problem.text() == "Not saved: The disk is full."
+    assert editor.text.toPlainText() == "my note"  # nothing typed is lost
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    assert [edit.text for edit in saved] == ["my note", "my note"]

@@ -150,7 +150,7 @@ class NotesController(QObject):
     @Slot()
     def add_note(self) -> Note | None:
         """Write a note on the selection (or edit the one under the caret)."""
-        from reader.ui.notes.dialogs import NoteEditor
+        from reader.ui.notes.dialogs import NoteEdit, NoteEditor
 
         doc, selected = self._reading.current_document(), self._reading.view.selection_range()
         if doc is None or selected is None:
@@ -160,14 +160,20 @@ class NotesController(QObject):
             self._say(NO_SELECTION)
             return None
         quote = doc.text[selected[0] : selected[1]]
+        saved: list[Note] = []
+
+        def save(edit: NoteEdit) -> str:
+            note = self.service.add(doc, *selected, edit.color, edit.text, edit.tags)
+            if note is None:
+                return self.service.last_failure
+            saved.append(note)
+            return ""
+
         parent = self._context.dialog_parent
-        edit = NoteEditor.ask(parent, quote, known_tags=self.service.tags())
-        if edit is None:
+        if NoteEditor.ask(parent, quote, known_tags=self.service.tags(), save=save) is None:
             return None
-        note = self.service.add(doc, *selected, edit.color, edit.text, edit.tags)
-        if note is not None:
-            self._clear_selection()
-        return note
+        self._clear_selection()
+        return saved[-1]
 
     def edit_note(self, note: Note | None = None) -> Note | None:
         from reader.ui.notes.dialogs import NoteEdit, NoteEditor
@@ -177,11 +183,20 @@ class NotesController(QObject):
             self._say(NO_SELECTION)
             return None
         before = NoteEdit(note.text, note.tags, note.color)
+        saved: list[Note] = []
+
+        def save(edit: NoteEdit) -> str:
+            if edit == before:
+                return ""
+            after = self.service.update(note.id, color=edit.color, text=edit.text, tags=edit.tags)
+            if after is None:
+                return self.service.last_failure
+            saved.append(after)
+            return ""
+
         parent = self._context.dialog_parent
-        edit = NoteEditor.ask(parent, note.quote, before, self.service.tags())
-        if edit is None or edit == before:
-            return None
-        return self.service.update(note.id, color=edit.color, text=edit.text, tags=edit.tags)
+        NoteEditor.ask(parent, note.quote, before, self.service.tags(), save)
+        return saved[-1] if saved else None
 
     def delete_note(self, note: Note | None = None) -> None:
         note = note or self.note_at_cursor()

@@ -5,7 +5,7 @@ Each is one function or an ask() classmethod, so tests patch it and never reach 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,8 +62,17 @@ def color_combo(current: str = DEFAULT_COLOR, first: str = "") -> QComboBox:
     return combo
 
 
+# Saves an edit: "" once it is stored, else the sentence saying why it was not.
+Save = Callable[[NoteEdit], str]
+
+
 class NoteEditor(QDialog):
-    """The note on a passage: its text (Markdown allowed), tags and colour."""
+    """The note on a passage: its text (Markdown allowed), tags and colour.
+
+    With a `save`, Save stores the note before the dialog closes, so a note whose dialog has
+    closed is on disk (a crash a moment later keeps it), and one that could not be stored
+    stays open with the reason, its text still there to copy or retry.
+    """
 
     def __init__(
         self,
@@ -71,8 +80,10 @@ class NoteEditor(QDialog):
         edit: NoteEdit,
         known_tags: Sequence[str],
         parent: QWidget | None = None,
+        save: Save | None = None,
     ) -> None:
         super().__init__(parent)
+        self._save = save
         self.setObjectName("note_editor")
         self.setWindowTitle("Note")
         self.setMinimumWidth(460)
@@ -87,6 +98,10 @@ class NoteEditor(QDialog):
         self.tags.setObjectName("note_tags")
         self._completer = _TagCompleter(self.tags, known_tags)
         self.color = color_combo(edit.color)
+        self.problem = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.problem.setObjectName("note_problem")
+        self.problem.setStyleSheet("color: white; background: #b3261e; padding: 4px;")
+        self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -99,8 +114,17 @@ class NoteEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.text.setFocus()
+
+    def accept(self) -> None:
+        problem = self._save(self.result_edit()) if self._save is not None else ""
+        if problem:
+            self.problem.setText(f"Not saved: {problem}")
+            self.problem.show()
+            return
+        super().accept()
 
     def result_edit(self) -> NoteEdit:
         tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
@@ -113,9 +137,10 @@ class NoteEditor(QDialog):
         quote: str,
         edit: NoteEdit | None = None,
         known_tags: Sequence[str] = (),
+        save: Save | None = None,
     ) -> NoteEdit | None:
-        """The note as the user left it, or None if they cancelled."""
-        dialog = cls(quote, edit or NoteEdit("", (), DEFAULT_COLOR), known_tags, parent)
+        """The note as the user left it (and `save` stored), or None if they cancelled."""
+        dialog = cls(quote, edit or NoteEdit("", (), DEFAULT_COLOR), known_tags, parent, save)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -45,6 +45,7 @@ class NotesService(QObject):
         self._user_data = user_data
         self.store: NotesStore | None = None
         self._problem = ""
+        self.last_failure = ""  # the sentence of the newest change that could not be saved
         self._loaded = False
         self.undo_stack = QUndoStack(self)
         user_data.opened.connect(self._on_user_data_opened)
@@ -153,12 +154,14 @@ class NotesService(QObject):
 
     def _change(self, change: Callable[[NotesStore], T]) -> T | None:
         if self.store is None or self._problem:
-            self.message_posted.emit(self.problem())
+            self.last_failure = self.problem()
+            self.message_posted.emit(self.last_failure)
             return None
         try:
             result = change(self.store)
         except ReaderError as error:
-            self.message_posted.emit(str(error))
+            self.last_failure = str(error)
+            self.message_posted.emit(self.last_failure)
             return None
         self.changed.emit()
         return result
