@@ -219,3 +219,29 @@ def test_a_full_database_is_one_sentence_and_loses_nothing_saved(db: UserDatabas
     assert not db.connection.in_transaction
     assert [tuple(r) for r in db.query("SELECT value FROM kept")] == [("saved before",)]
     assert db.connection.execute("PRAGMA integrity_check").fetchall()[0][0] == "ok"
+
+
+def test_a_disk_too_full_to_open_for_writing_is_read_never_moved_aside(
+    db: UserDatabase, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.transaction() as connection:
+        connection.execute("CREATE TABLE kept (x)")
+        connection.execute("INSERT INTO kept VALUES (1)")
+    db.close()
+    real = UserDatabase._prepare
+
+    def full_when_writing(self: UserDatabase) -> None:
+        if not self.read_only:
+            raise sqlite3.OperationalError("database or disk is full")
+        real(self)
+
+    monkeypatch.setattr(UserDatabase, "_prepare", full_when_writing)
+    reopened = UserDatabase.open(folder)
+    assert [tuple(r) for r in reopened.query("SELECT x FROM kept")] == [(1,)]
+    assert "database or disk is full" in reopened.read_only
+    assert "can be read but not changed now" in reopened.notice
+    with pytest.raises(DatabaseError, match="cannot be saved"):
+        with reopened.transaction():
+            pass
+    reopened.close()
+    assert sorted(p.name for p in folder.iterdir() if "damaged" in p.name) == []

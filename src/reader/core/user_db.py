@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -26,6 +27,7 @@ from reader.core.errors import ReaderError
 
 FILE_NAME = "library.sqlite"
 BUSY_TIMEOUT_MS = 5000  # the window and a command line may write at the same moment
+FULL_BELOW_BYTES = 64 * 1024  # less free than a WAL database needs to open for writing
 
 # Append only: the database's version is the number of migrations applied to it.
 MIGRATIONS: tuple[str, ...] = (
@@ -127,19 +129,36 @@ class UserDatabase:
     def _checked(cls, path: Path, read_only: str) -> UserDatabase:
         try:
             return cls._connect(path, read_only)
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error):
-                raise DatabaseError(f"The database {path} cannot be opened: {error}.") from error
+        except sqlite3.OperationalError as error:
+            # Not damage: a full disk, an I/O error, a lock. The file stays where it is.
+            if read_only or "unable to open" in str(error):
+                raise _open_error(path, error) from error
+            return cls._read_only_instead(path, error)
+        except sqlite3.DatabaseError:
             if read_only:  # it cannot be moved aside; reading goes on without it
                 notice = f"The database {path} is damaged, and {read_only}; it was not read."
                 return cls._in_memory(path, read_only, notice)
             aside = _move_aside(path)
-            database = cls._connect(path, read_only)
+            try:
+                database = cls._connect(path, read_only)
+            except sqlite3.DatabaseError as again:
+                raise _open_error(path, again) from again
             database.notice = (
                 f"The database {path.name} was damaged; it was moved aside to {aside} "
                 "and a new one was started."
             )
             return database
+
+    @classmethod
+    def _read_only_instead(cls, path: Path, error: sqlite3.OperationalError) -> UserDatabase:
+        """A sound database that cannot be written to now (a full disk, say) is still read."""
+        cause = f"the disk is full ({error})" if _disk_full(path.parent) else str(error)
+        try:
+            database = cls._connect(path, f"the database cannot be written to: {cause}")
+        except sqlite3.DatabaseError:
+            raise _open_error(path, error) from error
+        database.notice = f"The database {path} can be read but not changed now: {cause}."
+        return database
 
     @classmethod
     def _connect(cls, path: Path, read_only: str) -> UserDatabase:
@@ -312,6 +331,18 @@ def _move_aside(path: Path) -> Path:
             "move it away yourself to start a new one."
         ) from error
     return aside
+
+
+def _disk_full(folder: Path) -> bool:
+    """SQLite says "disk I/O error" when it has no room for its shared-memory file."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def _open_error(path: Path, error: sqlite3.DatabaseError) -> DatabaseError:
+    return DatabaseError(f"The database {path} cannot be opened: {error}.")
 
 
 def _write_error(path: Path, error: sqlite3.OperationalError) -> DatabaseError:
