@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
+from reader.cli.output import warn
 from reader.core.errors import ReaderError
 from reader.core.library.catalogue import Catalogue, CatalogueError
 from reader.core.library.library import Library
@@ -54,8 +55,7 @@ def open_library(bundled_folder: Path, folders: paths.Folders) -> Library:
     if db is None:
         return Library.open(bundled_folder)
     try:
-        if db.notice:
-            sys.stderr.write(db.notice + "\n")
+        warn(db.notice)
         return Library.open(bundled_folder, db)
     finally:
         db.close()
@@ -69,7 +69,7 @@ def run_import(args: argparse.Namespace, folders: paths.Folders, out: TextIO) ->
     db = UserDatabase.open(folders.data)
     try:
         context = LibraryContext(resource_folder(), db, folders.index, int(max_mb * 1024 * 1024))
-        results = import_files(args.files, context, on_notice=_warn)
+        results = import_files(args.files, context, on_notice=warn)
     finally:
         db.close()
     if args.json:
@@ -137,7 +137,3 @@ def _megabytes(value: str) -> float:
     if not math.isfinite(number):  # "inf", "1e400": no number of bytes (int() would overflow)
         raise argparse.ArgumentTypeError(f"'{value}' is not a finite number of megabytes")
     return number
-
-
-def _warn(notice: str) -> None:
-    sys.stderr.write(notice + "\n")

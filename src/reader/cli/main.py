@@ -88,8 +88,9 @@ def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdo
     from reader.cli import notes as cli_notes
     from reader.cli import recommendations as cli_recommendations
     from reader.cli import search as cli_search
-    from reader.cli.output import for_terminal
+    from reader.cli.output import for_terminal, forget_warnings
 
+    forget_warnings()
     out = for_terminal(out)
     try:
         if args.command == "import":

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
-from reader.cli.output import emit
+from reader.cli.output import emit, warn
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import find_all
 from reader.core.export import ExportFormat
@@ -116,8 +116,7 @@ def _change(args: argparse.Namespace, library: Library, folders: paths.Folders, 
 def _writable_store(folders: paths.Folders) -> Iterator[NotesStore]:
     db = UserDatabase.open(folders.data)
     try:
-        if db.notice:
-            sys.stderr.write(db.notice + "\n")
+        warn(db.notice)
         if db.read_only:
             raise DatabaseError(f"The notes cannot be changed: {db.read_only}.")
         yield NotesStore(db)
@@ -145,8 +144,7 @@ def _placements(library: Library, folders: paths.Folders, doc_id: str | None) ->
     if db is None:
         return []
     try:
-        if db.notice:
-            sys.stderr.write(db.notice + "\n")
+        warn(db.notice)
         store = NotesStore(db)
         placed = [p for doc in docs for p in store.for_document(doc)]
         if doc_id is None:  # notes on documents not in the library: kept, shown detached

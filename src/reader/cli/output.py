@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -9,6 +10,22 @@ from reader.core.export import write_export
 from reader.core.printable import PrintableWriter
 
 BOLD, RESET = "\033[1m", "\033[0m"  # the only control sequences the commands write
+
+# A command opens the user's database more than once; what it notices on opening (a damaged
+# file moved aside, a disk too full to write) is news the first time only.
+_warned: set[str] = set()
+
+
+def warn(sentence: str) -> None:
+    """`sentence` on stderr, once per command."""
+    if sentence and sentence not in _warned:
+        _warned.add(sentence)
+        sys.stderr.write(sentence + "\n")
+
+
+def forget_warnings() -> None:
+    """A new command: every sentence is news again."""
+    _warned.clear()
 
 
 def for_terminal(out: TextIO) -> TextIO:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
-from reader.cli.output import BOLD, RESET, emit
+from reader.cli.output import BOLD, RESET, emit, warn
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.recommendations.collection import collect, coverage, select
@@ -101,8 +100,7 @@ def _recommendations(
     if db is None:
         return collect(library, rules, taxonomy)
     try:
-        if db.notice:
-            sys.stderr.write(db.notice + "\n")
+        warn(db.notice)
         return collect(library, rules, taxonomy, RecommendationOverrides(db))
     finally:
         db.close()
