@@ -11,7 +11,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from reader.core.errors import ReaderError
 from reader.core.library.library import Library
 from reader.core.search.index import SearchIndex
-from reader.core.search.temporary_index import TemporarySearchIndex, synced_index
+from reader.core.search.temporary_index import STALE, TemporarySearchIndex, synced_index
 
 
 def test_a_folder_that_cannot_be_made_gets_a_temporary_index(
@@ -45,11 +45,20 @@ def test_a_disk_too_full_for_the_first_build_gets_a_temporary_index(
     synced.index.close()
 
 
-def test_an_index_already_there_is_used_and_its_trouble_said(
-    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def built(library: Library, tmp_path: Path) -> Path:
+    """An index folder with an index of `library` in it."""
     folder = tmp_path / "index"
-    SearchIndex(folder).sync(library)
+    index = SearchIndex(folder)
+    index.sync(library)
+    index.close()
+    return folder
+
+
+def test_an_index_already_there_is_used_and_its_trouble_said(
+    library: Library, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = built
     synced = synced_index(folder, library)
     assert type(synced.index) is SearchIndex and synced.notice == ""
     assert synced.report == "unchanged"
@@ -59,5 +68,21 @@ def test_an_index_already_there_is_used_and_its_trouble_said(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(W3Codec, "per_document_writer", full)
-    with pytest.raises(ReaderError, match="No space left on device"):
-        synced_index(folder, library.__class__([*library][:1]))
+    stale = synced_index(folder, Library([*library][:1]))  # one removed: cannot be written
+    assert stale.report == "stale" and type(stale.index) is SearchIndex
+    assert "No space left on device" in stale.notice and STALE in stale.notice
+    assert stale.index.search("Minsk").total == 1  # what the index held, still searched
+    stale.index.close()
+
+
+def test_an_index_there_but_unreadable_is_the_users_to_know(
+    library: Library, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SearchIndex, "sync", _fails)
+    monkeypatch.setattr(SearchIndex, "open_current", lambda self: "it was damaged")
+    with pytest.raises(ReaderError, match="cannot be written"):
+        synced_index(built, library)
+
+
+def _fails(*_args: object, **_kwargs: object) -> str:
+    raise ReaderError("The search index cannot be written in here: No space left on device.")

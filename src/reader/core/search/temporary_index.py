@@ -27,10 +27,13 @@ class TemporarySearchIndex(SearchIndex):
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+STALE = "Search answers from the index as it was, without the latest changes."
+
+
 @dataclass(frozen=True)
 class Synced:
     index: SearchIndex
-    report: str  # what sync() did
+    report: str  # what sync() did; "stale" if it could not
     notice: str  # why a temporary index serves, or ""
 
 
@@ -52,14 +55,20 @@ def synced_index(folder: Path, documents: Iterable[Document]) -> Synced:
 
 
 def sync_or_fall_back(index: SearchIndex, notice: str, documents: list[Document]) -> Synced:
-    """Sync `index`; if it is the folder's and the folder turns out unable to hold its first
-    generation (a full disk), a temporary index takes its place."""
+    """Sync `index`. If that cannot be written (a full disk), search what it holds; if it
+    holds nothing yet, a temporary index takes its place."""
     try:
         return Synced(index, index.sync(documents), notice)
     except ReaderError as error:
+        if isinstance(index, TemporarySearchIndex):
+            index.close()
+            raise
+        if current_generation(index.folder) is not None:
+            if not index.open_current():
+                return Synced(index, "stale", f"{error} {STALE}")
+            index.close()
+            raise  # there but unreadable: its trouble is the user's to know
         index.close()
-        if isinstance(index, TemporarySearchIndex) or current_generation(index.folder):
-            raise  # an index there already: its trouble is worth the user's attention
         temporary = TemporarySearchIndex()
         try:
             return Synced(temporary, temporary.sync(documents), _notice(str(error)))

@@ -271,7 +271,7 @@ class IndexService(QObject):
         self._searchable, self._problem = True, ""
         self.opened.emit()
         self.refreshed.emit()
-        if report != "unchanged":  # nothing worth a word: the usual start
+        if report not in ("unchanged", "stale"):  # the usual start; or the notice says it
             self.message_posted.emit(status_sentence(report))
 
 
