@@ -3,6 +3,7 @@ count, export, mark the text, and have the last word (kept across windows)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.reading.find_bar import HIGHLIGHT_KIND as FIND
 from reader.ui.reading.view import RECOMMENDATION, RECOMMENDATION_MARKS
 from reader.ui.recommendations import dialogs
-from reader.ui.recommendations.coverage import CountRole
+from reader.ui.recommendations.coverage import CELL_WIDTH, HEADER_MAX_HEIGHT, CountRole
 from reader.ui.recommendations.model import TopicRole, WhereRole
 from reader.ui.recommendations.panel import RecommendationPanel
 from reader.ui.side_panel import Tab
@@ -367,3 +368,34 @@ def _point_of(window: MainWindow, offset: int):
     cursor.setPosition(window.reader.to_qt(offset))
     window.reader.scroll_to_offset(offset)
     return window.reader.cursorRect(cursor).center()
+
+
+def test_coverage_of_a_hundred_documents_stays_readable(
+    qtbot: QtBot, library: Library, settings: S.Settings, data: Path
+) -> None:
+    base = library.get(ELBE)
+    copies = [
+        dataclasses.replace(
+            base,
+            id=f"copy-{n}",
+            metadata=dataclasses.replace(
+                base.metadata, short_title=f"Statement {n} of the working group on a long name"
+            ),
+        )
+        for n in range(100)
+    ]
+    win = _open(qtbot, Library(copies), settings, data)
+    qtbot.waitUntil(lambda: bool(_recs(win)), timeout=LOAD_TIMEOUT_MS)
+    win.actions_by_id[Act.COVERAGE_MATRIX].trigger()
+    dialog = win.recommendations.coverage_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    header = dialog.view.horizontalHeader()
+    assert {header.sectionSize(c) for c in range(100)} == {CELL_WIDTH}
+    assert header.height() <= HEADER_MAX_HEIGHT
+    label = dialog.model.headerData(7, Qt.Orientation.Horizontal)
+    tip = dialog.model.headerData(7, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Statement 7 of the working group on a long name" and len(label) < len(tip)
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
+    picture = dialog.grab()
+    assert not picture.isNull()

@@ -13,7 +13,13 @@ from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.rules import bundled_rules
 from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
 
-from reader.ui.recommendations.coverage import GAP_COLORS, CountRole, CoverageModel
+from reader.ui.recommendations.coverage import (
+    GAP_COLORS,
+    LABEL_CHARS,
+    CountRole,
+    CoverageModel,
+    short_label,
+)
 from reader.ui.recommendations.coverage import DocumentIdRole as CellDocumentRole
 from reader.ui.recommendations.coverage import TopicRole as CellTopicRole
 from reader.ui.recommendations.model import (
@@ -146,8 +152,9 @@ def test_coverage_cells_count_what_coverage_counts(library, taxonomy, recs) -> N
     model.set_rows(rows)
     assert model.rowCount() == len(taxonomy)
     assert model.columnCount() == len(library)
-    header = model.headerData(0, Qt.Orientation.Horizontal)
-    assert header == library.get(library.ids()[0]).metadata.display_title
+    title = library.get(library.ids()[0]).metadata.display_title
+    assert model.headerData(0, Qt.Orientation.Horizontal) == short_label(title)
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == title
     for r, row in enumerate(rows):
         for c, doc_id in enumerate(library.ids()):
             index = model.index(r, c)
@@ -158,3 +165,12 @@ def test_coverage_cells_count_what_coverage_counts(library, taxonomy, recs) -> N
     gap = next(model.index(r, 0) for r in range(model.rowCount()) if not rows[r].by_document[ELBE])
     brush = gap.data(Qt.ItemDataRole.BackgroundRole)
     assert brush.color().name() == GAP_COLORS[0]  # empty cells look different
+
+
+def test_a_column_label_is_short_and_cut_at_a_word() -> None:
+    assert short_label("Elbe Group Joint Statement") == "Elbe Group Joint Statement"
+    long = "Statement by the Co-Chairs of the Atlantic Council and RIAC Working Group"
+    label = short_label(long)
+    assert len(label) <= LABEL_CHARS and label.endswith("…")
+    assert long.startswith(label[:-1]) and long[len(label) - 1] == " "  # a whole word
+    assert short_label("x" * 60) == "x" * (LABEL_CHARS - 1) + "…"

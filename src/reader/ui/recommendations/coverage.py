@@ -11,11 +11,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from reader.ui.recommendations.service import RecommendationService
@@ -28,6 +30,9 @@ TopicRole = Qt.ItemDataRole.UserRole + 2
 DocumentIdRole = Qt.ItemDataRole.UserRole + 3
 GAP_COLORS = ("#eeeeee", "#3a3a3a")  # an empty cell, light and dark palettes
 FILLED_COLORS = ("#d5ecd4", "#2b5a37")
+LABEL_CHARS = 28  # a column's label; the full title is its tooltip
+CELL_WIDTH = 34  # a count of two digits with room: 100 documents scroll, each readable
+HEADER_MAX_HEIGHT = 190
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,10 +63,15 @@ class CoverageModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            title = self._titles[self._columns[section]]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return short_label(title)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return title
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return self._titles[self._columns[section]]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             row = self._rows[section]
             return f"{row.label} ({row.total})"
@@ -84,6 +94,64 @@ class CoverageModel(QAbstractTableModel):
         return {CountRole: count, TopicRole: row.topic, DocumentIdRole: doc_id}.get(role)
 
 
+def short_label(title: str, limit: int = LABEL_CHARS) -> str:
+    """`title` cut at a word to at most `limit` characters, with an ellipsis if cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+class RotatedHeader(QHeaderView):
+    """Column titles written upwards, so that a column is as narrow as its counts and a
+    hundred documents fit side by side with every label readable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultSectionSize(CELL_WIDTH)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        model, metrics = self.model(), self.fontMetrics()
+        if model is None:
+            return hint
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal)))
+                for c in range(model.columnCount())
+            ),
+            default=0,
+        )
+        return QSize(hint.width(), min(widest + 16, HEADER_MAX_HEIGHT))
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        return QSize(CELL_WIDTH, self.sizeHint().height())
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
+        painter.save()
+        super().paintSection(painter, rect, -1)  # the section's frame, with no text
+        painter.restore()
+        model = self.model()
+        if model is None or not rect.isValid():
+            return
+        text = str(model.headerData(section, Qt.Orientation.Horizontal))
+        painter.save()
+        painter.translate(rect.left() + rect.width() // 2, rect.bottom() - 6)
+        painter.rotate(-90)
+        height = self.fontMetrics().height()
+        bounds = QRect(0, -height // 2, rect.height() - 12, height)
+        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, bounds.width())
+        painter.setPen(self.palette().color(self.palette().ColorRole.ButtonText))
+        painter.drawText(
+            bounds, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
+        )
+        painter.restore()
+
+
 class CoverageDialog(QDialog):
     """Not modal. Signals:
     cell_requested(str, str): topic id and document id of a double-clicked cell.
@@ -103,7 +171,8 @@ class CoverageDialog(QDialog):
         self.view.setObjectName("coverage_table")
         self.view.setModel(self.model)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalHeader(RotatedHeader(self.view))
+        self.view.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         layout = QVBoxLayout(self)
         note = QLabel("Recommendations per topic and document; “–” marks a gap.")
@@ -111,7 +180,17 @@ class CoverageDialog(QDialog):
         layout.addWidget(self.view, 1)
         service.changed.connect(self._on_service_changed)
         self._on_service_changed()
-        self.resize(640, 560)
+        self.resize(self._fitting_size())
+
+    def _fitting_size(self) -> QSize:
+        """Every column if they fit on the screen, else as many as do (the rest scroll)."""
+        header, topics = self.view.horizontalHeader(), self.view.verticalHeader()
+        width = topics.sizeHint().width() + header.length() + 48
+        height = header.sizeHint().height() + topics.length() + 90
+        screen = self.screen().availableGeometry() if self.screen() else QRect(0, 0, 1280, 800)
+        return QSize(
+            min(max(width, 520), screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        )
 
     @classmethod
     def open_for(cls, parent: QWidget, service: RecommendationService) -> CoverageDialog:
