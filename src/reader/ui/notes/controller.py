@@ -118,9 +118,8 @@ class NotesController(QObject):
             self._say("This note is detached: its passage is no longer in the text.")
             return
         view, placed = self._reading.view, placement.note
-        view.scroll_to_offset(placed.end)
-        view.scroll_to_offset(placed.start)
         view.select_range(placed.start, placed.end)
+        view.reveal(placed.start, placed.end)
 
     def note_at_cursor(self) -> Note | None:
         """The (last made) note whose highlight holds the caret or the selection's start."""

@@ -107,16 +107,14 @@ class ReadingPane(QObject):
     def show_range(self, kind: str, start: int, end: int) -> None:
         """Mark [start, end) as `kind` and bring it into view, its end and then its start."""
         self.view.set_highlights(kind, [(start, end)], current=0)
-        self.view.scroll_to_offset(end)
-        self.view.scroll_to_offset(start)
+        self.view.reveal(start, end)
 
     def show_hit(self, hit: Hit) -> None:
         """Open a search hit's document, mark its matched words, bring the passage into view."""
         self.open_document(hit.doc_id)
         ranges = list(hit.matches) or [(hit.start, hit.end)]
         self.view.set_highlights(SEARCH_HIGHLIGHT, ranges, current=0)
-        self.view.scroll_to_offset(hit.start)  # the passage's start, centred unless in view
-        self.view.scroll_to_offset(ranges[0][0])  # and its first match, if that was not
+        self.view.reveal(hit.start, hit.end)
 
     def offset_at_cursor(self) -> int:
         """The canonical offset of the selection's start, or of the caret."""

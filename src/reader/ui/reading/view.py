@@ -18,6 +18,7 @@ ZOOM_FACTOR = 1.12
 ZOOM_RANGE = range(-5, 11)
 MEASURE_CHARS = 72  # a comfortable line: about 60-75 characters
 MIN_SIDE_MARGIN = 24
+REVEAL_MARGIN_FRACTION = 8  # a passage this near an edge (an eighth of the view) is moved
 
 # Find highlights: every match, and the current one stronger.
 MATCH_COLORS = {"match": ("#fff2a8", "#5c4f00"), "current": ("#ff9632", "#b35900")}
@@ -173,6 +174,21 @@ class ReaderView(QTextBrowser):
             self._anchor = offset
         elif not self.viewport().rect().contains(rect):
             bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Bring [start, end) a third of the way down the view (where the eye goes first),
+        unless all of it is in view already, in its upper two-thirds clear of the top edge;
+        a passage taller than the view shows its start."""
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(self.to_qt(start))
+        last.setPosition(self.to_qt(end))
+        top, bottom = self.cursorRect(first).top(), self.cursorRect(last).bottom()
+        height = self.viewport().height()
+        margin = height // REVEAL_MARGIN_FRACTION
+        if margin <= top and bottom <= height * 2 // 3:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
 
     def selection_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
