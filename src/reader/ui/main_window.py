@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         panel = SearchPanel(list(self._library), self.index_service)
         panel.passage_requested.connect(self.reading.show_hit)
         panel.query_changed.connect(self.notes.search)
+        panel.query_changed.connect(self.reading.forget_search)
         panel.add_section(self.notes.make_search_matches())
         return panel
 

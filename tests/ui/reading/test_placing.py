@@ -13,6 +13,8 @@ from reader.core.search.results import Hit
 from reader.core.search.snippets import Snippet
 
 from reader.ui.main_window import MainWindow
+from reader.ui.reading.pane import SEARCH_HIGHLIGHT
+from reader.ui.reading.view import RECOMMENDATION
 
 ACRIAC, ELBE = "ac-riac-2013-washington", "elbe-group-2018-naples"
 
@@ -54,3 +56,16 @@ def test_a_recommendation_lands_a_third_down_and_one_in_view_stays_put(
     place = window.reader.verticalScrollBar().value()
     window.reading.show_range("recommendation", hit.start, hit.end)  # in view: no jump
     assert window.reader.verticalScrollBar().value() == place
+
+
+def test_one_opened_passage_is_marked_at_a_time(window: MainWindow, library: Library) -> None:
+    window.open_document(ACRIAC)
+    hit = _hit(library, ACRIAC, "Russia", at_end=True)
+    window.show_hit(hit)
+    assert window.reader.highlight_ranges(SEARCH_HIGHLIGHT) == [(hit.start, hit.end)]
+    window.reading.show_range(RECOMMENDATION, 0, 10)
+    assert window.reader.highlight_ranges(SEARCH_HIGHLIGHT) == []
+    window.show_hit(hit)
+    assert window.reader.highlight_ranges(RECOMMENDATION) == []
+    window.reading.forget_search("a new query")
+    assert window.reader.highlight_ranges(SEARCH_HIGHLIGHT) == []

@@ -307,3 +307,15 @@ def test_a_result_tooltip_and_text_name_the_document(
     rect = panel.view.visualRect(index)
     assert rect.height() > panel.fontMetrics().height() * 2
     assert panel.view.indexAt(QPoint(rect.center())) == index
+
+
+def test_a_new_query_clears_the_marks_of_the_hit_opened_before(search_window: MainWindow) -> None:
+    from reader.ui.reading.pane import SEARCH_HIGHLIGHT
+
+    panel = search_window.ensure_search_panel()
+    assert panel is not None
+    doc = search_window.current_document()
+    assert doc is not None
+    search_window.reader.set_highlights(SEARCH_HIGHLIGHT, [(0, 5)])
+    panel.query_changed.emit("another query")
+    assert search_window.reader.highlight_ranges(SEARCH_HIGHLIGHT) == []

@@ -16,13 +16,14 @@ from reader.ui import settings
 from reader.ui.messages import Messages
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.outline_model import OutlineModel, SectionRole
-from reader.ui.reading.view import ReaderView
+from reader.ui.reading.view import RECOMMENDATION, ReaderView
 
 if TYPE_CHECKING:  # loads with the Search tab, after the first paint
     from reader.core.search.results import Hit
 
 STATUS_TIMEOUT_MS = 4000
 SEARCH_HIGHLIGHT = "search"
+OPENED_KINDS = (SEARCH_HIGHLIGHT, RECOMMENDATION)  # what is marked for having been opened
 POSITION_SAVE_DELAY_MS = 1500
 
 
@@ -106,6 +107,7 @@ class ReadingPane(QObject):
 
     def show_range(self, kind: str, start: int, end: int) -> None:
         """Mark [start, end) as `kind` and bring it into view, its end and then its start."""
+        self._replace_opened(kind)
         self.view.set_highlights(kind, [(start, end)], current=0)
         self.view.reveal(start, end)
 
@@ -113,8 +115,20 @@ class ReadingPane(QObject):
         """Open a search hit's document, mark its matched words, bring the passage into view."""
         self.open_document(hit.doc_id)
         ranges = list(hit.matches) or [(hit.start, hit.end)]
+        self._replace_opened(SEARCH_HIGHLIGHT)
         self.view.set_highlights(SEARCH_HIGHLIGHT, ranges, current=0)
         self.view.reveal(hit.start, hit.end)
+
+    @Slot(str)
+    def forget_search(self, _query: str = "") -> None:
+        """A new search: the marks of the hit opened from the last one go."""
+        self.view.set_highlights(SEARCH_HIGHLIGHT, [])
+
+    def _replace_opened(self, kind: str) -> None:
+        """One passage opened at a time: a hit's marks or a recommendation's, not both."""
+        for other in OPENED_KINDS:
+            if other != kind:
+                self.view.set_highlights(other, [])
 
     def offset_at_cursor(self) -> int:
         """The canonical offset of the selection's start, or of the caret."""
