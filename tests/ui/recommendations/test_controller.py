@@ -289,15 +289,18 @@ def test_marking_a_sentence_from_the_context_menu_files_it_as_yours(
     rec_window.recommendations.add_context_actions(menu, _point_of(rec_window, offset + 2))
     mark = rec_window.actions_by_id[Act.MARK_AS_RECOMMENDATION]
     assert mark in menu.actions()
-    asked: list[str] = []
+    asked: list[tuple[str, tuple[str, ...]]] = []
 
     def ask(parent, taxonomy, text, chosen=()):
-        asked.append(text)
+        asked.append((text, tuple(chosen)))
         return ("cybersecurity", "ukraine")
 
     monkeypatch.setattr(dialogs.TopicsDialog, "ask", ask)
     mark.trigger()
-    assert asked == [doc.text[sentence.start : sentence.end]]
+    service = rec_window.recommendations.service
+    offered = service.suggested_topics(doc, sentence.start)
+    assert offered and offered[0] in {t.id for t in service.taxonomy}
+    assert asked == [(doc.text[sentence.start : sentence.end], offered)]  # pre-selected
     rec = rec_window.recommendations.service.at(ELBE, sentence.start, sentence.end)
     assert rec is not None and rec.source == USER and rec.topics == ("cybersecurity", "ukraine")
     panel = _panel(rec_window)

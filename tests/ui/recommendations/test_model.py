@@ -174,3 +174,19 @@ def test_a_column_label_is_short_and_cut_at_a_word() -> None:
     assert len(label) <= LABEL_CHARS and label.endswith("…")
     assert long.startswith(label[:-1]) and long[len(label) - 1] == " "  # a whole word
     assert short_label("x" * 60) == "x" * (LABEL_CHARS - 1) + "…"
+
+
+def test_topics_dialog_offers_the_main_topic_once(qtbot, taxonomy) -> None:
+    from reader.ui.recommendations.dialogs import TopicsDialog
+
+    dialog = TopicsDialog(taxonomy, "A sentence.", ("ukraine", "cybersecurity"), None)
+    qtbot.addWidget(dialog)
+    shown = {
+        dialog.others.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(dialog.others.count())
+        if not dialog.others.item(r).isHidden()
+    }
+    assert "ukraine" not in shown and "cybersecurity" in shown
+    assert dialog.topics() == ("ukraine", "cybersecurity")
+    dialog.primary.setCurrentIndex(dialog.primary.findData("cybersecurity"))
+    assert dialog.topics() == ("cybersecurity",)  # no longer offered as another: not kept

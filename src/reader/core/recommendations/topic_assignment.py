@@ -123,3 +123,14 @@ class TopicAssigner:
 def _add(total: Scores, scores: Scores, factor: float = 1.0) -> None:
     for topic, value in scores.items():
         total[topic] = total.get(topic, 0.0) + factor * value
+
+
+def suggested_topics(
+    doc: Document, start: int, taxonomy: Taxonomy, rules: RuleSet
+) -> tuple[str, ...]:
+    """The topics the extractor gives the sentence of `doc` that starts at `start` (what a
+    user marking that sentence as a recommendation is offered first); () if none does."""
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.start == start:
+            return TopicAssigner(doc, taxonomy, rules).topics(index)
+    return ()

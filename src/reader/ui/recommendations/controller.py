@@ -199,8 +199,8 @@ class RecommendationsController(QObject):
         from reader.ui.recommendations.dialogs import TopicsDialog
 
         _, start, end = target
-        sentence = doc.text[start:end]
-        topics = TopicsDialog.ask(self._parent, self.service.taxonomy, sentence)
+        sentence, suggested = doc.text[start:end], self.service.suggested_topics(doc, start)
+        topics = TopicsDialog.ask(self._parent, self.service.taxonomy, sentence, suggested)
         if topics:
             self.service.mark(doc, start, end, topics)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +51,8 @@ class TopicsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
         if chosen:
             self.primary.setCurrentIndex(max(0, self.primary.findData(chosen[0])))
+        self.primary.currentIndexChanged.connect(self._on_primary_current_index_changed)
+        self._on_primary_current_index_changed()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -63,6 +65,14 @@ class TopicsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(460, 480)
 
+    @Slot()
+    def _on_primary_current_index_changed(self) -> None:
+        """The main topic is not offered again under "Also about"."""
+        primary = self.primary.currentData()
+        for row in range(self.others.count()):
+            item = self.others.item(row)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) == primary)
+
     def topics(self) -> tuple[str, ...]:
         """The main topic first, then the others checked, in the taxonomy's order."""
         primary = str(self.primary.currentData())
@@ -70,6 +80,7 @@ class TopicsDialog(QDialog):
             self.others.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(self.others.count())
             if self.others.item(row).checkState() == Qt.CheckState.Checked
+            and not self.others.item(row).isHidden()
         ]
         return (primary, *(t for t in others if t != primary))
 

@@ -169,6 +169,13 @@ class RecommendationService(QObject):
     def recommendations(self) -> list[Recommendation]:
         return list(self._shown)
 
+    def suggested_topics(self, doc: Document, start: int) -> tuple[str, ...]:
+        """The topics the extractor would give the sentence at `start`, main one first."""
+        from reader.core.recommendations.rules import bundled_rules
+        from reader.core.recommendations.topic_assignment import suggested_topics
+
+        return suggested_topics(doc, start, self.taxonomy, bundled_rules())
+
     def problem(self) -> str:
         """A sentence saying why the user's choices cannot be saved, or ""."""
         problem = self._user_data.problem() if self._user_data.is_open() else ""
