@@ -133,7 +133,7 @@ def test_remove_tells_how_many_choices_it_leaves_detached(
         )
     db.close()
     removed = reader("remove", str(result["id"]), cwd=tmp_path)
-    assert "It had 1 recommendation choices; they are kept, detached" in removed.stdout
+    assert "It had 1 recommendation choice; it is kept, detached, and comes back" in removed.stdout
 
 
 def test_a_read_only_data_folder_says_why(

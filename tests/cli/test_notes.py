@@ -64,7 +64,7 @@ def test_occurrence_picks_the_nth_place_and_case_is_a_fallback(
     ("args", "says"),
     [
         (["--quote", "words that are nowhere"], "is not in the document"),
-        (["--quote", "final defeat of ISIS", "--occurrence", "9"], "occurs 1 time(s)"),
+        (["--quote", "final defeat of ISIS", "--occurrence", "9"], "occurs 1 time in"),
         (["--quote", "   "], "is not in the document"),
     ],
 )
@@ -98,7 +98,7 @@ def test_export_formats_and_filters(isolated_user_folders: Path, tmp_path: Path)
     for kind in ("md", "html", "csv", "json"):
         target = tmp_path / f"notes.{kind}"
         code, out = run("notes", "export", "--format", kind, "--tag", "syria", "-o", str(target))
-        assert (code, out) == (0, f"1 notes written to {target}\n")
+        assert (code, out) == (0, f"1 note written to {target}\n")
     assert "On Syria, para." in (tmp_path / "notes.md").read_text(encoding="utf-8")
     assert (tmp_path / "notes.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
     assert ",'=SUM(A1)," in (tmp_path / "notes.csv").read_text(encoding="utf-8")

@@ -17,13 +17,14 @@ from reader.core.errors import ReaderError
 from reader.core.library.catalogue import Catalogue, CatalogueError
 from reader.core.library.library import Library
 from reader.core.user_db import UserDatabase
+from reader.core.wording import counted
 from reader.resource_access import resource_folder
 
 MAX_SIZE_ENV = "STATEMENT_READER_MAX_IMPORT_MB"
 DEFAULT_MAX_MB = 20.0
 EXIT_REFUSED = 1
 # What each table that refers to documents holds, in words, for `remove`.
-ATTACHED_WORDS = {"notes": "notes", "recommendation_overrides": "recommendation choices"}
+ATTACHED_WORDS = {"notes": "note", "recommendation_overrides": "recommendation choice"}
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -119,10 +120,13 @@ def max_megabytes(environ: Mapping[str, str]) -> float:
 
 def _attached_sentence(attached: Mapping[str, int]) -> str:
     parts = [
-        f"{n} {ATTACHED_WORDS.get(table, table.replace('_', ' '))}" for table, n in attached.items()
+        counted(n, ATTACHED_WORDS.get(table, table.replace("_", " ")))
+        for table, n in attached.items()
     ]
+    one = sum(attached.values()) == 1
+    them, come = ("it is", "comes") if one else ("they are", "come")
     return (
-        f"It had {' and '.join(parts)}; they are kept, detached, and come back if the "
+        f"It had {' and '.join(parts)}; {them} kept, detached, and {come} back if the "
         "same document is imported again."
     )
 

@@ -27,6 +27,7 @@ from reader.core.notes.export import NOTE_FORMATS, export_notes
 from reader.core.notes.note import COLORS, DEFAULT_COLOR, NoteError
 from reader.core.notes.store import NotesStore
 from reader.core.user_db import DatabaseError, UserDatabase
+from reader.core.wording import counted
 
 EXIT_NOT_SAVED = 1
 PROG = "statement-reader"
@@ -132,7 +133,8 @@ def _find_quote(doc: Document, quote: str, occurrence: int) -> tuple[int, int]:
         raise NoteError(f"The quote “{quote}” is not in the document {doc.id}.")
     if occurrence > len(places):
         raise NoteError(
-            f"The quote “{quote}” occurs {len(places)} time(s) in {doc.id}, not {occurrence}."
+            f"The quote “{quote}” occurs {counted(len(places), 'time')} in {doc.id}, "
+            f"not {occurrence}."
         )
     return places[occurrence - 1]
 
@@ -171,7 +173,7 @@ def _print_list(placements: list[Placement], as_json: bool, out: TextIO) -> None
         out.write(f"    “{_preview(note.quote)}”\n")
         if note.text.strip():
             out.write(f"    {_preview(note.text)}\n")
-    out.write(f"{len(placements)} notes\n")
+    out.write(counted(len(placements), "note") + "\n")
 
 
 def _note_json(placement: Placement) -> dict[str, Any]:
@@ -203,7 +205,7 @@ def _export(
     if args.tag:
         notes = [n for n in notes if args.tag.casefold() in {t.casefold() for t in n.tags}]
     text = export_notes(notes, library.by_id(), ExportFormat(args.format))
-    emit(text, args.output, out, f"{len(notes)} notes")
+    emit(text, args.output, out, counted(len(notes), "note"))
 
 
 def _preview(text: str) -> str:

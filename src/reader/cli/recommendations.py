@@ -18,6 +18,7 @@ from reader.core.recommendations.overrides import RecommendationOverrides
 from reader.core.recommendations.rules import RuleSet, bundled_rules
 from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
 from reader.core.user_db import UserDatabase
+from reader.core.wording import counted
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -64,7 +65,7 @@ def run_recommendations(
         text = export_recommendations(recs, documents, taxonomy, ExportFormat(args.format))
     else:
         text = _listing(recs, taxonomy, bold=args.output is None and out.isatty())
-    emit(text, args.output, out, f"{len(recs)} recommendations")
+    emit(text, args.output, out, counted(len(recs), "recommendation"))
 
 
 def run_topics(
@@ -118,7 +119,7 @@ def _listing(recs: list[Recommendation], taxonomy: Taxonomy, bold: bool) -> str:
             mine = ", your choice" if rec.source == USER and rec.cue else ""
             lines.append(f"  {where}  [{rec.start}-{rec.end}]  {said} ({rec.confidence:.2f}{mine})")
             lines.append(f"      {_sentence(rec, bold)}")
-    lines.append(f"{len(recs)} recommendations")
+    lines.append(counted(len(recs), "recommendation"))
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from reader import paths
 from reader.cli.output import BOLD, RESET
 from reader.core.library.library import Library
 from reader.core.search.results import Hit, SearchResults
+from reader.core.wording import counted
 
 if TYPE_CHECKING:  # Whoosh only for the commands that need it
     from reader.core.search.index import SearchIndex
@@ -113,7 +114,8 @@ def _print_text(results: SearchResults, out: TextIO) -> None:
     elif not results.hits:
         out.write("No passage matches.\n")
     elapsed = f"{results.seconds * 1000:.0f} ms"
-    out.write(f"{results.total} passages in {results.documents} documents ({elapsed})\n")
+    found = f"{counted(results.total, 'passage')} in {counted(results.documents, 'document')}"
+    out.write(f"{found} ({elapsed})\n")
 
 
 def _positive(value: str) -> int:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.documents.document import Metadata
+from reader.core.wording import counted
 
 DATE_FORMAT = "d MMMM yyyy"
 
@@ -133,8 +134,8 @@ class RemoveNotesQuestion:
         box = QMessageBox(parent)
         box.setWindowTitle(f"Remove from Library — {APP_NAME}")
         box.setIcon(QMessageBox.Icon.Question)
-        many = "note" if notes == 1 else "notes"
-        box.setText(f"“{title}” has {notes} {many}. What should become of them?")
+        them = "it" if notes == 1 else "them"
+        box.setText(f"“{title}” has {counted(notes, 'note')}. What should become of {them}?")
         box.setInformativeText(
             "Kept notes stay in your notes, detached, and come back if the same document "
             "is imported again."

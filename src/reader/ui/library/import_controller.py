@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QProgressDialog
 
+from reader.core.wording import counted
+
 from reader.ui.actions import Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.library import import_dialogs as dialogs
@@ -214,7 +216,7 @@ class ImportController(QObject):
         self.progress = None
         self._context.actions[Act.IMPORT].setEnabled(True)
         imported = sum(r.status == IMPORTED for r in results)
-        self._status(f"Imported {imported} of {len(results)} files.")
+        self._status(f"Imported {imported} of {counted(len(results), 'file')}.")
         self.import_finished.emit(results)
         dialogs.show_import_summary(self._parent, results)
 

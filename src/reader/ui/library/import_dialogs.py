@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.core.wording import counted
 
 if TYPE_CHECKING:
     from reader.core.library.importing import ImportResult
@@ -93,7 +94,7 @@ def summary_headline(results: Sequence[ImportResult]) -> str:
     imported = sum(r.status == IMPORTED for r in results)
     duplicates = sum(r.status == DUPLICATE for r in results)
     refused = len(results) - imported - duplicates
-    parts = [_count(imported, "document") + " imported"]
+    parts = [counted(imported, "document") + " imported"]
     if duplicates:
         parts.append(f"{duplicates} already in the library")
     if refused:
@@ -129,7 +130,3 @@ def _why(result: ImportResult) -> str:
     if result.status == DUPLICATE and result.title:
         return f"already in the library as “{result.title}” ({result.id})."
     return result.reason
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

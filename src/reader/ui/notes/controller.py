@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.core.documents.document import Document
 from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note
+from reader.core.wording import counted
 
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
 from reader.ui.feature_context import FeatureContext
@@ -253,7 +254,7 @@ class NotesController(QObject):
             write_export(path, export_notes(notes, documents, kind))
             return path
 
-        done = f"Exported {len(notes)} note{'s' * (len(notes) != 1)} to {path}."
+        done = f"Exported {counted(len(notes), 'note')} to {path}."
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
     def _on_export_failed(self, error: BaseException) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTreeView, QVBoxLayou
 from reader.core.documents.citation import cite
 from reader.core.documents.document import Document
 from reader.core.library.library import Library
+from reader.core.wording import counted
 
 from reader.ui import settings
 from reader.ui.messages import Messages
@@ -89,7 +90,9 @@ class ReadingPane(QObject):
         self._sync_outline(self.view.top_offset())
         words = len(doc.text.split())
         self._messages.say(
-            f"{doc.metadata.display_title}: {len(doc.sentences)} sentences, {words:,} words", 0
+            f"{doc.metadata.display_title}: {counted(len(doc.sentences), 'sentence')}, "
+            f"{counted(words, 'word')}",
+            0,
         )
         self.document_opened.emit(doc_id)
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.wording import counted
+
 from reader.ui.recommendations.delegate import CUE_COLORS
 from reader.ui.recommendations.model import cue_html
 from reader.ui.recommendations.service import RecommendationService
@@ -104,7 +106,11 @@ class CompareDialog(QDialog):
     def _fill(self) -> None:
         for doc_id, recs in self.columns().items():
             title = html.escape(str(self.headers[doc_id].property("title")))
-            count = f"{len(recs)} on this topic" if recs else "nothing on this topic"
+            count = (
+                f"{counted(len(recs), 'recommendation')} on this topic"
+                if recs
+                else "nothing on this topic"
+            )
             self.headers[doc_id].setText(f"<b>{title}</b> — {count}")
             self.pages[doc_id].setHtml(_page_html(recs))
 

@@ -11,6 +11,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtWidgets import QMenu
 
+from reader.core.wording import counted
+
 from reader.ui.actions import Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.messages import MESSAGE_TIMEOUT_MS, STAY
@@ -155,7 +157,7 @@ class RecommendationsController(QObject):
             write_export(path, export_recommendations(recs, documents, taxonomy, kind))
             return path
 
-        done = f"Exported {len(recs)} recommendations to {path}."
+        done = f"Exported {counted(len(recs), 'recommendation')} to {path}."
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
     def _on_export_failed(self, error: BaseException) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from reader.core.wording import counted
+
 if TYPE_CHECKING:
     from reader.core.recommendations.extraction import Recommendation
     from reader.core.recommendations.taxonomy import Taxonomy
@@ -103,7 +105,8 @@ class RecommendationTreeModel(QAbstractItemModel):
         if role == TopicRole:
             return topic
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{label}: {len(recs)} recommendations — right-click to compare documents"
+            many = counted(len(recs), "recommendation")
+            return f"{label}: {many} — right-click to compare documents"
         return None
 
     def _recommendation_data(self, topic: str, rec: Recommendation, role: int) -> Any:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.documents.document import Document
 from reader.core.search.results import Hit, SearchResults
+from reader.core.wording import counted
 
 from reader.ui.search.hit_delegate import HitDelegate
 from reader.ui.search.index_service import IndexService
@@ -251,7 +252,7 @@ def status_html(results: SearchResults) -> str:
         shown = len(results.hits)
         best = f" (the best {shown} shown)" if shown < results.total else ""
         lines.append(
-            f"{_count(results.total, 'passage')} in {_count(results.documents, 'document')}"
+            f"{counted(results.total, 'passage')} in {counted(results.documents, 'document')}"
             f"{best} · {results.seconds * 1000:.0f} ms"
         )
     elif results.suggestion:
@@ -264,10 +265,6 @@ def status_html(results: SearchResults) -> str:
     if results.notice:
         lines.append(f"<i>{html.escape(results.notice)}</i>")
     return "<br>".join(lines)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _document_filter(documents: list[Document]) -> QComboBox:
