@@ -63,6 +63,8 @@ def test_search_bad_usage_is_one_sentence(tmp_path: Path) -> None:
         result = _run(tmp_path, *args)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    worded = _run(tmp_path, "search", "x", "--limit", "ten")
+    assert "'ten' is not a whole number" in worded.stderr and "_positive" not in worded.stderr
 
 
 def test_index_command_reports_and_rebuilds(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
-from reader.cli.output import emit, warn
+from reader.cli.output import emit, positive_number, warn
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import find_all
 from reader.core.export import ExportFormat
@@ -61,7 +61,11 @@ def _add_add(actions: Any, common: argparse.ArgumentParser) -> None:
         "--quote", required=True, metavar="TEXT", help="the passage, as the text has it"
     )
     add.add_argument(
-        "--occurrence", type=_positive, default=1, metavar="N", help="the Nth place it occurs (1)"
+        "--occurrence",
+        type=positive_number,
+        default=1,
+        metavar="N",
+        help="the Nth place it occurs (1)",
     )
     add.add_argument("--note", default="", metavar="TEXT", help="the note (Markdown allowed)")
     add.add_argument(
@@ -211,10 +215,3 @@ def _export(
 def _preview(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
-    return number

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TextIO, cast
@@ -21,6 +22,18 @@ def warn(sentence: str) -> None:
     if sentence and sentence not in _warned:
         _warned.add(sentence)
         sys.stderr.write(sentence + "\n")
+
+
+def positive_number(value: str) -> int:
+    """An argument that counts something: a whole number from 1 (argparse names the type
+    function in its own message for a ValueError, so every refusal here is worded)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is less than 1")
+    return number
 
 
 def forget_warnings() -> None:

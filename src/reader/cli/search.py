@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import paths
-from reader.cli.output import BOLD, RESET
+from reader.cli.output import BOLD, RESET, positive_number
 from reader.core.library.library import Library
 from reader.core.search.results import Hit, SearchResults
 from reader.core.wording import counted
@@ -25,7 +25,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "query", metavar="QUERY", help='words, "phrases", AND/OR/NOT, prefix*, fuzzy~'
     )
     search.add_argument(
-        "--limit", type=_positive, default=10, metavar="N", help="at most N hits (10)"
+        "--limit", type=positive_number, default=10, metavar="N", help="at most N hits (10)"
     )
     search.add_argument(
         "--doc", action="append", metavar="ID", help="only in this document (repeatable)"
@@ -116,10 +116,3 @@ def _print_text(results: SearchResults, out: TextIO) -> None:
     elapsed = f"{results.seconds * 1000:.0f} ms"
     found = f"{counted(results.total, 'passage')} in {counted(results.documents, 'document')}"
     out.write(f"{found} ({elapsed})\n")
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
