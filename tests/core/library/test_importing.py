@@ -101,3 +101,14 @@ def test_an_index_that_cannot_be_written_is_a_notice_not_a_failure(
     results = import_files(_files(tmp_path / "in", 1), context, on_notice=notices.append)
     assert [r.status for r in results] == [IMPORTED]
     assert len(notices) == 1 and "search index was not updated" in notices[0]
+
+
+def test_a_cancel_while_a_file_is_read_stops_it_before_it_is_stored(
+    context: LibraryContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("A statement\n\nWe recommend that hotlines be kept open.\n", encoding="utf-8")
+    answers = iter([False, True])  # not yet when the file starts; by the time it is read, yes
+    [result] = import_files([path], context, cancelled=lambda: next(answers))
+    assert result.status == REFUSED and "cancelled" in result.reason
+    assert Catalogue(context.db).documents() == []

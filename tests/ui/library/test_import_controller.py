@@ -322,3 +322,44 @@ def test_the_window_opened_again_shows_imported_documents(
     assert "Statement on Arctic Shipping" in _titles(again)
     doc_id = summaries.shown[0][0].id
     assert doc_id in _search(qtbot, again, "moonbase")
+
+
+def test_cancel_stops_at_the_file_being_imported(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, summaries: Summaries
+) -> None:
+    """At the default batch size: what is seen done when Cancel is pressed is what stays."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    many = []
+    for n in range(40):
+        path = folder / f"statement-{n:02}.txt"
+        path.write_text(
+            f"Statement {n} on Arctic Shipping\n\nOslo, 9 June 2019\n\n"
+            f"We recommend that hotline {n} be kept open at all times.\n",
+            encoding="utf-8",
+        )
+        many.append(path)
+    win = open_window()
+    controller = win.library.imports
+    seen: list[int] = []
+
+    def on_file_done(done: int, _total: int, _name: str) -> None:
+        seen.append(done)
+        if done == 30:
+            controller.cancel()
+
+    controller.file_done.connect(on_file_done)
+    _import(qtbot, win, summaries, many)
+    imported = [r for r in summaries.shown[0] if r.status == IMPORTED]
+    assert len(imported) <= 31, len(imported)  # the 30 seen, and at most the one under way
+    assert len(summaries.shown[0]) == 40
+
+
+def test_the_summary_names_each_file_once() -> None:
+    refused = ImportResult(
+        "/in/photo.txt", REFUSED, reason="photo.txt is an image, not text; it cannot be imported."
+    )
+    other = ImportResult("/in/x.txt", REFUSED, reason="The library folder is read-only.")
+    page = dialogs.summary_html([refused, other])
+    assert page.count("photo.txt") == 1 and "it is an image, not text" in page
+    assert "The library folder is read-only." in page

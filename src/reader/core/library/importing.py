@@ -94,7 +94,7 @@ def import_files(
         if cancelled():
             results += [cancelled_result(p) for p in paths[number - 1 :]]
             break
-        results.append(import_one(path, catalogue, bundled, context.max_bytes))
+        results.append(import_one(path, catalogue, bundled, context.max_bytes, cancelled))
         if on_progress is not None:
             on_progress(ImportProgress(IMPORTING, number, len(paths), path.name))
     if any(r.status == IMPORTED for r in results):
@@ -131,7 +131,7 @@ def import_batch(
         if cancelled():
             results += [cancelled_result(p) for p in paths[number:]]
             break
-        results.append(import_one(path, catalogue, bundled, context.max_bytes))
+        results.append(import_one(path, catalogue, bundled, context.max_bytes, cancelled))
         if on_file is not None:
             on_file(path)
     added = [catalogue.document(r.id) for r in results if r.status == IMPORTED]
@@ -147,13 +147,20 @@ def import_batch(
 
 
 def import_one(
-    path: Path, catalogue: Catalogue, bundled: Library, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    catalogue: Catalogue,
+    bundled: Library,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportResult:
     """One file: parsed, checked against the library's contents, stored; a ReaderError
-    becomes the refusal's reason. `bundled`: the bundled statements (ids never given)."""
+    becomes the refusal's reason. `bundled`: the bundled statements (ids never given).
+    A cancel that comes while the file is read stops it before it is stored."""
     name = display_name(str(path))
     try:
         imported = import_file(path, max_bytes)
+        if cancelled():
+            return cancelled_result(path)
         same = bundled_hashes(bundled).get(imported.content_hash)
         if same is not None:
             raise AlreadyInLibrary(imported.file_name, same)

@@ -129,4 +129,8 @@ def _why(result: ImportResult) -> str:
 
     if result.status == DUPLICATE and result.title:
         return f"already in the library as “{result.title}” ({result.id})."
+    # The line starts with the file's name already: "a.pdf: it is damaged", not "a.pdf: a.pdf …"
+    name = Path(result.file).name
+    if result.reason.startswith(name + " "):
+        return "it" + result.reason[len(name) :]
     return result.reason
