@@ -326,3 +326,11 @@ def test_import_shows_its_report(
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
     win.actions_by_id[Act.IMPORT_NOTES].trigger()
     assert win.statusBar().currentMessage().startswith("bad.json was not imported:")
+
+
+def test_a_selection_is_stored_as_whole_words(win: MainWindow, qtbot: QtBot) -> None:
+    start, end = phrase(win, "Elbe Group")
+    win.reader.select_range(start + 1, end - 2)  # "lbe Gro"
+    qtbot.keyClick(win.reader, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    [note] = store(win).list()
+    assert (note.start, note.end, note.quote) == (start, end, "Elbe Group")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from reader.core.documents.document import Document
+from reader.core.documents.text_find import whole_words
 from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note
 from reader.core.wording import counted
 
@@ -135,7 +136,7 @@ class NotesController(QObject):
     # Changes -----------------------------------------------------------------------------
     def highlight(self, color: str | None = None) -> Note | None:
         """Highlight the selection; with none, recolour the highlight under the caret."""
-        doc, selected = self._reading.current_document(), self._reading.view.selection_range()
+        doc, selected = self._selected_words()
         if doc is not None and selected is not None:
             note = self.service.add(doc, *selected, color or DEFAULT_COLOR)
             if note is not None:
@@ -152,7 +153,7 @@ class NotesController(QObject):
         """Write a note on the selection (or edit the one under the caret)."""
         from reader.ui.notes.dialogs import NoteEdit, NoteEditor
 
-        doc, selected = self._reading.current_document(), self._reading.view.selection_range()
+        doc, selected = self._selected_words()
         if doc is None or selected is None:
             existing = self.note_at_cursor()
             if existing is not None:
@@ -328,6 +329,13 @@ class NotesController(QObject):
         self.service.start()
         self._say(self.service.problem())
         return False
+
+    def _selected_words(self) -> tuple[Document | None, tuple[int, int] | None]:
+        """The document and its selection, widened to whole words ("Secon" is "Second")."""
+        doc, selected = self._reading.current_document(), self._reading.view.selection_range()
+        if doc is None or selected is None:
+            return doc, None
+        return doc, whole_words(doc.text, *selected)
 
     def _say(self, sentence: str) -> None:
         self._context.messages.say(sentence)
