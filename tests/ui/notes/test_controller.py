@@ -334,3 +334,33 @@ def test_a_selection_is_stored_as_whole_words(win: MainWindow, qtbot: QtBot) -> 
     qtbot.keyClick(win.reader, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     [note] = store(win).list()
     assert (note.start, note.end, note.quote) == (start, end, "Elbe Group")
+
+
+# The tooltip asks the offscreen platform to raise it, which it cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_highlight_with_a_note_is_marked_and_tells_its_note(
+    win: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    patch_editor(monkeypatch, NoteEdit("Worth **quoting**", (), "green"))
+    plain = select(win, "Naples")
+    win.actions_by_id[Act.HIGHLIGHT_YELLOW].trigger()  # a highlight without a note: no mark
+    start, end = select(win, "Elbe Group")
+    win.actions_by_id[Act.ADD_NOTE].trigger()
+    [remark] = win.reader.note_marks.remarks()
+    assert (remark.start, remark.end, remark.text) == (start, end, "Worth **quoting**")
+    assert plain[0] not in {r.start for r in win.reader.note_marks.remarks()}
+
+    mark = win.reader.note_marks.mark_rect(remark)
+    picture = win.reader.viewport().grab().toImage()
+    assert picture.pixelColor(mark.topLeft() + QPoint(1, 1)) != win.reader.palette().base().color()
+
+    cursor = QTextCursor(win.reader.document())
+    cursor.setPosition(win.reader.to_qt(start + 2))
+    inside = win.reader.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, inside, win.reader.viewport().mapToGlobal(inside))
+    QApplication.sendEvent(win.reader.viewport(), event)
+    assert QToolTip.text() == "Worth **quoting**"

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QMenu
 
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import whole_words
-from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note
+from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR, Note
 from reader.core.wording import counted
 
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.notes.service import NotesService
+from reader.ui.reading.note_marks import Remark
 from reader.ui.reading.pane import add_section
 from reader.ui.reading.view import note_kind
 from reader.ui.side_panel import LazyPanel, Tab
@@ -106,6 +107,13 @@ class NotesController(QObject):
                 by_color.setdefault(note.color, []).append((note.start, note.end))
         for color, ranges in by_color.items():
             self._reading.view.set_highlights(note_kind(color), ranges)
+        self._reading.view.note_marks.set_remarks(
+            [
+                Remark(p.note.start, p.note.end, p.note.text, COLOR_HEX[p.note.color])
+                for p in self._placements
+                if not p.detached and p.note.text
+            ]
+        )
         self._refresh_panel()
         self.search(self._query)
 

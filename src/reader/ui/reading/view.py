@@ -5,12 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.documents.document import Document
 from reader.core.notes.note import COLOR_HEX
 
+from reader.ui.reading.note_marks import NoteMarks, tooltip_text
 from reader.ui.reading.typesetting import Layout, typeset
 
 BASE_POINT_SIZE = 12.0
@@ -93,6 +103,7 @@ class ReaderView(QTextBrowser):
         self._zoom = 0
         self._highlights: dict[str, tuple[list[tuple[int, int]], int]] = {}
         self._anchor = 0  # the canonical offset kept at the top across relayouts
+        self.note_marks = NoteMarks(self, self.to_qt)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
 
     # Document and zoom -------------------------------------------------------------------
@@ -106,6 +117,7 @@ class ReaderView(QTextBrowser):
             return
         self._layout = typeset(doc, self.document(), self.palette(), self._point_size())
         self._highlights.clear()
+        self.note_marks.set_remarks([])
         self.setExtraSelections([])
         self._apply_measure()
         self._park_cursor(top_offset)
@@ -243,6 +255,25 @@ class ReaderView(QTextBrowser):
         selection.cursor = cursor
         selection.format = char_format
         return selection
+
+    # Notes' marks ------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.note_marks.remarks():
+            painter = QPainter(self.viewport())
+            self.note_marks.paint(painter)
+            painter.end()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.to_canonical(self.cursorForPosition(event.pos()).position())
+            remark = self.note_marks.at(event.pos(), position)
+            if remark is not None:
+                QToolTip.showText(event.globalPos(), tooltip_text(remark), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     # Layout ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
