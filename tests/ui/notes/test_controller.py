@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from reader.core.documents.citation import cite
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
 from reader.core.notes.note import Note
@@ -364,3 +365,46 @@ def test_a_highlight_with_a_note_is_marked_and_tells_its_note(
     event = QHelpEvent(QEvent.Type.ToolTip, inside, win.reader.viewport().mapToGlobal(inside))
     QApplication.sendEvent(win.reader.viewport(), event)
     assert QToolTip.text() == "Worth **quoting**"
+
+
+def _note_row_centre(tab: NotesPanel, note: Note) -> QPoint:
+    row = [shown.id for shown in tab.shown()].index(note.id)
+    return tab.view.visualRect(tab.proxy.index(row, 0)).center()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_notes_tab_menu_edits_recolours_copies_and_deletes(
+    win: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    tab = panel(win)
+    select(win, "Elbe Group")
+    win.actions_by_id[Act.HIGHLIGHT_YELLOW].trigger()
+    [note] = store(win).list()
+    qtbot.waitUntil(lambda: tab.shown() == [note])
+    centre = _note_row_centre(tab, note)
+    tab.view.customContextMenuRequested.emit(centre)  # as a right-click on the row
+    menu = win.notes.context_menu
+    assert menu is not None
+    items = {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
+    assert list(items) == ["Edit Note…", "Change Colour", "Copy with Citation", "Delete"]
+
+    blue = next(a for a in items["Change Colour"].menu().actions() if a.text() == "Blue")
+    blue.trigger()
+    assert [n.color for n in store(win).list()] == ["blue"]
+
+    items["Copy with Citation"].trigger()
+    doc = win.current_document()
+    assert doc is not None
+    assert QApplication.clipboard().text() == cite(doc, note.start, note.end)
+
+    patch_editor(monkeypatch, NoteEdit("from the menu", ("t",), "blue"))
+    items["Edit Note…"].trigger()
+    assert [n.text for n in store(win).list()] == ["from the menu"]
+    menu.close()
+
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.proxy.index(0, 0))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert store(win).list() == []

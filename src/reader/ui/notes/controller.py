@@ -59,6 +59,7 @@ class NotesController(QObject):
         self._query = ""
         self._searches = Generations()
         self._placements: list[Placement] = []  # the open document's notes
+        self.context_menu: QMenu | None = None  # the Notes tab's newest, kept for its life
         self._undo_redo: tuple[QAction, ...] = ()
         self.service.loaded.connect(self._on_service_loaded)
         self.service.changed.connect(self.refresh)
@@ -366,8 +367,51 @@ class NotesController(QObject):
         panel.reattach_requested.connect(self._on_panel_reattach_requested)
         panel.scope_changed.connect(self._refresh_panel)
         panel.export_requested.connect(self._on_panel_export_requested)
+        panel.menu_requested.connect(self._on_panel_menu_requested)
+        panel.delete_requested.connect(self.delete_note)
         self._fill_panel(panel)
         return panel
+
+    @Slot(object, QPoint)
+    def _on_panel_menu_requested(self, note: Note, where: QPoint) -> None:
+        """As Zotero's annotations sidebar: what can be done to this note, here."""
+        from reader.ui.notes.dialogs import color_icon
+
+        menu = QMenu(self.panel)
+        menu.addAction("&Edit Note…", lambda: self.edit_note(note))
+        colours = menu.addMenu("Change &Colour")
+        for color in COLORS:
+            action = colours.addAction(color_icon(color), color.capitalize())
+            action.setCheckable(True)
+            action.setChecked(color == note.color)
+            action.triggered.connect(functools.partial(self._recolor, note, color))
+        menu.addAction("Copy with Citation", lambda: self.copy_with_citation(note))
+        menu.addSeparator()
+        menu.addAction("&Delete", lambda: self.delete_note(note))
+        self.context_menu = menu  # for tests; the menu lives until the next one
+        menu.popup(where)
+
+    def _recolor(self, note: Note, color: str) -> None:
+        if color != note.color:
+            self.service.update(note.id, color=color)
+
+    def copy_with_citation(self, note: Note) -> None:
+        """The note's passage and where it comes from, on the clipboard."""
+        from PySide6.QtWidgets import QApplication
+
+        from reader.core.documents.citation import cite
+
+        if note.doc_id not in self._library:
+            self._say(f"The document of this note ({note.doc_id}) is not in the library.")
+            return
+        placed = self.service.placements(self._library, note.doc_id)
+        placement = next((p for p in placed if p.note.id == note.id), None)
+        doc = self._library.get(note.doc_id)
+        if placement is None or placement.detached:
+            self._say("This note is detached: its passage is no longer in the text.")
+            return
+        QApplication.clipboard().setText(cite(doc, placement.note.start, placement.note.end))
+        self._say("Copied the note's passage with its citation.")
 
     @Slot()
     def _refresh_panel(self) -> None:

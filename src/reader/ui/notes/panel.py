@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,12 +37,16 @@ class NotesPanel(QWidget):
     reattach_requested(object): the user wants a detached Placement put on its candidate.
     scope_changed(bool): the user asked for the notes of all documents (True) or this one.
     export_requested(): the user wants the notes shown exported.
+    menu_requested(object, QPoint): the user right-clicked a Note; where (global).
+    delete_requested(object): the user pressed Delete on a Note.
     """
 
     note_requested = Signal(object)
     reattach_requested = Signal(object)
     scope_changed = Signal(bool)
     export_requested = Signal()
+    menu_requested = Signal(object, QPoint)
+    delete_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,8 +104,27 @@ class NotesPanel(QWidget):
         self.view.doubleClicked.connect(self._on_view_activated)
         self.view.activated.connect(self._on_view_activated)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._on_delete_activated)
         self.reattach_button.clicked.connect(self._on_reattach_button_clicked)
         self.export_button.clicked.connect(self.export_requested)
+
+    @Slot(QPoint)
+    def _on_view_custom_context_menu_requested(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        note = index.data(NoteRole) if index.isValid() else None
+        if note is not None:
+            self.view.setCurrentIndex(index)
+            self.menu_requested.emit(note, self.view.viewport().mapToGlobal(position))
+
+    @Slot()
+    def _on_delete_activated(self) -> None:
+        note = self.current_note()
+        if note is not None:
+            self.delete_requested.emit(note)
 
     # Public ------------------------------------------------------------------------------
     def set_placements(
