@@ -119,3 +119,11 @@ def test_save_stores_the_note_before_the_editor_closes(qtbot: QtBot) -> None:
     with qtbot.waitSignal(editor.accepted):
         editor.accept()
     assert [edit.text for edit in saved] == ["my note", "my note"]
+
+
+def test_a_notes_markdown_is_shown_rendered_and_safe() -> None:
+    model = NotesModel()
+    note = _note(4, "blue", (), "Worth **quoting** <script>x()</script>")
+    model.set_placements([Placement(note, Anchoring.IN_PLACE)], {"doc": "A Statement"})
+    shown = model.index(0, 0).data(HtmlRole)
+    assert "<strong>quoting</strong>" in shown and "<script" not in shown

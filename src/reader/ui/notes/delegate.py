@@ -10,6 +10,11 @@ from reader.ui.notes.model import HtmlRole, SwatchRole, WhereRole
 from reader.ui.two_line_item import AnyIndex, TwoLineDelegate, draw_background, draw_lines
 
 SWATCH = 6  # the colour bar's width
+# A note's Markdown inside a list item: headings no larger than bold text, no paragraph gaps.
+NOTE_STYLE = (
+    "p, ul, ol, blockquote, pre { margin: 0; } "
+    "h1, h2, h3, h4, h5, h6 { font-size: medium; margin: 0; }"
+)
 
 
 class NoteDelegate(TwoLineDelegate):
@@ -29,3 +34,6 @@ class NoteDelegate(TwoLineDelegate):
 
     def margins(self) -> int:
         return 3 * self.padding + SWATCH
+
+    def style_sheet(self, _selected: bool) -> str:
+        return NOTE_STYLE

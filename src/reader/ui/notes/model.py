@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from reader.core.notes.anchoring import Placement
+from reader.core.notes.markdown import markdown_html
 from reader.core.notes.note import COLOR_HEX
 
 PlacementRole = Qt.ItemDataRole.UserRole + 1  # the core Placement (the note as placed now)
@@ -79,14 +80,14 @@ class NotesModel(QAbstractListModel):
 
 
 def note_html(placement: Placement) -> str:
-    """The quote in italics, the note below it, then the tags."""
+    """The quote in italics, the note below it (its Markdown rendered), then the tags."""
     note = placement.note
     quote = " ".join(note.quote.split())
     if len(quote) > QUOTE_LIMIT:
         quote = quote[:QUOTE_LIMIT] + "…"
     parts = [f"<i>“{html.escape(quote)}”</i>"]
     if note.text.strip():
-        parts.append(html.escape(note.text.strip()).replace("\n", "<br>"))
+        parts.append(markdown_html(note.text.strip()))
     if note.tags:
         tags = " ".join(f"#{html.escape(tag)}" for tag in note.tags)
         parts.append(f"<small>{tags}</small>")
