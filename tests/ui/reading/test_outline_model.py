@@ -40,3 +40,27 @@ def test_outline_index_for_offset_finds_deepest_section(library: Library) -> Non
     assert index.data(SectionRole).start <= offset
     model.set_document(None)
     assert model.rowCount(QModelIndex()) == 0
+
+
+def test_every_document_starts_its_outline_at_its_title() -> None:
+    from reader.core.documents.builder import BlockSpec, build_document
+    from reader.core.documents.document import BlockKind, Metadata
+
+    plain = build_document(
+        "plain", "imported", Metadata(title="A Plain Statement"),
+        [BlockSpec(BlockKind.PARAGRAPH, "No headings at all.")],
+    )  # fmt: skip
+    sectioned = build_document(
+        "sectioned", "imported", Metadata(title="A Sectioned Statement"),
+        [BlockSpec(BlockKind.PARAGRAPH, "Opening words."),
+         BlockSpec(BlockKind.HEADING, "On Arms Control", level=2),
+         BlockSpec(BlockKind.PARAGRAPH, "We recommend talks.")],
+    )  # fmt: skip
+    model = OutlineModel()
+    for doc, children in ((plain, []), (sectioned, ["On Arms Control"])):
+        model.set_document(doc)
+        assert model.rowCount() == 1
+        root = model.index(0, 0)
+        assert root.data() == doc.metadata.title
+        assert root.data(SectionRole).start == 0
+        assert [model.index(r, 0, root).data() for r in range(model.rowCount(root))] == children

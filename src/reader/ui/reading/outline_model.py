@@ -32,7 +32,7 @@ class OutlineModel(QAbstractItemModel):
 
     def set_document(self, doc: Document | None) -> None:
         self.beginResetModel()
-        self._root = _tree(doc.sections() if doc else [])
+        self._root = _tree(_with_title(doc) if doc else [])
         self.endResetModel()
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -93,6 +93,17 @@ class OutlineModel(QAbstractItemModel):
             assert isinstance(node, _Node)
             return node
         return self._root
+
+
+def _with_title(doc: Document) -> list[Section]:
+    """Every document's outline starts at its title, whether or not the text opens with a
+    heading of it: a statement with no headings shows one entry, the same as the others."""
+    sections = doc.sections()
+    titles = {doc.metadata.title.strip(), doc.metadata.display_title.strip()}
+    if sections and sections[0].start == 0 and sections[0].title.strip() in titles:
+        return sections
+    title = doc.metadata.display_title or doc.id
+    return [Section(-1, 0, title, 0, len(doc.text)), *sections]
 
 
 def _tree(sections: list[Section]) -> _Node:
