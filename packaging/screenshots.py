@@ -22,7 +22,6 @@ from reader.resource_access import resource_folder  # noqa: E402
 from reader.ui import settings as S  # noqa: E402
 from reader.ui import theme  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
-from reader.ui.library.model import Column  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor  # noqa: E402
 from reader.ui.reading.view import RECOMMENDATION  # noqa: E402
@@ -97,12 +96,6 @@ def _imports(app: QApplication, window: MainWindow, tmp: Path, out: Path) -> Non
     imported = [r.id for r in results if r.id and r.status == "imported"]
     _wait_until(app, lambda: all(any(x.doc_id == i for x in service.recommendations())
                                  for i in imported))  # fmt: skip
-    window.splitter.setSizes([800, 390, 250])
-    window.left_splitter.setSizes([300, 400])
-    widths = {Column.TITLE: 250, Column.DATE: 120, Column.PLACE: 105, Column.ORGANIZATIONS: 200,
-              Column.RECOMMENDATIONS: 50, Column.NOTES: 50}  # fmt: skip
-    for column, width in widths.items():
-        window.library_view.setColumnWidth(column, width)
     window.side_panel.setCurrentIndex(Tab.RECOMMENDATIONS)
     window.open_document(imported[0])
     _shoot(app, window, out / "library-imported.png")

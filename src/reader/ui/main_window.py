@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.addWidget(titled("Library", self.library_view))
         self.left_splitter.addWidget(titled("Contents", self.outline_view))
-        self.left_splitter.setSizes([170, 530])
+        self.left_splitter.setSizes([560, 200])  # the library first; Contents folds away
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         for widget in (self.left_splitter, self.reading.centre, self.side_panel):

@@ -36,3 +36,28 @@ def test_library_sorts_by_date_not_by_label(library: Library) -> None:
     assert first.id == "ac-riac-2013-washington"
     proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, 0).data(DocumentRole).id == "elbe-group-2018-naples"
+
+
+def test_a_row_says_everything_in_two_lines(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.library.delegate import details_line
+    from reader.ui.library.view import library_view, sort_menu
+
+    model = LibraryModel(list(library))
+    model.set_counts(Column.RECOMMENDATIONS, {"elbe-group-2018-naples": 20})
+    model.set_counts(Column.NOTES, {"elbe-group-2018-naples": 1})
+    proxy = make_sorted(model)
+    view = library_view(proxy)
+    qtbot.addWidget(view)
+    view.resize(320, 400)
+    view.show()
+    assert [c for c in Column if not view.isColumnHidden(c)] == [Column.TITLE]
+    elbe = proxy.mapFromSource(model.index(model.row_of("elbe-group-2018-naples"), 0))
+    assert details_line(elbe) == "Elbe Group · Naples, Italy · 15-16 March 2018 · 20 recs · 1 note"
+    assert view.horizontalScrollBar().maximum() == 0  # nothing off to the side
+    assert view.sizeHintForRow(0) >= 2 * view.fontMetrics().height()
+
+    menu = sort_menu(view)
+    by_date = next(a for a in menu.actions() if a.text() == "Date")
+    by_date.trigger()
+    assert view.header().sortIndicatorSection() == Column.DATE
+    assert {a.text() for a in sort_menu(view).actions() if a.isChecked()} == {"Date"}

@@ -1,11 +1,24 @@
-"""The library's table view: one row a document, sortable, one selected at a time."""
+"""The library's view: one document a row in two lines (title; organisations, place, date and
+counts), sorted by any of them from the header's menu; one selected at a time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+import functools
 
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
+
+from reader.ui.library.delegate import LibraryDelegate
 from reader.ui.library.model import Column
+
+SORT_LABELS = {
+    Column.TITLE: "Title",
+    Column.DATE: "Date",
+    Column.PLACE: "Place",
+    Column.ORGANIZATIONS: "Organisations",
+    Column.RECOMMENDATIONS: "Recommendations",
+    Column.NOTES: "Notes",
+}
 
 
 def library_view(model: QSortFilterProxyModel) -> QTreeView:
@@ -13,13 +26,37 @@ def library_view(model: QSortFilterProxyModel) -> QTreeView:
     view.setObjectName("library_view")
     view.setModel(model)
     view.setRootIsDecorated(False)
-    view.setAlternatingRowColors(True)
     view.setSortingEnabled(True)
     view.setUniformRowHeights(True)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    widths = {Column.TITLE: 210, Column.DATE: 125, Column.PLACE: 120, Column.ORGANIZATIONS: 220,
-              Column.RECOMMENDATIONS: 50, Column.NOTES: 50}  # fmt: skip
-    for column, width in widths.items():
-        view.setColumnWidth(column, width)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setItemDelegateForColumn(Column.TITLE, LibraryDelegate(view))
+    for column in Column:
+        view.setColumnHidden(column, column is not Column.TITLE)
+    header = view.header()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(functools.partial(_sort_menu, view))
+    header.setToolTip("Click to reverse the order; right-click to sort by another detail")
     return view
+
+
+def sort_menu(view: QTreeView) -> QMenu:
+    """Sort by: each detail a row shows; the current one checked."""
+    menu = QMenu("Sort By", view)
+    current = view.header().sortIndicatorSection()
+    order = view.header().sortIndicatorOrder()
+    for column, label in SORT_LABELS.items():
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(column == current)
+        action.triggered.connect(functools.partial(view.sortByColumn, column, order))
+    return menu
+
+
+def _sort_menu(view: QTreeView, position: QPoint) -> None:
+    menu = sort_menu(view)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(view.header().mapToGlobal(position))

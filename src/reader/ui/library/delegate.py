@@ -1,0 +1,79 @@
+"""A library row in two lines, as Zotero and Foliate list them: the title, then its
+organisations · place · date · recommendations · notes in a muted line, so that everything a
+row says shows in a narrow column without scrolling sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+from reader.core.wording import counted
+
+from reader.ui.library.model import Column
+from reader.ui.two_line_item import draw_background, line_height, small_font
+
+PADDING = 5
+GAP = 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def details_line(index: AnyIndex) -> str:
+    """Organisations · place · date · counts, for the row of `index`."""
+    model, row, parent = index.model(), index.row(), index.parent()
+
+    def at(column: Column) -> object:
+        return model.index(row, column, parent).data()
+
+    parts = [at(Column.ORGANIZATIONS), at(Column.PLACE), at(Column.DATE)]
+    recs, notes = at(Column.RECOMMENDATIONS), at(Column.NOTES)
+    if isinstance(recs, int) and recs:
+        parts.append(counted(recs, "rec"))
+    if isinstance(notes, int) and notes:
+        parts.append(counted(notes, "note"))
+    return " · ".join(str(part) for part in parts if part)
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Paints the title column of the library's view as two lines."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        height = line_height(_bold(option.font)) + GAP + line_height(small_font(option.font))
+        return QSize(option.rect.width(), height + 2 * PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        self.initStyleOption(option, index)
+        selected = draw_background(painter, option, self._view)
+        rect = option.rect.adjusted(PADDING + 2, PADDING, -PADDING, -PADDING)
+        text = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        muted = text if selected else QPalette.ColorRole.PlaceholderText
+        painter.save()
+        title_font = _bold(option.font)
+        painter.setFont(title_font)
+        painter.setPen(option.palette.color(text))
+        height = line_height(title_font)
+        _draw_elided(painter, QRect(rect.left(), rect.top(), rect.width(), height), index.data())
+        details = small_font(option.font)
+        painter.setFont(details)
+        painter.setPen(option.palette.color(muted))
+        top = rect.top() + height + GAP
+        line = QRect(rect.left(), top, rect.width(), line_height(details))
+        _draw_elided(painter, line, details_line(index))
+        painter.restore()
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
+def _draw_elided(painter: QPainter, rect: QRect, text: object) -> None:
+    elided = painter.fontMetrics().elidedText(
+        str(text or ""), Qt.TextElideMode.ElideRight, rect.width()
+    )
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
