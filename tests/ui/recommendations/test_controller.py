@@ -402,3 +402,22 @@ def test_coverage_of_a_hundred_documents_stays_readable(
     assert dialog.width() <= dialog.screen().availableGeometry().width()
     picture = dialog.grab()
     assert not picture.isNull()
+
+
+def test_read_from_compare_brings_the_passage_to_the_front(
+    qtbot: QtBot, rec_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    dialog = rec_window.recommendations.open_compare("ukraine")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.windowType() == Qt.WindowType.Window  # not kept above the main window
+    raised: list[str] = []
+    monkeypatch.setattr(rec_window, "raise_", lambda: raised.append("raise"))
+    monkeypatch.setattr(rec_window, "activateWindow", lambda: raised.append("activate"))
+    rec = next(r for r in _recs(rec_window) if r.topic == "ukraine")
+    dialog.pages[rec.doc_id].anchorClicked.emit(QUrl(f"rec:{rec.doc_id}:{rec.start}"))
+    assert rec_window.current_document().id == rec.doc_id  # type: ignore[union-attr]
+    assert rec_window.reader.highlight_ranges("recommendation") == [(rec.start, rec.end)]
+    assert raised == ["raise", "activate"]

@@ -30,7 +30,9 @@ LINK = "rec:"  # rec:<document id>:<start>
 
 
 class CompareDialog(QDialog):
-    """Not modal: it stays open beside the window while the user reads.
+    """Not modal: it stays open beside the window while the user reads. A window of its own
+    (not a dialog kept above the main window), so that the passage Read › opens in the main
+    window comes to the front instead of opening behind it.
 
     Signals:
         recommendation_requested(object): the user chose a Recommendation to read.
@@ -39,7 +41,7 @@ class CompareDialog(QDialog):
     recommendation_requested = Signal(object)
 
     def __init__(self, service: RecommendationService, topic: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_dialog")
         self.setWindowTitle("Compare Recommendations")
         self._service = service

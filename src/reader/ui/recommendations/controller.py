@@ -118,8 +118,15 @@ class RecommendationsController(QObject):
             self.compare_dialog.activateWindow()
         else:
             self.compare_dialog = CompareDialog.open_for(self._parent, self.service, topic)
-            self.compare_dialog.recommendation_requested.connect(self.show_recommendation)
+            self.compare_dialog.recommendation_requested.connect(self._read_from_compare)
         return self.compare_dialog
+
+    def _read_from_compare(self, rec: Recommendation) -> None:
+        """Open the passage, and bring the main window, where it shows, to the front."""
+        self.show_recommendation(rec)
+        window = self._parent.window()
+        window.raise_()
+        window.activateWindow()
 
     @Slot()
     def open_coverage(self) -> CoverageDialog | None:
