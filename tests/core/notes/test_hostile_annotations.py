@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.notes.web_annotation import AnnotationFormatError, parse_annotations
+from reader.core.notes.annotation_fields import AnnotationFormatError
+from reader.core.notes.web_annotation_parse import parse_annotations
 
 DOC = "urn:statement-reader:doc:elbe-group-2018-naples"
 
