@@ -102,3 +102,16 @@ def test_html_and_plain_text_hold_the_same_memo(notes: list[Note], library: Libr
 def test_an_empty_memo_says_so(library: Library) -> None:
     memo = build_memo([], library.by_id())
     assert "No notes." in memo_markdown(memo) and "No notes." in memo_plain_text(memo)
+
+
+def test_a_notes_inline_markdown_is_styled_and_nothing_else_is(library: Library) -> None:
+    elbe = library.get("elbe-group-2018-naples")
+    text = "See *this* and **that**, `code`;\n<i>raw</i> [x](javascript:alert(1))"
+    note = Note("1", elbe.id, 0, 10, elbe.text[:10], "", "", "yellow", text)
+    memo = build_memo([note], library.by_id())
+    page = memo_html(memo)
+    assert "See <em>this</em> and <strong>that</strong>, <code>code</code>;<br>" in page
+    assert "&lt;i&gt;raw&lt;/i&gt; [x](javascript:alert(1))" in page and "<a" not in page
+    document = docx.Document(io.BytesIO(render_memo(memo, ExportFormat.DOCX)))  # type: ignore[arg-type]
+    runs = {r.text: r for p in document.paragraphs for r in p.runs}
+    assert runs["this"].italic and runs["that"].bold and runs["code"].font.name == "Courier New"

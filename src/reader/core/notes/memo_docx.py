@@ -11,9 +11,11 @@ import io
 from typing import TYPE_CHECKING
 
 from reader.core.notes.memo import Memo, MemoEntry
+from reader.core.notes.memo_inline import inline_spans
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
 
 def memo_docx(memo: Memo) -> bytes:
@@ -40,12 +42,25 @@ def _add_entry(document: Document, entry: MemoEntry) -> None:
     add = document.add_paragraph
     add(f"“{_xml_safe(entry.quote)}”", style="Quote")
     if entry.note:
-        add(_xml_safe(entry.note))
+        _add_note(add(), entry.note)
     citation = add()
     run = citation.add_run(f"— {_xml_safe(entry.citation)}")
     run.italic = True
     if entry.tags:
         citation.add_run(f" · Tags: {_xml_safe(', '.join(entry.tags))}")
+
+
+def _add_note(paragraph: Paragraph, note: str) -> None:
+    """The note's lines in one paragraph, its *emphasis*, **strong** and `code` as such."""
+    for number, line in enumerate(note.splitlines()):
+        if number:
+            paragraph.add_run().add_break()
+        for text, styles in inline_spans(line):
+            run = paragraph.add_run(_xml_safe(text))
+            run.italic = "em" in styles or None
+            run.bold = "strong" in styles or None
+            if "code" in styles:
+                run.font.name = "Courier New"
 
 
 def _xml_safe(text: str) -> str:

@@ -9,6 +9,7 @@ import html
 from reader.core.export import ExportFormat
 from reader.core.notes.export import escape_markdown
 from reader.core.notes.memo import Memo, MemoEntry
+from reader.core.notes.memo_inline import inline_spans
 
 MEMO_FORMATS = (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.DOCX)
 
@@ -90,7 +91,7 @@ def _html_entry(entry: MemoEntry) -> str:
     quote = "<br>".join(_e(line) for line in entry.quote.splitlines())
     lines = [f"<blockquote>“{quote}”</blockquote>"]
     if entry.note:
-        note = "<br>".join(_e(line) for line in entry.note.splitlines())
+        note = "<br>".join(_inline_html(line) for line in entry.note.splitlines())
         lines.append(f'<p class="note">{note}</p>')
     tags = f" · Tags: {_e(', '.join(entry.tags))}" if entry.tags else ""
     lines.append(f'<p class="cite">— {_e(entry.citation)}{tags}</p>')
@@ -113,6 +114,21 @@ def memo_plain_text(memo: Memo) -> str:
     if memo.count == 0:
         lines += ["No notes.", ""]
     return "\n".join(lines)
+
+
+_TAGS = (("strong", "strong"), ("em", "em"), ("code", "code"))
+
+
+def _inline_html(line: str) -> str:
+    """A line of the note with its inline Markdown as HTML; all else escaped."""
+    parts = []
+    for text, styles in inline_spans(line):
+        html_text = _e(text)
+        for style, tag in _TAGS:
+            if style in styles:
+                html_text = f"<{tag}>{html_text}</{tag}>"
+        parts.append(html_text)
+    return "".join(parts)
 
 
 def _e(text: str) -> str:

@@ -36,12 +36,14 @@ class NotesPanel(QWidget):
     reattach_requested(object): the user wants a detached Placement put on its candidate.
     scope_changed(bool): the user asked for the notes of all documents (True) or this one.
     export_requested(): the user wants the notes shown exported.
+    memo_requested(): the user wants a memo made from notes.
     """
 
     note_requested = Signal(object)
     reattach_requested = Signal(object)
     scope_changed = Signal(bool)
     export_requested = Signal()
+    memo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,9 @@ class NotesPanel(QWidget):
         self.reattach_button.setToolTip("Put the detached note on the best matching passage")
         self.export_button = QPushButton("Export Shown…")
         self.export_button.setToolTip("Export the notes listed here")
+        self.memo_button = QPushButton("Memo…")
+        self.memo_button.setObjectName("notes_memo_button")
+        self.memo_button.setToolTip("Build a memo of quotes with citations from the notes")
         self._build_layout()
         self._connect_signals()
         self._update_status()
@@ -88,6 +93,7 @@ class NotesPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reattach_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.memo_button)
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
 
@@ -101,6 +107,7 @@ class NotesPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
         self.reattach_button.clicked.connect(self._on_reattach_button_clicked)
         self.export_button.clicked.connect(self.export_requested)
+        self.memo_button.clicked.connect(self.memo_requested)
 
     # Public ------------------------------------------------------------------------------
     def set_placements(
