@@ -7,14 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.documents.document import Document
 from reader.core.library.library import Library
 from reader.core.notes.agents import Creator
 from reader.core.notes.annotation_fields import AnnotationFormatError
-from reader.core.notes.annotation_import import import_annotations
+from reader.core.notes.annotation_import import import_annotations, read_notes
 from reader.core.notes.hypothesis import to_hypothesis
 from reader.core.notes.store import NotesStore
+from reader.core.notes.web_annotation import to_web_annotation
 from reader.core.user_db import UserDatabase
 
 
@@ -116,3 +119,42 @@ def test_what_a_note_cannot_hold_refuses_the_whole_file(
         import_annotations(store, h_file(h_annotation(id="ok"), h_annotation(**changes)),
                            library.by_id())  # fmt: skip
     assert store.all_including_tombstones() == []
+
+
+def test_a_detached_note_keeps_its_pages_address_in_every_export(
+    store: NotesStore, library: Library
+) -> None:
+    elsewhere = h_annotation(uri="https://elsewhere.example/p", document={"title": ["Other"]})
+    import_annotations(store, h_file(elsewhere), library.by_id())
+    [item] = json.loads(to_hypothesis(store.list(), library.by_id(), Creator("A")))["annotations"]
+    assert item["uri"] == "https://elsewhere.example/p"
+    exported = to_web_annotation(store.list(), library.by_id(), Creator("A"))
+    source = json.loads(exported)["first"]["items"][0]["target"]["source"]
+    assert source["id"] == "https://elsewhere.example/p"
+    assert import_annotations(store, exported, library.by_id()).unchanged == 1
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(["id", "uri", "text", "tags", "target", "document", "created",
+                         "updated", "references"])  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(changes=st.dictionaries(_KEYS, _JSON, max_size=3))
+def test_any_value_in_any_field_gives_notes_or_one_sentence(
+    library: Library, changes: dict[str, Any]
+) -> None:
+    try:
+        notes, _ = read_notes(h_file(h_annotation(**changes)), library.by_id())
+    except AnnotationFormatError as error:
+        assert str(error).startswith("The file ") and str(error).endswith(".")
+        return
+    for note in notes:
+        for field in (note.id, note.doc_id, note.quote, note.text, *note.tags):
+            field.encode("utf-8")

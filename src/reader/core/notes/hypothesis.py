@@ -32,7 +32,7 @@ from reader.core.notes.annotation_fields import (
     whole,
 )
 from reader.core.notes.note import Note, clean_tags, now
-from reader.core.notes.web_annotation import DOC_URN
+from reader.core.notes.web_annotation import DOC_URN, source_iri
 
 _H_NAMESPACE = "hypothesis:"  # an h id (not a UUID) gives the same note id every time
 
@@ -67,7 +67,7 @@ def _userid(creator: Creator) -> str:
 
 
 def _annotation(note: Note, doc: Document | None, user: str, creator: Creator) -> dict[str, Any]:
-    uri = (doc.metadata.source_url if doc else "") or DOC_URN + note.doc_id
+    uri = (doc.metadata.source_url if doc else "") or source_iri(note.doc_id)
     return {
         "id": note.id, "created": note.created, "updated": note.modified, "user": user,
         "uri": uri, "text": note.text, "tags": list(note.tags), "group": "__world__",
@@ -118,7 +118,7 @@ def _note(
         raise refusal(number, "has tags that are not a list")
     note = Note(
         id=note_id(item.get("id"), number, _H_NAMESPACE), doc_id=doc_id, start=start, end=end,
-        quote=exact, prefix=prefix, suffix=suffix, text=text_of(item.get("text", ""), number,
+        quote=exact, prefix=prefix, suffix=suffix, text=text_of(item.get("text") or "", number,
         "a note"), tags=clean_tags(text_of(t, number, "a tag") for t in tags), created=created,
         modified=checked_time(item.get("updated"), created, number),
     )  # fmt: skip

@@ -22,6 +22,7 @@ web_annotation_parse.py.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -35,6 +36,7 @@ from reader.core.notes.note import COLOR_HEX, Note
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOC_URN = "urn:statement-reader:doc:"
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:statement-reader:collection")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a document id never has a colon
 
 
 def to_web_annotation(
@@ -111,13 +113,19 @@ class _Writer:
                 "modified": note.modified}  # fmt: skip
 
 
+def source_iri(doc_id: str) -> str:
+    """The IRI of a note's document: ours for a document id; a note imported from another
+    tool onto a page not in the library keeps that page's own address as its document."""
+    return doc_id if _IRI.match(doc_id) else DOC_URN + doc_id
+
+
 def _rule(color: str) -> str:
     return f".{color} {{ background-color: {COLOR_HEX.get(color, '#fff176')}; }}"
 
 
 def _source(doc_id: str, doc: Document | None, language: str) -> dict[str, Any]:
     """The document as the target's source: the plain text the offsets count in."""
-    source: dict[str, Any] = {"id": DOC_URN + doc_id, "type": "Text", "format": "text/plain",
+    source: dict[str, Any] = {"id": source_iri(doc_id), "type": "Text", "format": "text/plain",
                               "language": language}  # fmt: skip
     if doc is not None:
         source["label"] = doc.metadata.display_title  # rdfs:label, a W3C term
