@@ -41,8 +41,8 @@ GROUPINGS = {GroupBy.DOCUMENT: "Document", GroupBy.SECTION: "Document and sectio
 # Qt's rich text knows a subset of CSS: enough for the quotes to read as quotes.
 _PREVIEW_CSS = """
 h1 { font-size: 20pt; } h2 { font-size: 15pt; margin-top: 14px; } h3 { font-size: 12pt; }
-blockquote { margin: 8px 0 2px 12px; font-style: italic; }
-p.cite { color: #555; }
+blockquote { margin-top: 16px; margin-bottom: 2px; margin-left: 12px; font-style: italic; }
+p.cite { color: #555; margin-bottom: 12px; }
 """
 
 
