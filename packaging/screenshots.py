@@ -12,11 +12,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget  # noqa: E402
 
 from reader import paths  # noqa: E402
 from reader.core.library.importing import ImportResult  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
+from reader.core.notes.memo import GroupBy  # noqa: E402
+from reader.core.notes.memo_text import memo_html  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
 
 from reader.ui import settings as S  # noqa: E402
@@ -199,6 +201,24 @@ def _notes(app: QApplication, window: MainWindow, library: Library, out: Path) -
     editor.show()
     _shoot(app, editor, out / "note-editor.png")
     editor.close()
+    _memo(app, window, out)
+
+
+def _memo(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The Memo dialog grouped by topic, and the memo it saves, opened as HTML."""
+    dialog = window.notes.open_memo()
+    assert dialog is not None
+    dialog.title.setText("Memo: arms control and Ukraine")
+    dialog.group_by.setCurrentIndex(dialog.group_by.findData(GroupBy.TOPIC))
+    dialog.resize(820, 720)
+    _shoot(app, dialog, out / "memo-dialog.png")
+    page = QTextBrowser()
+    page.setHtml(memo_html(dialog.memo))  # the saved file, as Qt's own HTML engine shows it
+    page.resize(900, 760)
+    page.show()
+    _shoot(app, page, out / "memo-html.png")
+    page.close()
+    dialog.close()
 
 
 def _wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:

@@ -27,7 +27,14 @@ def test_the_formats_are_the_command_lines_words_with_their_suffixes() -> None:
         ("html", ".html"),
         ("csv", ".csv"),
         ("json", ".json"),
+        ("hypothesis", ".json"),  # the Hypothesis client's file is JSON too
+        ("docx", ".docx"),
     ]
+
+
+def test_bytes_are_written_as_they_are(folder: Path) -> None:
+    write_export(folder / "memo.docx", b"PK\x03\x04\r\n")
+    assert (folder / "memo.docx").read_bytes() == b"PK\x03\x04\r\n"
     assert ExportFormat("csv") is ExportFormat.CSV
 
 

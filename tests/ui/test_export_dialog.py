@@ -36,3 +36,15 @@ def test_the_suffix_or_the_filter_decides(
 
 def test_an_unknown_filter_falls_back_to_the_first_format() -> None:
     assert resolve(Path("x"), "Anything (*)", RECOMMENDATION_FORMATS) == (Path("x.md"), MD)
+
+
+def test_a_json_name_with_the_hypothesis_filter_is_a_hypothesis_file() -> None:
+    from reader.core.notes.export import NOTE_FORMATS
+
+    hypothesis, json_ = ExportFormat.HYPOTHESIS, ExportFormat.JSON
+    assert resolve(Path("n.json"), FILTERS[hypothesis], NOTE_FORMATS) == (
+        Path("n.json"),
+        hypothesis,
+    )
+    assert resolve(Path("n.json"), FILTERS[json_], NOTE_FORMATS) == (Path("n.json"), json_)
+    assert resolve(Path("n"), FILTERS[hypothesis], NOTE_FORMATS) == (Path("n.json"), hypothesis)

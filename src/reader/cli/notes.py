@@ -1,4 +1,5 @@
-"""The `notes` command: add, list, export, import and delete the user's notes from a terminal.
+"""The `notes` command: add, list, export, import and delete the user's notes from a terminal,
+and build a memo from them (notes_memo.py).
 
 Reading (list, export) never creates a database and works in a read-only data folder;
 writing there fails with a sentence that says why, and exit code 1 (the request was
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import paths
+from reader.cli.notes_memo import add_memo, run_memo
 from reader.cli.output import emit, positive_number, warn
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import find_all
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
+from reader.core.notes.agents import creator_named
 from reader.core.notes.anchoring import Anchoring, Placement
 from reader.core.notes.annotation_import import import_annotations, read_annotation_file
 from reader.core.notes.export import NOTE_FORMATS, export_notes
@@ -36,7 +39,7 @@ _PREVIEW = 100  # characters of a quote or note shown by `notes list`
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     notes = commands.add_parser(
-        "notes", parents=[common], help="add, list, export, import or delete notes"
+        "notes", parents=[common], help="add, list, export, import or delete notes; a memo"
     )
     actions = notes.add_subparsers(
         dest="notes_command", metavar="ACTION", required=True, parser_class=type(notes)
@@ -47,11 +50,13 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     _add_export(actions, common)
     imports = actions.add_parser(
-        "import", parents=[common], help="import notes from Web Annotation JSON (an export)"
-    )
+        "import", parents=[common],
+        help="import notes from Web Annotation JSON (an export) or a Hypothesis export file",
+    )  # fmt: skip
     imports.add_argument("file", metavar="FILE", type=Path)
     delete = actions.add_parser("delete", parents=[common], help="delete a note")
     delete.add_argument("id", metavar="ID", help="the note's id (see 'notes list')")
+    add_memo(actions, common)
 
 
 def _add_add(actions: Any, common: argparse.ArgumentParser) -> None:
@@ -81,6 +86,10 @@ def _add_export(actions: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--doc", metavar="ID", help="only the notes of this document")
     export.add_argument("--tag", metavar="TAG", help="only the notes with this tag")
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    export.add_argument(
+        "--creator", metavar="NAME", default="",
+        help="the notes' author in json and hypothesis (default: your full name on this system)",
+    )  # fmt: skip
 
 
 def run_notes(
@@ -91,6 +100,8 @@ def run_notes(
         _print_list(_placements(library, folders, args.doc), args.json, out)
     elif args.notes_command == "export":
         _export(args, library, folders, out)
+    elif args.notes_command == "memo":
+        run_memo(args, [p.note for p in _placements(library, folders, None)], library, folders, out)
     else:
         return _change(args, library, folders, out)
     return 0
@@ -208,7 +219,8 @@ def _export(
     notes = [p.note for p in _placements(library, folders, args.doc)]
     if args.tag:
         notes = [n for n in notes if args.tag.casefold() in {t.casefold() for t in n.tags}]
-    text = export_notes(notes, library.by_id(), ExportFormat(args.format))
+    creator = creator_named(args.creator)
+    text = export_notes(notes, library.by_id(), ExportFormat(args.format), creator)
     emit(text, args.output, out, counted(len(notes), "note"))
 
 

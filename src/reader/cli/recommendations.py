@@ -54,7 +54,7 @@ def run_recommendations(
     for topic_id in args.topic or ():
         taxonomy.get(topic_id)
     recs = select(
-        _recommendations(library, rules, taxonomy, folders),
+        recommendations_with_choices(library, rules, taxonomy, folders),
         doc_ids=args.doc or (),
         topics=args.topic or (),
     )
@@ -72,7 +72,9 @@ def run_topics(
     args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
 ) -> None:
     rules, taxonomy = bundled_rules(), bundled_taxonomy()
-    rows = coverage(_recommendations(library, rules, taxonomy, folders), taxonomy, library.ids())
+    rows = coverage(
+        recommendations_with_choices(library, rules, taxonomy, folders), taxonomy, library.ids()
+    )
     if args.json:
         value = [
             {
@@ -93,7 +95,7 @@ def run_topics(
         out.write(f"  ({per_doc})\n" if per_doc else "\n")
 
 
-def _recommendations(
+def recommendations_with_choices(
     library: Library, rules: RuleSet, taxonomy: Taxonomy, folders: paths.Folders
 ) -> list[Recommendation]:
     """With the user's choices, if there is a database; reading never creates one."""

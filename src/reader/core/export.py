@@ -29,11 +29,13 @@ class ExportFormat(Enum):
     HTML = "html"
     CSV = "csv"
     JSON = "json"
+    HYPOTHESIS = "hypothesis"  # the Hypothesis client's export file, JSON too
+    DOCX = "docx"
 
     @property
     def suffix(self) -> str:
-        """The file name's suffix for this format: ".md", ".html", ".csv", ".json"."""
-        return "." + self.value
+        """The file name's suffix for this format: ".md", ".html", ".csv", ".json", ".docx"."""
+        return ".json" if self is ExportFormat.HYPOTHESIS else "." + self.value
 
 
 def csv_safe(cell: object) -> object:
@@ -43,8 +45,9 @@ def csv_safe(cell: object) -> object:
     return cell
 
 
-def write_export(path: Path, text: str) -> None:
-    """Write `text` to `path` as UTF-8, its own line ends kept (CSV's \\r\\n), all or nothing.
+def write_export(path: Path, text: str | bytes) -> None:
+    """Write `text` to `path` as UTF-8 (or bytes as they are: a DOCX), its own line ends kept
+    (CSV's \\r\\n), all or nothing.
 
     The text goes to a temporary file beside the target, synced, then renamed over it: a
     full disk or a crash never leaves a cut-off export, nor destroys an older file there.
@@ -59,13 +62,13 @@ def write_export(path: Path, text: str) -> None:
         raise ReaderError(f"The file {path} cannot be written: {reason}.") from error
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, text: str | bytes) -> None:
     target = Path(os.path.realpath(path))
     mode = _kept_mode(target)
     temp, fd = _create_beside(target)
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with open(fd, "wb") as file:
+            file.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             file.flush()
             os.fsync(file.fileno())
         if mode is not None:

@@ -52,6 +52,8 @@ class Act(Enum):
     DELETE_NOTE = auto()
     EXPORT_NOTES = auto()
     IMPORT_NOTES = auto()
+    NOTES_MEMO = auto()
+    NOTES_AUTHOR = auto()
 
 
 # The highlight colours (reader.core.notes.note.COLORS) and the action of each.
@@ -171,7 +173,19 @@ _SPECS: dict[Act, _Spec] = {
         "Export &Notes…", (), "document-save-as", "Save notes as Markdown, HTML, CSV or JSON"
     ),
     Act.IMPORT_NOTES: _Spec(
-        "Import N&otes…", (), "document-open", "Merge notes from a Web Annotation JSON export"
+        "Import N&otes…",
+        (),
+        "document-open",
+        "Merge notes from a Web Annotation JSON export or a Hypothesis export file",
+    ),  # fmt: skip
+    Act.NOTES_MEMO: _Spec(
+        "&Memo from Notes…",
+        (),
+        "x-office-document",
+        "Build a memo of quotes with citations, to save or copy into a word processor",
+    ),  # fmt: skip
+    Act.NOTES_AUTHOR: _Spec(
+        "Notes &Author…", (), "user-identity", "The name exported notes carry as their author"
     ),
 }
 

@@ -14,8 +14,16 @@ FILTERS = {
     ExportFormat.HTML: "HTML, printable (*.html)",
     ExportFormat.CSV: "CSV spreadsheet (*.csv)",
     ExportFormat.JSON: "Web Annotation JSON (*.json *.jsonld)",
+    ExportFormat.HYPOTHESIS: "Hypothesis export file (*.json)",
+    ExportFormat.DOCX: "Word document (*.docx)",
 }
-_SUFFIXES = {".jsonld": ExportFormat.JSON, **{f.suffix: f for f in ExportFormat}}
+# A suffix's own format; ".json" is Web Annotation's unless the Hypothesis filter is chosen.
+_SUFFIXES = {
+    ".jsonld": ExportFormat.JSON,
+    ".htm": ExportFormat.HTML,
+    ".markdown": ExportFormat.MARKDOWN,
+    **{f.suffix: f for f in ExportFormat if f is not ExportFormat.HYPOTHESIS},
+}
 
 
 def ask_export_path(
@@ -37,6 +45,8 @@ def resolve(
 ) -> tuple[Path, ExportFormat]:
     by_filter = next((f for f in formats if FILTERS[f] == chosen_filter), formats[0])
     by_suffix = _SUFFIXES.get(path.suffix.lower())
+    if by_suffix is not None and by_suffix.suffix == by_filter.suffix:
+        return path, by_filter  # "notes.json" with the Hypothesis filter chosen
     if by_suffix is not None and by_suffix in formats:
         return path, by_suffix
     return (path if path.suffix else path.with_suffix(by_filter.suffix)), by_filter

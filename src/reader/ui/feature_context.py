@@ -13,6 +13,7 @@ from reader.core.library.library import Library
 from reader.ui.actions import Act
 from reader.ui.messages import Messages
 from reader.ui.reading.pane import ReadingPane
+from reader.ui.settings import Settings
 from reader.ui.side_panel import SidePanel
 from reader.ui.user_data import UserData
 
@@ -31,3 +32,4 @@ class FeatureContext(NamedTuple):
     messages: Messages
     user_data: UserData
     dialog_parent: QWidget  # what the feature's dialogs are modal to
+    settings: Settings | None = None  # None: nothing the feature chooses is kept

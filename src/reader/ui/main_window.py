@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
             index_service.setParent(self)
         context = FeatureContext(
             library, self.reading, self.side_panel, self.actions_by_id, self.messages,
-            self.user_data, dialog_parent=self,
+            self.user_data, dialog_parent=self, settings=user_settings,
         )  # fmt: skip
         self.recommendations = RecommendationsController(context)
         self.notes = NotesController(context)
@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         recs.service.loaded.connect(self._on_recommendations_changed)
         recs.service.changed.connect(self._on_recommendations_changed)
         notes.service.changed.connect(library.refresh_note_counts)
+        notes.recommendations_source = recs.service.recommendations  # a memo's topics
         if index is not None:
             index.message_posted.connect(self.messages.say)
             library.loaded.connect(index.start)  # after the catalogue: its first sync sees all

@@ -28,6 +28,8 @@ LEFT_SPLITTER = Setting("window/left_splitter", bytes, b"")
 LIBRARY_HEADER = Setting("library/header", bytes, b"")
 SIDE_TAB = Setting("window/side_tab", int, 0)
 MARK_RECOMMENDATIONS = Setting("reader/mark_recommendations", int, 0)  # 1: marks shown
+# The name exported notes carry as their creator; "" is the system user's full name.
+NOTES_AUTHOR = Setting("notes/author", str, "")
 
 
 class Settings:

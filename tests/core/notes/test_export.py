@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from markdown_it import MarkdownIt
@@ -12,6 +13,7 @@ from markdown_it import MarkdownIt
 from reader.core.documents.document import BlockKind, Document
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
+from reader.core.notes.agents import Creator
 from reader.core.notes.citation import cite_notes, paragraph_number
 from reader.core.notes.export import (
     NOTE_FORMATS,
@@ -21,8 +23,11 @@ from reader.core.notes.export import (
     to_markdown,
 )
 from reader.core.notes.export_html import to_html
+from reader.core.notes.hypothesis import to_hypothesis
 from reader.core.notes.note import Note, quote_at
 from reader.core.notes.web_annotation import to_web_annotation
+
+WRITER = Creator("Ann Reader")
 
 HOSTILE = (
     "# Not a heading\n<script>alert('x')</script>\n[click](javascript:alert(1))\n"
@@ -128,7 +133,12 @@ def test_export_notes_writes_every_format_of_the_notes(library: Library) -> None
         ExportFormat.MARKDOWN: to_markdown(notes, documents),
         ExportFormat.HTML: to_html(notes, documents),
         ExportFormat.CSV: to_csv(notes, documents),
-        ExportFormat.JSON: to_web_annotation(notes),
+        ExportFormat.JSON: to_web_annotation(notes, documents, WRITER),
+        ExportFormat.HYPOTHESIS: to_hypothesis(notes, documents, WRITER, "x"),
     }
-    assert NOTE_FORMATS == tuple(ExportFormat)
-    assert {fmt: export_notes(notes, documents, fmt) for fmt in NOTE_FORMATS} == expected
+    assert NOTE_FORMATS == tuple(f for f in ExportFormat if f is not ExportFormat.DOCX)
+    written = {fmt: export_notes(notes, documents, fmt, WRITER) for fmt in NOTE_FORMATS}
+    written[ExportFormat.HYPOTHESIS] = re.sub(
+        r'"export_date": "[^"]*"', '"export_date": "x"', written[ExportFormat.HYPOTHESIS]
+    )
+    assert written == expected

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.notes.web_annotation import AnnotationFormatError, parse_annotations
+from reader.core.library.library import Library
+from reader.core.notes.annotation_fields import AnnotationFormatError
+from reader.core.notes.web_annotation_parse import parse_annotations
 
 DOC = "urn:statement-reader:doc:elbe-group-2018-naples"
 
@@ -95,3 +97,21 @@ def test_any_value_in_any_field_gives_notes_or_a_refusal(changes: dict[str, obje
         for field in (note.id, note.doc_id, note.quote, note.text, *note.tags):
             field.encode("utf-8")
         assert 0 <= note.start <= note.end < 2**62
+
+
+_TARGET_KEYS = st.sampled_from(["source", "selector", "styleClass", "type"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(changes=st.dictionaries(_TARGET_KEYS, _JSON, max_size=3))
+def test_any_target_checked_against_the_library_gives_notes_or_a_refusal(
+    library: Library, changes: dict[str, object]
+) -> None:
+    """With the library at hand, position-only selectors are read from the text: that path
+    too gives notes or one sentence, whatever the target holds."""
+    target = {"source": DOC, "selector": {"type": "TextPositionSelector", "start": 0, "end": 9}}
+    target.update(changes)
+    try:
+        parse_annotations(_collection(_annotation(target=target)), library.by_id())
+    except AnnotationFormatError as error:
+        assert str(error).startswith("The file ")

@@ -12,10 +12,12 @@ import pytest
 
 from reader.core.documents.document import Document
 from reader.core.library.library import Library
+from reader.core.notes.agents import Creator
+from reader.core.notes.annotation_fields import AnnotationFormatError
 from reader.core.notes.annotation_import import import_annotations
 from reader.core.notes.note import Note
 from reader.core.notes.store import NotesStore
-from reader.core.notes.web_annotation import AnnotationFormatError, to_web_annotation
+from reader.core.notes.web_annotation import to_web_annotation
 from reader.core.user_db import UserDatabase
 
 
@@ -39,22 +41,29 @@ def content(note: Note) -> tuple[object, ...]:
 
 
 def test_the_export_is_an_annotation_collection_with_both_selectors(
-    store: NotesStore, elbe: Document
+    store: NotesStore, elbe: Document, library: Library
 ) -> None:
     note = added(store, elbe, "final defeat of ISIS", color="pink", text="Why?", tags=["syria"])
-    value = json.loads(to_web_annotation(store.list()))
+    value = json.loads(to_web_annotation(store.list(), library.by_id(), Creator("Ann Reader")))
     assert value["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert value["type"] == "AnnotationCollection" and value["total"] == 1
-    [item] = value["first"]["items"]
+    page = value["first"]
+    assert value["last"] == page["id"] and page["partOf"]["id"] == value["id"] != page["id"]
+    [item] = page["items"]
     assert item["id"] == f"urn:uuid:{note.id}" and item["type"] == "Annotation"
-    assert item["target"]["source"] == "urn:statement-reader:doc:elbe-group-2018-naples"
-    quote, position = item["target"]["selector"]
+    target = item["target"]
+    assert target["source"]["id"] == "urn:statement-reader:doc:elbe-group-2018-naples"
+    assert target["source"]["language"] == "en" and target["styleClass"] == "pink"
+    assert ".pink" in item["stylesheet"]["value"]
+    quote, position = target["selector"]
     assert quote == {"type": "TextQuoteSelector", "exact": note.quote,
                      "prefix": note.prefix, "suffix": note.suffix}  # fmt: skip
     assert position == {"type": "TextPositionSelector", "start": note.start, "end": note.end}
-    bodies = {(b["purpose"], b["value"]) for b in item["body"]}
-    assert bodies == {("commenting", "Why?"), ("tagging", "syria"), ("highlighting", "pink")}
+    bodies = {(b["purpose"], b["value"], b["format"]) for b in item["body"]}
+    assert bodies == {("commenting", "Why?", "text/markdown"), ("tagging", "syria", "text/plain")}
     assert (item["created"], item["modified"]) == (note.created, note.modified)
+    assert item["creator"]["name"] == "Ann Reader" and "email" not in item["creator"]
+    assert item["generator"]["name"].startswith("Statement Reader ")
 
 
 def test_export_then_import_into_an_empty_folder_gives_the_same_notes(
@@ -113,12 +122,12 @@ def test_notes_on_documents_not_in_the_library_are_kept_and_reported(
     ("text", "says"),
     [
         ("not json {", "^The file is not Web Annotation JSON: it is not JSON at all"),
-        ('{"hello": 1}', "^The file is not a W3C Web Annotation collection"),
-        ("[1, 2]", "^The file is not a W3C Web Annotation collection"),
+        ('{"hello": 1}', "^The file is not a W3C Web Annotation collection: it has no"),
+        ("[1, 2]", "^The file is not a W3C Web Annotation collection: it has no"),
         (
             '{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation",'
             ' "id": "urn:uuid:x", "target": "http://example.com"}]}}',
-            "^The file cannot be imported: annotation 1 does not point into a Statement",
+            "^The file cannot be imported: annotation 1 targets a whole resource, not a",
         ),
     ],
 )

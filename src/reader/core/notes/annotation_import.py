@@ -1,4 +1,5 @@
-"""Importing notes from Web Annotation JSON (a backup, or another laptop's export).
+"""Importing notes from W3C Web Annotation JSON (a backup, another laptop's export, another
+tool's annotations) or a Hypothesis export file; which of the two is told by its shape.
 
 Notes are matched by id: a note already here is replaced only by a newer copy (by
 `modified`), so importing the same file twice changes nothing, and a deleted note (a
@@ -18,9 +19,11 @@ from pathlib import Path
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.files import FileTooLarge, NotARegularFile, read_regular
+from reader.core.notes.annotation_fields import load_json
+from reader.core.notes.hypothesis import is_hypothesis_file, parse_hypothesis
 from reader.core.notes.note import Note, is_newer
 from reader.core.notes.store import NotesStore
-from reader.core.notes.web_annotation import parse_annotations
+from reader.core.notes.web_annotation_parse import notes_from
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class ImportReport:
     updated: int = 0  # replaced by a newer copy (a tombstone included)
     unchanged: int = 0  # the copy here is as new or newer
     kept_deleted: int = 0  # deleted here after the file's copy was made: left deleted
-    unknown_documents: tuple[str, ...] = ()  # ids of documents not in the library
+    unknown_documents: tuple[str, ...] = ()  # documents not in the library, named
 
     def __str__(self) -> str:
         parts = [
@@ -76,11 +79,12 @@ def import_annotations(
 ) -> ImportReport:
     """Merge the notes of a Web Annotation JSON export into `store`, in one transaction.
 
-    `documents`: the library's documents by id (`Library.by_id()`); only `in` is asked of
-    it, to count the notes on documents it does not hold. A file that is not such JSON
-    raises AnnotationFormatError (a ReaderError) and changes nothing.
+    `documents`: the library's documents by id (`Library.by_id()`), to place the notes
+    and count those on documents it does not hold. A file that is not
+    such JSON raises AnnotationFormatError (a ReaderError) and changes nothing.
     """
-    incoming = _newest_by_id(parse_annotations(json_text))
+    notes, titles = read_notes(json_text, documents)
+    incoming = _newest_by_id(notes)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_deleted": 0}
     to_write = []
     for note in incoming:
@@ -90,8 +94,24 @@ def import_annotations(
             to_write.append(note)
     if to_write:
         store.write_imported(to_write)
-    unknown = tuple(sorted({n.doc_id for n in incoming if n.doc_id not in documents}))
-    return ImportReport(**counts, unknown_documents=unknown)
+    unknown = {n.doc_id for n in incoming if n.doc_id not in documents}
+    named = tuple(sorted(_named(doc_id, titles.get(doc_id, "")) for doc_id in unknown))
+    return ImportReport(**counts, unknown_documents=named)
+
+
+def read_notes(
+    json_text: str, documents: Mapping[str, Document]
+) -> tuple[list[Note], dict[str, str]]:
+    """The notes of a W3C or Hypothesis file, and the titles the file gives documents that
+    are not in the library; AnnotationFormatError (one sentence) if it cannot be read whole."""
+    value = load_json(json_text)
+    if is_hypothesis_file(value):
+        return parse_hypothesis(value, documents)
+    return notes_from(value, documents), {}
+
+
+def _named(doc_id: str, title: str) -> str:
+    return f"“{title}” ({doc_id})" if title and title != doc_id else doc_id
 
 
 def _outcome(local: Note | None, incoming: Note) -> str:

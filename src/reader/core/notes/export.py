@@ -1,8 +1,9 @@
 """Notes (all, or a filtered list) as Markdown for a memo, or CSV for a spreadsheet, and
 `export_notes`, the one way to any of the notes' formats (NOTE_FORMATS).
 
-HTML is in export_html.py and W3C Web Annotation JSON in web_annotation.py. Every exporter
-takes the notes and the library's documents ({id: Document}, in the order to show them).
+HTML is in export_html.py, W3C Web Annotation JSON in web_annotation.py and the Hypothesis
+client's file in hypothesis.py. Every exporter takes the notes and the library's documents
+({id: Document}, in the order to show them); the two JSON formats also name the creator.
 
     write_export(path, export_notes(notes, documents, ExportFormat.HTML))
 
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 from reader.core.documents.document import Document
 from reader.core.export import ExportFormat, csv_safe
+from reader.core.notes.agents import Creator
 from reader.core.notes.citation import CitedNote, cite_notes, with_headings
 from reader.core.notes.note import Note
 
@@ -51,13 +53,18 @@ NOTE_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat.HTML,
     ExportFormat.CSV,
     ExportFormat.JSON,
+    ExportFormat.HYPOTHESIS,
 )
 
 
 def export_notes(
-    notes: Iterable[Note], documents: Mapping[str, Document], fmt: ExportFormat
+    notes: Iterable[Note],
+    documents: Mapping[str, Document],
+    fmt: ExportFormat,
+    creator: Creator | None = None,
 ) -> str:
-    """`notes` in the format `fmt` (one of NOTE_FORMATS), as the text of a file."""
+    """`notes` in the format `fmt` (one of NOTE_FORMATS), as the text of a file; `creator`
+    (for the JSON formats) is the system user if not given."""
     if fmt is ExportFormat.MARKDOWN:
         return to_markdown(notes, documents)
     if fmt is ExportFormat.CSV:
@@ -69,7 +76,11 @@ def export_notes(
     if fmt is ExportFormat.JSON:
         from reader.core.notes.web_annotation import to_web_annotation
 
-        return to_web_annotation(notes)
+        return to_web_annotation(notes, documents, creator)
+    if fmt is ExportFormat.HYPOTHESIS:
+        from reader.core.notes.hypothesis import to_hypothesis
+
+        return to_hypothesis(notes, documents, creator)
     raise ValueError(f"notes are not exported as {fmt}")
 
 

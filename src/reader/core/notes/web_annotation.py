@@ -1,15 +1,22 @@
-"""Notes as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/), and back.
+"""Notes as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/).
 
-An export is an AnnotationCollection whose first (and only) AnnotationPage holds the live
-notes. Each Annotation has the note's id as "urn:uuid:...", its text as a TextualBody
-(purpose "commenting", Markdown), each tag as a TextualBody with purpose "tagging", its
-colour as a TextualBody with purpose "highlighting", and a target whose source names the
-document ("urn:statement-reader:doc:<id>") with a TextQuoteSelector (exact, prefix,
-suffix) and a TextPositionSelector (start, end: offsets into the canonical text).
+An export is an AnnotationCollection whose one embedded AnnotationPage holds the live
+notes, each an Annotation with:
+- a stable id ("urn:uuid:" and the note's id); the collection and the page get ids made
+  from what they hold, so exporting the same notes twice gives the same file;
+- a creator (a Person: the name from the settings or the system account), the generator
+  (this app and its version), created and modified;
+- a body for the note (a TextualBody, purpose "commenting", text/markdown; its value is
+  "" for a bare highlight, so that every annotation says what its note is) and one per tag
+  (purpose "tagging", text/plain), each with its language, creator, created and modified;
+- the colour as the model styles a target: a CssStylesheet with a rule for the colour's
+  class, named by the target's styleClass;
+- a target: a SpecificResource whose source is the document ("urn:statement-reader:doc:"
+  and its id, plain text, its language), with a TextQuoteSelector (exact, prefix, suffix)
+  and a TextPositionSelector (start, end: offsets into the canonical text).
 
-Parsing is strict about what it needs and refuses a file it cannot use whole, with one
-sentence; it reads an AnnotationCollection (pages under "first", or "items" directly) or a
-single AnnotationPage. Merging is in note_import.py.
+Everything is in W3C terms, so no context of our own is needed. Reading is in
+web_annotation_parse.py.
 """
 
 from __future__ import annotations
@@ -17,212 +24,111 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from reader.core.errors import ReaderError
-from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note, clean_tags, parse_time
+from reader.core.documents.document import Document
+from reader.core.notes.agents import Creator, creator_named, generator_agent
+from reader.core.notes.annotation_fields import UUID_URN
+from reader.core.notes.language import document_language, note_language
+from reader.core.notes.note import COLOR_HEX, Note
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOC_URN = "urn:statement-reader:doc:"
-UUID_URN = "urn:uuid:"
-_EPOCH = "1970-01-01T00:00:00.000Z"  # for an annotation that says nothing of its times
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:statement-reader:collection")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # a document id never has a colon
 
 
-MAX_OFFSET = 2**62  # a character offset the database can store, far past any document
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair was already joined by json.loads
-
-
-class AnnotationFormatError(ReaderError):
-    """A file offered for import is not Web Annotation JSON this application can read."""
-
-
-def to_web_annotation(notes: Iterable[Note], label: str = "Statement Reader notes") -> str:
+def to_web_annotation(
+    notes: Iterable[Note],
+    documents: Mapping[str, Document] | None = None,
+    creator: Creator | None = None,
+    label: str = "Statement Reader notes",
+) -> str:
     """The live notes among `notes` as an AnnotationCollection, by document and place."""
     live = sorted((n for n in notes if not n.deleted), key=lambda n: (n.doc_id, n.start, n.id))
-    collection = {
-        "@context": CONTEXT,
-        "type": "AnnotationCollection",
-        "label": label,
-        "total": len(live),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": [_item(n) for n in live]},
-    }
+    writer = _Writer(documents or {}, creator or creator_named())
+    collection_id = _content_id("collection", live)
+    page_id = _content_id("page", live)
+    # partOf describes the collection rather than only naming it: the suite's page
+    # assertions look for the collection's label and total there.
+    part_of = {"id": collection_id, "label": label, "total": len(live)}
+    page = {"id": page_id, "type": "AnnotationPage", "partOf": part_of,
+            "startIndex": 0, "items": [writer.item(n) for n in live]}  # fmt: skip
+    collection = {"@context": CONTEXT, "id": collection_id, "type": "AnnotationCollection",
+                  "label": label, "total": len(live), "first": page, "last": page_id}  # fmt: skip
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 
 
-def _item(note: Note) -> dict[str, Any]:
-    bodies: list[dict[str, str]] = []
-    if note.text:
-        bodies.append(_body("commenting", note.text) | {"format": "text/markdown"})
-    bodies += [_body("tagging", tag) for tag in note.tags]
-    bodies.append(_body("highlighting", note.color))
-    return {
-        "id": UUID_URN + note.id,
-        "type": "Annotation",
-        "motivation": "commenting" if note.text else "highlighting",
-        "created": note.created,
-        "modified": note.modified,
-        "body": bodies,
-        "target": {
-            "source": DOC_URN + note.doc_id,
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": note.quote,
-                    "prefix": note.prefix,
-                    "suffix": note.suffix,
-                },
-                {"type": "TextPositionSelector", "start": note.start, "end": note.end},
-            ],
-        },
-    }
+def _content_id(kind: str, notes: list[Note]) -> str:
+    """An id for the collection or page that is the same for the same notes (in the same
+    versions), and different for any other: a re-export of a backup is byte-identical."""
+    content = "\n".join(f"{n.id} {n.modified}" for n in notes)
+    return UUID_URN + str(uuid.uuid5(_ID_NAMESPACE, f"{kind}\n{content}"))
 
 
-def _body(purpose: str, value: str) -> dict[str, str]:
-    return {"type": "TextualBody", "purpose": purpose, "value": value}
+class _Writer:
+    def __init__(self, documents: Mapping[str, Document], creator: Creator) -> None:
+        self._documents = documents
+        self._creator = creator.as_agent()
+        self._generator = generator_agent()
+
+    def item(self, note: Note) -> dict[str, Any]:
+        doc = self._documents.get(note.doc_id)
+        doc_language = document_language(doc.text) if doc else "en"
+        text_language = note_language(note.text, doc.text if doc else "")
+        bodies = [self._body(note, "commenting", note.text, "text/markdown", text_language)]
+        bodies += [
+            self._body(note, "tagging", tag, "text/plain", doc_language) for tag in note.tags
+        ]
+        return {
+            "id": UUID_URN + note.id,
+            "type": "Annotation",
+            "motivation": "commenting" if note.text else "highlighting",
+            "creator": self._creator,
+            "created": note.created,
+            "modified": note.modified,
+            "generator": self._generator,
+            "stylesheet": {"type": "CssStylesheet", "value": _rule(note.color)},
+            "body": bodies,
+            "target": {
+                "type": "SpecificResource",
+                "source": _source(note.doc_id, doc, doc_language),
+                "styleClass": note.color,
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": note.quote,
+                        "prefix": note.prefix,
+                        "suffix": note.suffix,
+                    },
+                    {"type": "TextPositionSelector", "start": note.start, "end": note.end},
+                ],  # fmt: skip
+            },
+        }
+
+    def _body(self, note: Note, purpose: str, value: str, media: str, lang: str) -> dict[str, Any]:
+        return {"type": "TextualBody", "purpose": purpose, "value": value, "format": media,
+                "language": lang, "creator": self._creator, "created": note.created,
+                "modified": note.modified}  # fmt: skip
 
 
-def parse_annotations(json_text: str) -> list[Note]:
-    """The notes in an exported collection; AnnotationFormatError if it is not one."""
-    try:
-        value = json.loads(json_text)
-    except json.JSONDecodeError as error:
-        raise AnnotationFormatError(
-            f"The file is not Web Annotation JSON: it is not JSON at all ({error.msg}, "
-            f"line {error.lineno})."
-        ) from error
-    except RecursionError:  # arrays in arrays 100,000 deep: no export of anyone's is that
-        raise AnnotationFormatError(
-            "The file is not Web Annotation JSON: it is nested too deeply to be one."
-        ) from None
-    items = _items(value)
-    return [_note(item, number) for number, item in enumerate(items, start=1)]
+def source_iri(doc_id: str) -> str:
+    """The IRI of a note's document: ours for a document id; a note imported from another
+    tool onto a page not in the library keeps that page's own address as its document."""
+    return doc_id if _IRI.match(doc_id) else DOC_URN + doc_id
 
 
-def _items(value: Any) -> list[Any]:
-    pages: list[Any] = []
-    if isinstance(value, dict) and "AnnotationCollection" in _types(value):
-        pages = [value.get("first"), value]  # an embedded first page, or items directly
-    elif isinstance(value, dict) and "AnnotationPage" in _types(value):
-        pages = [value]
-    for page in pages:
-        if isinstance(page, dict) and isinstance(page.get("items"), list):
-            return list(page["items"])
-    raise AnnotationFormatError(
-        "The file is not a W3C Web Annotation collection: it has no AnnotationCollection "
-        "or AnnotationPage with a list of items."
-    )
+def _rule(color: str) -> str:
+    return f".{color} {{ background-color: {COLOR_HEX.get(color, '#fff176')}; }}"
 
 
-def _types(value: dict[str, Any]) -> list[str]:
-    kinds = value.get("type", [])
-    if isinstance(kinds, str):
-        return [kinds]
-    return [k for k in kinds if isinstance(k, str)] if isinstance(kinds, list) else []
-
-
-def _note(item: Any, number: int) -> Note:
-    if not isinstance(item, dict) or "Annotation" not in _types(item):
-        raise _bad(number, "is not an Annotation")
-    target = _target(item, number)
-    quote, position = _selectors(target, number)
-    text, tags, color = _bodies(item.get("body", []), item.get("bodyValue"))
-    created = _time(item.get("created"), _EPOCH, number)
-    start = _offset(position.get("start", 0), number)
-    end = _offset(position.get("end", start + len(quote["exact"])), number)
-    return Note(
-        id=_note_id(item.get("id"), number),
-        doc_id=_whole(target["source"][len(DOC_URN) :]),
-        start=start,
-        end=max(start, end),
-        quote=_whole(quote["exact"]),
-        prefix=_whole(_text(quote.get("prefix", ""), number)),
-        suffix=_whole(_text(quote.get("suffix", ""), number)),
-        color=color,
-        text=_whole(text),
-        tags=tuple(_whole(tag) for tag in tags),
-        created=created,
-        modified=_time(item.get("modified"), created, number),
-    )
-
-
-def _target(item: dict[str, Any], number: int) -> dict[str, Any]:
-    target = item.get("target")
-    if isinstance(target, list):
-        target = next((t for t in target if isinstance(t, dict)), None)
-    source = target.get("source") if isinstance(target, dict) else None
-    if not isinstance(source, str) or not source.startswith(DOC_URN):
-        raise _bad(number, f"does not point into a Statement Reader document ({DOC_URN}...)")
-    assert isinstance(target, dict)
-    return target
-
-
-def _selectors(target: dict[str, Any], number: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    found = target.get("selector", [])
-    selectors = [s for s in (found if isinstance(found, list) else [found]) if isinstance(s, dict)]
-    by_type = {kind: s for s in selectors for kind in _types(s)}
-    quote = by_type.get("TextQuoteSelector")
-    if quote is None or not isinstance(quote.get("exact"), str) or not quote["exact"]:
-        raise _bad(number, "has no TextQuoteSelector with the quoted text")
-    return quote, by_type.get("TextPositionSelector", {})
-
-
-def _bodies(found: Any, body_value: Any) -> tuple[str, tuple[str, ...], str]:
-    bodies = [b for b in (found if isinstance(found, list) else [found]) if isinstance(b, dict)]
-    texts = [body_value] if isinstance(body_value, str) else []
-    tags, color = [], DEFAULT_COLOR
-    for body in bodies:
-        value, purpose = body.get("value"), body.get("purpose", "commenting")
-        if not isinstance(value, str):
-            continue
-        if purpose == "tagging":
-            tags.append(value)
-        elif purpose == "highlighting":
-            color = value if value in COLORS else DEFAULT_COLOR
-        else:
-            texts.append(value)
-    return "\n\n".join(texts), clean_tags(tags), color
-
-
-def _note_id(value: Any, number: int) -> str:
-    """The note's UUID: from a urn:uuid id, else derived from the id (the same each time)."""
-    if not isinstance(value, str) or not value:
-        raise _bad(number, "has no id")
-    if value.startswith(UUID_URN):
-        try:
-            return str(uuid.UUID(value[len(UUID_URN) :]))
-        except ValueError:
-            raise _bad(number, f"has a malformed id ({value})") from None
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, _whole(value)))
-
-
-def _time(value: Any, default: str, number: int) -> str:
-    if value is None:
-        return default
-    try:
-        parse_time(str(value))
-    except (ValueError, OverflowError):  # "9999-12-31T23:59:59-23:59" overflows in UTC
-        raise _bad(number, f"has a time that is not ISO 8601 ({value})") from None
-    return str(value)
-
-
-def _offset(value: Any, number: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < MAX_OFFSET:
-        raise _bad(number, f"has a position that is not a character offset ({value!r})")
-    return value
-
-
-def _whole(text: str) -> str:
-    """`text` with any lone surrogate ("\\ud800" in the JSON) made U+FFFD: it is no character,
-    and the database cannot store it."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
-
-
-def _text(value: Any, number: int) -> str:
-    if not isinstance(value, str):
-        raise _bad(number, "has a quote's context that is not text")
-    return value
-
-
-def _bad(number: int, what: str) -> AnnotationFormatError:
-    return AnnotationFormatError(f"The file cannot be imported: annotation {number} {what}.")
+def _source(doc_id: str, doc: Document | None, language: str) -> dict[str, Any]:
+    """The document as the target's source: the plain text the offsets count in."""
+    source: dict[str, Any] = {"id": source_iri(doc_id), "type": "Text", "format": "text/plain",
+                              "language": language}  # fmt: skip
+    if doc is not None:
+        source["label"] = doc.metadata.display_title  # rdfs:label, a W3C term
+        if doc.metadata.date_start is not None:  # when the statement was made
+            source["created"] = f"{doc.metadata.date_start.isoformat()}T00:00:00Z"
+    return source

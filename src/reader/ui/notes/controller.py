@@ -1,12 +1,12 @@
 """What the Notes feature adds to the window: highlights in the reader, the note editor,
 the Notes tab (built once the notes are open), undo/redo, the notes the Search tab finds,
-export and import. The window wires its actions and signals to this."""
+export and import, the memo and the author's name. The window wires its actions and
+signals to this."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -29,8 +29,11 @@ from reader.ui.side_panel import LazyPanel, Tab
 from reader.ui.tasks import Generations, run_task
 
 if TYPE_CHECKING:
+    from reader.core.notes.agents import Creator
     from reader.core.notes.anchoring import Placement
+    from reader.core.recommendations.extraction import Recommendation
 
+    from reader.ui.notes.memo_dialog import MemoDialog
     from reader.ui.notes.panel import NotesPanel
     from reader.ui.notes.search_matches import NoteMatches
 
@@ -61,6 +64,9 @@ class NotesController(QObject):
         self._placements: list[Placement] = []  # the open document's notes
         self.context_menu: QMenu | None = None  # the Notes tab's newest, kept for its life
         self._undo_redo: tuple[QAction, ...] = ()
+        # The recommendations as the user sees them, for a memo's topics; the window sets it.
+        self.recommendations_source: Callable[[], Sequence[Recommendation]] = tuple
+        self.memo_dialog: MemoDialog | None = None
         self.service.loaded.connect(self._on_service_loaded)
         self.service.changed.connect(self.refresh)
         self.service.message_posted.connect(context.messages.say)
@@ -83,6 +89,8 @@ class NotesController(QObject):
         actions[Act.DELETE_NOTE].triggered.connect(self._on_delete_note_triggered)
         actions[Act.EXPORT_NOTES].triggered.connect(self.export_all)
         actions[Act.IMPORT_NOTES].triggered.connect(self.import_notes)
+        actions[Act.NOTES_MEMO].triggered.connect(self.open_memo)
+        actions[Act.NOTES_AUTHOR].triggered.connect(self.ask_author)
         stack = self.service.undo_stack
         undo, redo = actions[Act.UNDO], actions[Act.REDO]
         undo.triggered.connect(stack.undo)
@@ -247,10 +255,8 @@ class NotesController(QObject):
     def export(self, notes: list[Note]) -> None:
         """Ask where and in which format, then write `notes` off the GUI thread; the status
         line says how it went."""
-        from reader.core.export import write_export
-        from reader.core.notes.export import export_notes
-
         from reader.ui.notes import dialogs
+        from reader.ui.notes.notes_file import write_notes_file
 
         if not self._ready():
             return
@@ -258,12 +264,9 @@ class NotesController(QObject):
         if answer is None:
             return
         path, kind = answer
-        documents = self._library.by_id()
-
-        def write() -> Path:
-            write_export(path, export_notes(notes, documents, kind))
-            return path
-
+        write = functools.partial(
+            write_notes_file, path, notes, self._library.by_id(), kind, self.creator()
+        )
         done = f"Exported {counted(len(notes), 'note')} to {path}."
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
@@ -272,30 +275,52 @@ class NotesController(QObject):
 
     @Slot()
     def import_notes(self) -> str:
-        """Ask for a Web Annotation JSON file and merge it; the status line shows the report."""
-        from reader.core.errors import ReaderError
-        from reader.core.notes.annotation_import import import_annotations, read_annotation_file
-
+        """Ask for a Web Annotation or Hypothesis file and merge it; the status line shows
+        the report."""
         from reader.ui.notes.dialogs import ask_notes_import
+        from reader.ui.notes.notes_file import import_notes_file
 
         if not self._ready() or self.service.store is None:
             return ""
         path = ask_notes_import(self._context.dialog_parent)
         if path is None:
             return ""
-        documents = self._library.by_id()
-        try:
-            text = read_annotation_file(path)  # its sentence names the file
-        except ReaderError as error:
-            report = str(error)
-        else:
-            try:
-                report = str(import_annotations(self.service.store, text, documents))
-            except ReaderError as error:
-                report = f"{path.name} was not imported: {error}"
+        report = import_notes_file(self.service.store, path, self._library.by_id())
         self._say(report)
         self.refresh()
         return report
+
+    # The memo and the author -------------------------------------------------------------
+    @Slot()
+    def open_memo(self) -> MemoDialog | None:
+        """The Memo dialog over every live note, starting with the open document's when the
+        Notes tab shows only those."""
+        from reader.ui.notes import memo_dialog
+
+        if not self._ready():
+            return None
+        doc = self._reading.current_document()
+        only_this = self.panel is not None and not self.panel.all_documents.isChecked()
+        source = memo_dialog.MemoSource.of(
+            [p.note for p in self.service.placements(self._library)], self._library.by_id(),
+            self.recommendations_source(), self.service.tags(), doc.id if doc and only_this else "",
+        )  # fmt: skip
+        self.memo_dialog = memo_dialog.show_memo(self._context.dialog_parent, source)
+        self.memo_dialog.message_posted.connect(self._say)
+        return self.memo_dialog
+
+    def creator(self) -> Creator:
+        """Who exported notes name as their author (see author.py)."""
+        from reader.ui.notes.author import creator_from
+
+        return creator_from(self._context.settings)
+
+    @Slot()
+    def ask_author(self) -> None:
+        from reader.ui.notes.author import ask_and_keep_author
+
+        if self._context.settings is not None:
+            self._say(ask_and_keep_author(self._context.dialog_parent, self._context.settings))
 
     # The notes the Search tab finds --------------------------------------------------------
     def make_search_matches(self) -> NoteMatches:
@@ -369,6 +394,7 @@ class NotesController(QObject):
         panel.export_requested.connect(self._on_panel_export_requested)
         panel.menu_requested.connect(self._on_panel_menu_requested)
         panel.delete_requested.connect(self.delete_note)
+        panel.memo_requested.connect(self.open_memo)
         self._fill_panel(panel)
         return panel
 

@@ -1,4 +1,5 @@
-"""The questions the Notes feature asks: the note editor, where to export, what to import.
+"""The questions the Notes feature asks: the note editor, where to export, what to import,
+the author's name (the memo has its own dialog, memo_dialog.py).
 
 Each is one function or an ask() classmethod, so tests patch it and never reach exec().
 """
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -181,11 +183,22 @@ def ask_notes_export(parent: QWidget | None) -> tuple[Path, ExportFormat] | None
 
 
 def ask_notes_import(parent: QWidget | None) -> Path | None:
-    """The Web Annotation JSON file to import notes from, or None."""
+    """The Web Annotation JSON or Hypothesis file to import notes from, or None."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import Notes", "", "Web Annotation JSON (*.json *.jsonld);;All files (*)"
-    )
+        parent, "Import Notes", "",
+        "Web Annotation or Hypothesis JSON (*.json *.jsonld);;All files (*)",
+    )  # fmt: skip
     return Path(name) if name else None
+
+
+def ask_notes_author(parent: QWidget | None, current: str, system_name: str) -> str | None:
+    """The name exported notes carry as their author ("" for the system user's), or None."""
+    name, ok = QInputDialog.getText(
+        parent, "Notes Author",
+        f"Your name, as exported notes give it (empty: {system_name}, from this system):",
+        QLineEdit.EchoMode.Normal, current,
+    )  # fmt: skip
+    return name if ok else None
 
 
 def _escape(text: str) -> str:

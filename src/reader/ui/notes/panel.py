@@ -39,6 +39,7 @@ class NotesPanel(QWidget):
     export_requested(): the user wants the notes shown exported.
     menu_requested(object, QPoint): the user right-clicked a Note; where (global).
     delete_requested(object): the user pressed Delete on a Note.
+    memo_requested(): the user wants a memo made from notes.
     """
 
     note_requested = Signal(object)
@@ -47,6 +48,7 @@ class NotesPanel(QWidget):
     export_requested = Signal()
     menu_requested = Signal(object, QPoint)
     delete_requested = Signal(object)
+    memo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,9 @@ class NotesPanel(QWidget):
         self.reattach_button.setToolTip("Put the detached note on the best matching passage")
         self.export_button = QPushButton("Export Shown…")
         self.export_button.setToolTip("Export the notes listed here")
+        self.memo_button = QPushButton("Memo…")
+        self.memo_button.setObjectName("notes_memo_button")
+        self.memo_button.setToolTip("Build a memo of quotes with citations from the notes")
         self._build_layout()
         self._connect_signals()
         self._update_status()
@@ -93,6 +98,7 @@ class NotesPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reattach_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.memo_button)
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
 
@@ -111,6 +117,7 @@ class NotesPanel(QWidget):
         delete.activated.connect(self._on_delete_activated)
         self.reattach_button.clicked.connect(self._on_reattach_button_clicked)
         self.export_button.clicked.connect(self.export_requested)
+        self.memo_button.clicked.connect(self.memo_requested)
 
     @Slot(QPoint)
     def _on_view_custom_context_menu_requested(self, position: QPoint) -> None:
