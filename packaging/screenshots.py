@@ -206,7 +206,7 @@ def _notes(app: QApplication, window: MainWindow, library: Library, out: Path) -
 
 def _memo(app: QApplication, window: MainWindow, out: Path) -> None:
     """The Memo dialog grouped by topic, and the memo it saves, opened as HTML."""
-    dialog = window.notes.open_memo()
+    dialog = window.notes.files.open_memo()
     assert dialog is not None
     dialog.title.setText("Memo: arms control and Ukraine")
     dialog.group_by.setCurrentIndex(dialog.group_by.findData(GroupBy.TOPIC))

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         recs.service.loaded.connect(self._on_recommendations_changed)
         recs.service.changed.connect(self._on_recommendations_changed)
         notes.service.changed.connect(library.refresh_note_counts)
-        notes.recommendations_source = recs.service.recommendations  # a memo's topics
+        notes.files.recommendations_source = recs.service.recommendations  # a memo's topics
         if index is not None:
             index.message_posted.connect(self.messages.say)
             library.loaded.connect(index.start)  # after the catalogue: its first sync sees all

@@ -94,7 +94,7 @@ def test_the_window_opens_the_memo_from_the_notes_tab(
     win = open_window(qtbot, library, settings, tmp_path / "data")
     _three_notes(win)
     win.actions_by_id[Act.NOTES_MEMO].trigger()
-    opened = win.notes.memo_dialog
+    opened = win.notes.files.memo_dialog
     assert opened is not None and opened.isVisible()
     qtbot.addWidget(opened)
     assert opened.memo.count == 3

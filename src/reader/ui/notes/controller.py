@@ -1,12 +1,12 @@
 """What the Notes feature adds to the window: highlights in the reader, the note editor,
-the Notes tab (built once the notes are open), undo/redo, the notes the Search tab finds,
-export and import, the memo and the author's name. The window wires its actions and
+the Notes tab (built once the notes are open), undo/redo and the notes the Search tab finds;
+notes files and the memo are in files_controller.py. The window wires its actions and
 signals to this."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QMenu
 from reader.core.documents.document import Document
 from reader.core.documents.text_find import whole_words
 from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR, Note
-from reader.core.wording import counted
 
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
 from reader.ui.feature_context import FeatureContext
+from reader.ui.notes.files_controller import NotesFiles
 from reader.ui.notes.service import NotesService
 from reader.ui.reading.note_marks import Remark
 from reader.ui.reading.pane import add_section
@@ -29,11 +29,8 @@ from reader.ui.side_panel import LazyPanel, Tab
 from reader.ui.tasks import Generations, run_task
 
 if TYPE_CHECKING:
-    from reader.core.notes.agents import Creator
     from reader.core.notes.anchoring import Placement
-    from reader.core.recommendations.extraction import Recommendation
 
-    from reader.ui.notes.memo_dialog import MemoDialog
     from reader.ui.notes.panel import NotesPanel
     from reader.ui.notes.search_matches import NoteMatches
 
@@ -64,9 +61,7 @@ class NotesController(QObject):
         self._placements: list[Placement] = []  # the open document's notes
         self.context_menu: QMenu | None = None  # the Notes tab's newest, kept for its life
         self._undo_redo: tuple[QAction, ...] = ()
-        # The recommendations as the user sees them, for a memo's topics; the window sets it.
-        self.recommendations_source: Callable[[], Sequence[Recommendation]] = tuple
-        self.memo_dialog: MemoDialog | None = None
+        self.files = NotesFiles(context, self.service, lambda: self.panel, self.refresh, self)
         self.service.loaded.connect(self._on_service_loaded)
         self.service.changed.connect(self.refresh)
         self.service.message_posted.connect(context.messages.say)
@@ -87,10 +82,10 @@ class NotesController(QObject):
         actions[Act.ADD_NOTE].triggered.connect(self.add_note)
         actions[Act.EDIT_NOTE].triggered.connect(self._on_edit_note_triggered)
         actions[Act.DELETE_NOTE].triggered.connect(self._on_delete_note_triggered)
-        actions[Act.EXPORT_NOTES].triggered.connect(self.export_all)
-        actions[Act.IMPORT_NOTES].triggered.connect(self.import_notes)
-        actions[Act.NOTES_MEMO].triggered.connect(self.open_memo)
-        actions[Act.NOTES_AUTHOR].triggered.connect(self.ask_author)
+        actions[Act.EXPORT_NOTES].triggered.connect(self.files.export_all)
+        actions[Act.IMPORT_NOTES].triggered.connect(self.files.import_notes)
+        actions[Act.NOTES_MEMO].triggered.connect(self.files.open_memo)
+        actions[Act.NOTES_AUTHOR].triggered.connect(self.files.ask_author)
         stack = self.service.undo_stack
         undo, redo = actions[Act.UNDO], actions[Act.REDO]
         undo.triggered.connect(stack.undo)
@@ -247,81 +242,6 @@ class NotesController(QObject):
             menu.addMenu(colours)
             menu.addAction(acts[Act.DELETE_NOTE])
 
-    # Export and import -------------------------------------------------------------------
-    @Slot()
-    def export_all(self) -> None:
-        self.export([p.note for p in self.service.placements(self._library)])
-
-    def export(self, notes: list[Note]) -> None:
-        """Ask where and in which format, then write `notes` off the GUI thread; the status
-        line says how it went."""
-        from reader.ui.notes import dialogs
-        from reader.ui.notes.notes_file import write_notes_file
-
-        if not self._ready():
-            return
-        answer = dialogs.ask_notes_export(self._context.dialog_parent)
-        if answer is None:
-            return
-        path, kind = answer
-        write = functools.partial(
-            write_notes_file, path, notes, self._library.by_id(), kind, self.creator()
-        )
-        done = f"Exported {counted(len(notes), 'note')} to {path}."
-        run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
-
-    def _on_export_failed(self, error: BaseException) -> None:
-        self._context.messages.failed(error, "the export")
-
-    @Slot()
-    def import_notes(self) -> str:
-        """Ask for a Web Annotation or Hypothesis file and merge it; the status line shows
-        the report."""
-        from reader.ui.notes.dialogs import ask_notes_import
-        from reader.ui.notes.notes_file import import_notes_file
-
-        if not self._ready() or self.service.store is None:
-            return ""
-        path = ask_notes_import(self._context.dialog_parent)
-        if path is None:
-            return ""
-        report = import_notes_file(self.service.store, path, self._library.by_id())
-        self._say(report)
-        self.refresh()
-        return report
-
-    # The memo and the author -------------------------------------------------------------
-    @Slot()
-    def open_memo(self) -> MemoDialog | None:
-        """The Memo dialog over every live note, starting with the open document's when the
-        Notes tab shows only those."""
-        from reader.ui.notes import memo_dialog
-
-        if not self._ready():
-            return None
-        doc = self._reading.current_document()
-        only_this = self.panel is not None and not self.panel.all_documents.isChecked()
-        source = memo_dialog.MemoSource.of(
-            [p.note for p in self.service.placements(self._library)], self._library.by_id(),
-            self.recommendations_source(), self.service.tags(), doc.id if doc and only_this else "",
-        )  # fmt: skip
-        self.memo_dialog = memo_dialog.show_memo(self._context.dialog_parent, source)
-        self.memo_dialog.message_posted.connect(self._say)
-        return self.memo_dialog
-
-    def creator(self) -> Creator:
-        """Who exported notes name as their author (see author.py)."""
-        from reader.ui.notes.author import creator_from
-
-        return creator_from(self._context.settings)
-
-    @Slot()
-    def ask_author(self) -> None:
-        from reader.ui.notes.author import ask_and_keep_author
-
-        if self._context.settings is not None:
-            self._say(ask_and_keep_author(self._context.dialog_parent, self._context.settings))
-
     # The notes the Search tab finds --------------------------------------------------------
     def make_search_matches(self) -> NoteMatches:
         """The list of matching notes, for the Search tab to show under its passages."""
@@ -394,30 +314,18 @@ class NotesController(QObject):
         panel.export_requested.connect(self._on_panel_export_requested)
         panel.menu_requested.connect(self._on_panel_menu_requested)
         panel.delete_requested.connect(self.delete_note)
-        panel.memo_requested.connect(self.open_memo)
+        panel.memo_requested.connect(self.files.open_memo)
         self._fill_panel(panel)
         return panel
 
     @Slot(object, QPoint)
     def _on_panel_menu_requested(self, note: Note, where: QPoint) -> None:
-        """As Zotero's annotations sidebar: what can be done to this note, here."""
-        from reader.ui.notes.dialogs import color_icon
+        from reader.ui.notes.note_menu import note_menu
 
-        menu = QMenu(self.panel)
-        menu.addAction("&Edit Note…", lambda: self.edit_note(note))
-        colours = menu.addMenu("Change &Colour")
-        for color in COLORS:
-            action = colours.addAction(color_icon(color), color.capitalize())
-            action.setCheckable(True)
-            action.setChecked(color == note.color)
-            action.triggered.connect(functools.partial(self._recolor, note, color))
-        menu.addAction("Copy with Citation", lambda: self.copy_with_citation(note))
-        menu.addSeparator()
-        menu.addAction("&Delete", lambda: self.delete_note(note))
-        self.context_menu = menu  # for tests; the menu lives until the next one
-        menu.popup(where)
+        self.context_menu = note_menu(self.panel, note, self)  # kept until the next one
+        self.context_menu.popup(where)
 
-    def _recolor(self, note: Note, color: str) -> None:
+    def recolor(self, note: Note, color: str) -> None:
         if color != note.color:
             self.service.update(note.id, color=color)
 
@@ -425,18 +333,14 @@ class NotesController(QObject):
         """The note's passage and where it comes from, on the clipboard."""
         from PySide6.QtWidgets import QApplication
 
-        from reader.core.documents.citation import cite
+        from reader.ui.notes.note_menu import cited_passage
 
-        if note.doc_id not in self._library:
-            self._say(f"The document of this note ({note.doc_id}) is not in the library.")
+        placements = functools.partial(self.service.placements, self._library)
+        text, problem = cited_passage(note, self._library, placements)
+        if problem:
+            self._say(problem)
             return
-        placed = self.service.placements(self._library, note.doc_id)
-        placement = next((p for p in placed if p.note.id == note.id), None)
-        doc = self._library.get(note.doc_id)
-        if placement is None or placement.detached:
-            self._say("This note is detached: its passage is no longer in the text.")
-            return
-        QApplication.clipboard().setText(cite(doc, placement.note.start, placement.note.end))
+        QApplication.clipboard().setText(text)
         self._say("Copied the note's passage with its citation.")
 
     @Slot()
@@ -491,4 +395,4 @@ class NotesController(QObject):
     @Slot()
     def _on_panel_export_requested(self) -> None:
         if self.panel is not None:
-            self.export(self.panel.shown())
+            self.files.export(self.panel.shown())
