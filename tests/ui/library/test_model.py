@@ -61,3 +61,11 @@ def test_a_row_says_everything_in_two_lines(qtbot, library: Library) -> None:  #
     by_date.trigger()
     assert view.header().sortIndicatorSection() == Column.DATE
     assert {a.text() for a in sort_menu(view).actions() if a.isChecked()} == {"Date"}
+
+
+def test_new_counts_repaint_the_title_that_shows_them(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    model = LibraryModel(list(library))
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_counts(Column.NOTES, {"elbe-group-2018-naples": 2})
+    top, bottom = changed.args[0], changed.args[1]
+    assert top.column() == Column.TITLE and bottom.column() == Column.NOTES

@@ -20,18 +20,27 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def details_line(index: AnyIndex) -> str:
     """Organisations · place · date · counts, for the row of `index`."""
-    model, row, parent = index.model(), index.row(), index.parent()
+    return " · ".join(part for part in (_details(index), counts_line(index)) if part)
 
-    def at(column: Column) -> object:
-        return model.index(row, column, parent).data()
 
-    parts = [at(Column.ORGANIZATIONS), at(Column.PLACE), at(Column.DATE)]
-    recs, notes = at(Column.RECOMMENDATIONS), at(Column.NOTES)
+def _details(index: AnyIndex) -> str:
+    columns = (Column.ORGANIZATIONS, Column.PLACE, Column.DATE)
+    return " · ".join(str(part) for part in (_at(index, c) for c in columns) if part)
+
+
+def counts_line(index: AnyIndex) -> str:
+    """ "13 recs · 2 notes": what the row's document holds, once counted."""
+    recs, notes = _at(index, Column.RECOMMENDATIONS), _at(index, Column.NOTES)
+    parts = []
     if isinstance(recs, int) and recs:
         parts.append(counted(recs, "rec"))
     if isinstance(notes, int) and notes:
         parts.append(counted(notes, "note"))
-    return " · ".join(str(part) for part in parts if part)
+    return " · ".join(parts)
+
+
+def _at(index: AnyIndex, column: Column) -> object:
+    return index.model().index(index.row(), column, index.parent()).data()
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -62,7 +71,13 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(muted))
         top = rect.top() + height + GAP
         line = QRect(rect.left(), top, rect.width(), line_height(details))
-        _draw_elided(painter, line, details_line(index))
+        counts = counts_line(index)  # kept whole at the right; the rest gives way
+        if counts:
+            room = painter.fontMetrics().horizontalAdvance(counts)
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(line, int(right), counts)
+            line.setRight(line.right() - room - 12)
+        _draw_elided(painter, line, _details(index))
         painter.restore()
 
 

@@ -144,7 +144,8 @@ class LibraryModel(QAbstractTableModel):
         """How many recommendations or notes each document has (by id; absent: none)."""
         self._counts[column] = dict(counts)
         if self._documents:
-            top, bottom = self.index(0, column), self.index(len(self._documents) - 1, column)
+            # From the title on: the title's two-line item shows the counts too.
+            top, bottom = self.index(0, Column.TITLE), self.index(len(self._documents) - 1, column)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
 
 

@@ -12,8 +12,8 @@ from reader.ui.two_line_item import AnyIndex, TwoLineDelegate, draw_background, 
 SWATCH = 6  # the colour bar's width
 # A note's Markdown inside a list item: headings no larger than bold text, no paragraph gaps.
 NOTE_STYLE = (
-    "p, ul, ol, blockquote, pre { margin: 0; } "
-    "h1, h2, h3, h4, h5, h6 { font-size: medium; margin: 0; }"
+    "p, ul, ol, blockquote, pre { margin-top: 0; margin-bottom: 0; } "
+    "h1, h2, h3, h4, h5, h6 { font-size: medium; margin-top: 0; margin-bottom: 0; }"
 )
 
 

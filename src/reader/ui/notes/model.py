@@ -85,13 +85,15 @@ def note_html(placement: Placement) -> str:
     quote = " ".join(note.quote.split())
     if len(quote) > QUOTE_LIMIT:
         quote = quote[:QUOTE_LIMIT] + "…"
-    parts = [f"<i>“{html.escape(quote)}”</i>"]
+    # Blocks one under another, without the gaps of paragraphs (the delegates' sheets set
+    # no margins): the note's Markdown renders to blocks of its own.
+    parts = [f"<p style='margin: 0'><i>“{html.escape(quote)}”</i></p>"]
     if note.text.strip():
         parts.append(markdown_html(note.text.strip()))
     if note.tags:
         tags = " ".join(f"#{html.escape(tag)}" for tag in note.tags)
-        parts.append(f"<small>{tags}</small>")
-    return "<br>".join(parts)
+        parts.append(f"<p style='margin: 0'><small>{tags}</small></p>")
+    return "".join(parts)
 
 
 class NotesFilter(QSortFilterProxyModel):
