@@ -29,6 +29,9 @@ class Act(Enum):
     FOCUS_LIBRARY = auto()
     FOCUS_OUTLINE = auto()
     ABOUT = auto()
+    USER_GUIDE = auto()
+    SHORTCUTS = auto()
+    SEARCH_SYNTAX = auto()
     EXPORT_RECOMMENDATIONS = auto()
     MARK_RECOMMENDATIONS = auto()
     COMPARE_TOPIC = auto()
@@ -111,6 +114,24 @@ _SPECS: dict[Act, _Spec] = {
     Act.FOCUS_LIBRARY: _Spec("Go to &Library", ("Ctrl+L",)),
     Act.FOCUS_OUTLINE: _Spec("Go to &Outline", ("Ctrl+Shift+O",)),
     Act.ABOUT: _Spec("&About Statement Reader", (), "help-about"),
+    Act.USER_GUIDE: _Spec(
+        "&User Guide",
+        (QKeySequence.StandardKey.HelpContents,),
+        "help-contents",
+        "How to read, search and annotate statements",
+    ),  # fmt: skip
+    Act.SHORTCUTS: _Spec(
+        "&Keyboard Shortcuts",
+        ("Ctrl+/",),
+        "preferences-desktop-keyboard-shortcuts",
+        "Every action and its keys",
+    ),  # fmt: skip
+    Act.SEARCH_SYNTAX: _Spec(
+        "&Search Syntax",
+        (),
+        "system-search",
+        "Phrases, prefixes, fields and aliases, with examples",
+    ),
     Act.EXPORT_RECOMMENDATIONS: _Spec(
         "&Export Recommendations…",
         (),

@@ -18,6 +18,7 @@ from reader.ui import settings, theme
 from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions
 from reader.ui.feature_context import FeatureContext
+from reader.ui.help.controller import HelpController
 from reader.ui.library.controller import LibraryController
 from reader.ui.library.model import Column, DocumentRole
 from reader.ui.menus import build_menus
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.recommendations = RecommendationsController(context)
         self.notes = NotesController(context)
         self.library = LibraryController(context, index_service)
+        self.help = HelpController(self, self.actions_by_id, self.search_for)
         self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
                                  lambda: index_service is not None)  # fmt: skip
         # Handles for tests and tools: each points into a feature, never the other way.
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.recommendations.connect_actions()
         self.notes.connect_actions()
         self.library.connect_actions()
+        self.help.connect_actions()
 
     def _connect_views(self) -> None:
         a = self.actions_by_id
@@ -312,6 +315,15 @@ class MainWindow(QMainWindow):
         panel = self.ensure_search_panel()
         if panel is not None:
             panel.focus_box()
+
+    @Slot(str)
+    def search_for(self, query: str) -> None:
+        """Search every document for `query` in the Search tab (an example from Help)."""
+        self.side_panel.setCurrentIndex(Tab.SEARCH)
+        panel = self.ensure_search_panel()
+        if panel is not None:
+            panel.box.setText(query)
+            panel.search_now()
 
     @Slot(Qt.ColorScheme)
     def _on_system_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:

@@ -57,7 +57,7 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         Act.NOTES_AUTHOR,
     ],
     "&Tools": [Act.REBUILD_INDEX],
-    "&Help": [Act.ABOUT],
+    "&Help": [Act.USER_GUIDE, Act.SHORTCUTS, Act.SEARCH_SYNTAX, None, Act.ABOUT],
 }
 TOOLBAR = (Act.IMPORT, Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION)
 THEMES = (Act.THEME_SYSTEM, Act.THEME_LIGHT, Act.THEME_DARK)
