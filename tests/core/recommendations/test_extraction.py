@@ -46,6 +46,24 @@ def found(rules: RuleSet, taxonomy: Taxonomy, *blocks: tuple[BlockKind, str]) ->
         "Restore dialogue.",
         "Joint efforts are needed to avert this threat.",
         "There is no alternative to negotiation.",
+        # reported calls
+        "The Council today called on Moscow and Washington to resume talks.",
+        "The commission urged both governments to restore their embassies.",
+        "Other recommendations include a joint early-warning centre.",
+        "Among the proposed measures are regular consultations between military staffs.",
+        "States are urged to ratify the treaty.",
+        # necessity without a modal, passive modals, bodies as the actor
+        "Dialogue between the militaries is essential.",
+        "A return to arms control is critical.",
+        "The first priority is for both states to extend the treaty.",
+        "Restoring the NATO-Russia Council is a top priority.",
+        "What is needed now is a new framework for arms control.",
+        "The right of every state to choose its alliances should be recognised as a principle.",
+        "The OSCE Forum for Security Co-operation needs to revive the Vienna Document.",
+        # words a capture glued together
+        "The partiesmust act now to end the war.",
+        "Wecall on all parties to show restraint.",
+        "Itis essential to resume dialogue.",
     ],
 )
 def test_recommending_sentences_are_found(
@@ -73,6 +91,14 @@ def test_recommending_sentences_are_found(
         "The proposed meeting offers an opportunity.",
         "Support for the treaty has declined.",
         "For the past six years the group has emphasized the importance of dialogue.",
+        "We are concerned about proposals that call for new deployments.",
+        "We are deeply concerned that some states should consider nuclear use.",
+        "Our generation will have to bear the costs of this failure.",
+        "The situation is critical.",
+        "In 2015 the Task Force called for an agreement on incidents.",
+        "The Minsk agreements called for a ceasefire.",
+        "It must be noted that the treaty has expired.",
+        "The report suggests that tensions are rising.",
     ],
 )
 def test_descriptions_forecasts_and_accounts_are_not(
@@ -232,3 +258,14 @@ def test_judge_explains_a_single_sentence(rules: RuleSet) -> None:
     verdict = judge("Both sides should, we believe, resume talks.", rules)
     assert verdict is not None and (verdict.rule, verdict.start, verdict.end) == ("should", 11, 17)
     assert judge("The talks were resumed.", rules) is None
+
+
+def test_a_glued_cue_is_found_and_points_into_the_text_as_it_is(
+    rules: RuleSet, taxonomy: Taxonomy
+) -> None:
+    text = "Intro. We stronglyrecommend that the partiesmust meet."
+    doc = doc_of((P, text))
+    (rec,) = extract(doc, rules, taxonomy)
+    assert doc.text == text  # the canonical text keeps the capture's glued words
+    assert rec.sentence == "We stronglyrecommend that the partiesmust meet."
+    assert rec.cue == "stronglyrecommend" == doc.text[rec.cue_start : rec.cue_end]
