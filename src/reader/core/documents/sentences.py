@@ -135,21 +135,25 @@ def _marker_before(text: str, end: int) -> tuple[int, str, bool] | None:
 
 
 def _is_boundary(text: str, sentence_start: int, match: re.Match[str]) -> bool:
-    punctuation = match.group()
-    if punctuation.startswith((".", "…")) and text[match.start() - 1 : match.start()] == "[":
+    punctuation, dot = match.group(), match.start()
+    full_stop = punctuation[0] == "."
+    if (full_stop or punctuation[0] == "…") and text[dot - 1 : dot] == "[":
         return False  # "[...]": words left out of a quotation
-    if punctuation.startswith(".") and (spaced := _spaced_dots(text, match.start())):
-        return _spaced_dots_end_sentence(text, match, spaced)
+    # Spaced dots are rare: look for them only beside a ". " (this runs for every candidate).
+    if full_stop and (text[dot + 1 : dot + 3] == " ." or text[dot - 2 : dot] == ". "):
+        spaced = _spaced_dots(text, dot)
+        if spaced is not None:
+            return _spaced_dots_end_sentence(text, match, spaced)
     following = _NEXT_WORD.match(text, match.end())
     if following is None:
         return True
     opener, next_word = following.groups()
     if not (opener or next_word[0].isupper() or next_word[0].isdigit()):
         return False
-    if _inside_open_bracket(text, sentence_start, match.start()):
+    if text.find("(", sentence_start, dot) >= 0 and _inside_open_bracket(text, sentence_start, dot):
         return False
-    if punctuation.startswith(".") and not punctuation.startswith(".."):
-        return _full_stop_ends_sentence(text, sentence_start, match.start(), next_word)
+    if full_stop and not punctuation.startswith(".."):
+        return _full_stop_ends_sentence(text, sentence_start, dot, next_word)
     return True
 
 
@@ -200,7 +204,7 @@ def _inside_open_bracket(text: str, sentence_start: int, position: int) -> bool:
     """True when a "(" opened in this sentence closes later in the text: "(the UN. See ...)"."""
     opened = text.find("(", sentence_start, position)
     if opened < 0:
-        return False  # the usual case, found at C speed
+        return False
     depth = 0
     for char in text[opened:position]:
         if char == "(":
