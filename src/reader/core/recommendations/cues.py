@@ -92,6 +92,27 @@ class DocumentCues:
         self._found.setdefault(index, []).append(CueMatch(cue.name, start, end, cue.confidence))
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """Why one sentence is or is not a recommendation: every cue found (offsets into the
+    matching view), those a mask hid, the penalties that apply, and the verdict."""
+
+    cues: tuple[CueMatch, ...]
+    masked: tuple[CueMatch, ...]
+    penalties: tuple[str, ...]
+    verdict: CueMatch | None
+
+
+def explain(text: str, rules: RuleSet) -> Explanation:
+    """`judge`, with its workings shown (for reports on misses and false positives)."""
+    view = MatchingView(lower_case(text))
+    found = list(_cue_matches(view.text, rules.cues, rules))
+    unmasked = _unmasked(view.text, found, rules)
+    penalties = tuple(p.name for p in rules.penalties if _first(p.pattern, view.text))
+    masked = tuple(m for m in found if m not in unmasked)
+    return Explanation(tuple(found), masked, penalties, judge_found(view.text, found, rules))
+
+
 def judge(text: str, rules: RuleSet) -> CueMatch | None:
     """One sentence's cue and confidence, or None if it has none (offsets into `text`)."""
     view = MatchingView(lower_case(text))
