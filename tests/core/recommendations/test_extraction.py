@@ -269,3 +269,20 @@ def test_a_glued_cue_is_found_and_points_into_the_text_as_it_is(
     assert doc.text == text  # the canonical text keeps the capture's glued words
     assert rec.sentence == "We stronglyrecommend that the partiesmust meet."
     assert rec.cue == "stronglyrecommend" == doc.text[rec.cue_start : rec.cue_end]
+
+
+def test_items_of_an_inline_list_inherit_its_lead_in(rules: RuleSet, taxonomy: Taxonomy) -> None:
+    text = "We recommend: 1) A hotline between the militaries; 2) Regular talks. It is old news."
+    recs = extract(doc_of((P, "Intro."), (P, text)), rules, taxonomy)
+    assert [r.sentence for r in recs] == [
+        "1) A hotline between the militaries;",
+        "2) Regular talks.",
+    ]
+    assert {r.cue for r in recs} == {"recommend"} and not recs[0].cue_in_sentence
+    plain = "The key factors are: 1) A growing crisis; 2) Mistrust."
+    assert found(rules, taxonomy, (P, plain)) == []
+
+
+def test_an_inline_item_may_be_an_imperative(rules: RuleSet, taxonomy: Taxonomy) -> None:
+    text = "Six principles: • Restore dialogue. • Reduce risks."
+    assert found(rules, taxonomy, (P, text)) == ["• Restore dialogue.", "• Reduce risks."]

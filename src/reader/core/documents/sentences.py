@@ -49,6 +49,7 @@ _SPACED_DOTS = re.compile(r"\.(?: \.)+")  # ". . ." (an omission) or ". . . ." (
 # as a look-behind would stop the engine skipping ahead to the next "." or ")".
 _MARKER_END = re.compile(r"(?:\.\)?|\))(?=\s+[\"“‘(]?[A-Z])")
 _BULLET = re.compile(f"[{BULLETS}]")
+_OPENING_MARKER = re.compile(rf"[{BULLETS}]|(?:\d{{1,3}}|[a-z])(?:\.\)|\)|\.)\s")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -72,6 +73,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = item_start
     _append_trimmed(bounds, text, start, len(text))
     return bounds
+
+
+def opens_with_list_marker(sentence: str) -> bool:
+    """True when a sentence opens with a bullet or an inline list marker ("2) Extend ...",
+    "• b. Keep ..."): an item of a list whose line breaks were lost."""
+    return _OPENING_MARKER.match(sentence) is not None
 
 
 def _append_trimmed(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:
