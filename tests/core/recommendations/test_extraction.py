@@ -99,6 +99,10 @@ def test_recommending_sentences_are_found(
         "The Minsk agreements called for a ceasefire.",
         "It must be noted that the treaty has expired.",
         "The report suggests that tensions are rising.",
+        "Sign up for our newsletter.",
+        "Share this article with a friend.",
+        "This is a must-read report on arms control.",
+        "Russia's role is crucial in the region.",
     ],
 )
 def test_descriptions_forecasts_and_accounts_are_not(
