@@ -20,8 +20,12 @@ from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.documents.sentences import BULLETS
 
 # Bullets: the splitter's, "*", dashes, and the private-use glyphs of symbol fonts ("").
-# A bullet may touch its words ("•Restore"); a dash, "*" or a number must not ("1.5 m").
-_ITEM = re.compile(rf"^(\s*)([{BULLETS}\uf000-\uf0ff]|(?:[*\-–]|\d+[.)])(?=\s))\s*(\S.*)$")
+# A bullet may touch its words ("•Restore"); a dash, "*", Word's "o", a number ("1.", "2.1",
+# "(a)", "iv)") must not ("1.5 m").
+_ITEM = re.compile(
+    rf"^(\s*)([{BULLETS}\uf000-\uf0ff]"
+    r"|(?:[*\-–—o]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{2,4})[.)])(?=\s))\s*(\S.*)$"
+)
 _LOST_MARKER = re.compile(r"^(\s+)(\S.*)$")
 _FINAL_PUNCTUATION = '.!?:;…"”’)'
 HEADING_MAX = 200

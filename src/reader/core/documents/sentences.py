@@ -37,7 +37,7 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 # Bullets that mark a list item wherever they stand (not "-" or "*": they are punctuation).
-BULLETS = "•◦▪▫●○■□►▸▶➢➤✓✔⁃‣"
+BULLETS = "•◦▪▫●○■□►▸▶➢➤✓✔⁃‣◆◇❖♦➔⇒·"
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
