@@ -116,6 +116,11 @@ def sentences(text: str) -> list[str]:
             id="a lone number is not a list",
         ),
         pytest.param(
+            "Under Article 1. The Parties agree. Under Article 2. The Parties meet.",
+            ["Under Article 1.", "The Parties agree.", "Under Article 2.", "The Parties meet."],
+            id="numbered references are not a list",
+        ),
+        pytest.param(
             "He said [...] that it must end. Next.",
             ["He said [...] that it must end.", "Next."],
             id="words left out",

@@ -49,6 +49,13 @@ _SPACED_DOTS = re.compile(r"\.(?: \.)+")  # ". . ." (an omission) or ". . . ." (
 # as a look-behind would stop the engine skipping ahead to the next "." or ")".
 _MARKER_END = re.compile(r"(?:\.\)?|\))(?=\s+[\"“‘(]?[A-Z])")
 _BULLET = re.compile(f"[{BULLETS}]")
+# Words that a number or letter follows as a reference, not as a list item's marker.
+_REFERENCE = re.compile(
+    r"\b(?:article|section|chapter|part|paragraph|para|clause|annex|appendix|phase|stage|"
+    r"step|point|no|number|page|table|figure|fig|resolution|protocol|principle|level|tier|"
+    r"option|category|type|round|war|plan|vol|volume)\s+$",
+    re.IGNORECASE,
+)
 _OPENING_MARKER = re.compile(rf"[{BULLETS}]|(?:\d{{1,3}}|[a-z])(?:\.\)|\)|\.)\s")
 
 
@@ -138,6 +145,8 @@ def _marker_before(text: str, end: int) -> tuple[int, str, bool] | None:
         bullet -= 1
     if bullet > 0 and not text[bullet - 1].isspace():
         return None
+    if bullet == start and _REFERENCE.search(text, max(0, start - 16), start):
+        return None  # "Article 1. The Parties ... Article 2. The Parties": references
     return bullet, label, bullet < start
 
 
