@@ -103,6 +103,9 @@ def test_recommending_sentences_are_found(
         "Share this article with a friend.",
         "This is a must-read report on arms control.",
         "Russia's role is crucial in the region.",
+        "It is important to note that the treaty has expired.",
+        "The conference is expected to call for a moratorium.",
+        "Last year, the Group called on both sides to resume talks.",
     ],
 )
 def test_descriptions_forecasts_and_accounts_are_not(
