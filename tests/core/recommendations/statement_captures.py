@@ -3,8 +3,9 @@
 Not an importer (that is a later issue): just enough structure for the extractor to see
 what a real importer would give it. Every non-blank line is a block: a list item when it
 opens with a bullet (any of the splitter's, "", "○", "➢" too) or a number (its indentation
-gives the nesting), or when it is indented without a marker (one the capture lost) right
-after a lead-in ending with ":" or another such item; a heading when it is short, has no
+gives the nesting), or when it is indented or a fragment (lower case first, or ending with
+";") without a marker (one the capture lost) right after a lead-in ending with ":" or
+another such item; a heading when it is short, has no
 final punctuation and is not the last line (titles, "Skip to content"), else a paragraph.
 The captures keep one paragraph per line, with or without blank lines between.
 """
@@ -58,6 +59,8 @@ def _spec(line: str, last: bool, previous: BlockSpec | None) -> BlockSpec:
         indent, words = lost.groups()
         return BlockSpec(BlockKind.LIST_ITEM, words, max(1, len(indent) // 2), "")
     words = line.strip()
+    if previous is not None and _takes_items(previous) and _fragment(words):
+        return BlockSpec(BlockKind.LIST_ITEM, words, 1, "")
     if not last and len(words) <= HEADING_MAX and not words.endswith(tuple(_FINAL_PUNCTUATION)):
         return BlockSpec(BlockKind.HEADING, words, 2)
     return BlockSpec(BlockKind.PARAGRAPH, words)
@@ -86,6 +89,11 @@ def load_gold(path: Path) -> list[GoldRow]:
         doc_id, topics, tier, sentence = line.split("\t")
         rows.append(GoldRow(doc_id, tuple(topics.split("|")), tier, normalise_space(sentence)))
     return rows
+
+
+def _fragment(words: str) -> bool:
+    """A list item's words, not a sentence: lower case first, or ending with ";" or ","."""
+    return words[:1].islower() or words.endswith((";", ",", "; and", "; or"))
 
 
 def _takes_items(previous: BlockSpec) -> bool:
