@@ -121,6 +121,11 @@ def sentences(text: str) -> list[str]:
             id="numbered references are not a list",
         ),
         pytest.param(
+            "We must talk.The group met in St.Petersburg.See www.Example.org/News too.",
+            ["We must talk.", "The group met in St.Petersburg.", "See www.Example.org/News too."],
+            id="a space lost after a full stop",
+        ),
+        pytest.param(
             "He said [...] that it must end. Next.",
             ["He said [...] that it must end.", "Next."],
             id="words left out",

@@ -39,8 +39,11 @@ SENTENCE_OPENERS = frozenset(
 # Bullets that mark a list item wherever they stand (not "-" or "*": they are punctuation).
 BULLETS = "•◦▪▫●○■□►▸▶➢➤✓✔⁃‣◆◇❖♦➔⇒·"
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
-_NEXT_WORD = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
+# Terminal punctuation before space, or glued to the next sentence by a capture that lost
+# the space ("dialogue.The group"): a word of two lower-case letters or more, then a
+# capitalised word.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|(?<=[a-z][a-z])[.!?][\"”’)]*(?=[A-Z][a-z])")
+_NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]*)(\S+)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _SPACED_DOTS = re.compile(r"\.(?: \.)+")  # ". . ." (an omission) or ". . . ." (and a full stop)
@@ -163,6 +166,8 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match[str]) -> bool:
     following = _NEXT_WORD.match(text, match.end())
     if following is None:
         return True
+    if following.start(1) == match.end() and _in_address(text, dot):
+        return False  # "Jane.Doe@example.com", "www.Example.org/News"
     opener, next_word = following.groups()
     if not (opener or next_word[0].isupper() or next_word[0].isdigit()):
         return False
@@ -171,6 +176,14 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match[str]) -> bool:
     if full_stop and not punctuation.startswith(".."):
         return _full_stop_ends_sentence(text, sentence_start, dot, next_word)
     return True
+
+
+def _in_address(text: str, dot: int) -> bool:
+    """True when the glued full stop at `dot` is inside an e-mail or web address."""
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    end = min(i for i in (text.find(" ", dot), text.find("\n", dot), len(text)) if i >= 0)
+    token = text[start:end]
+    return "@" in token or "/" in token or "www" in token.lower()
 
 
 def _spaced_dots(text: str, dot: int) -> re.Match[str] | None:
