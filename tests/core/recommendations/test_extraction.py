@@ -52,6 +52,7 @@ def found(rules: RuleSet, taxonomy: Taxonomy, *blocks: tuple[BlockKind, str]) ->
         "Other recommendations include a joint early-warning centre.",
         "Among the proposed measures are regular consultations between military staffs.",
         "States are urged to ratify the treaty.",
+        "The experts recommended establishing a hotline between the militaries.",
         # necessity without a modal, passive modals, bodies as the actor
         "Dialogue between the militaries is essential.",
         "A return to arms control is critical.",
@@ -106,6 +107,8 @@ def test_recommending_sentences_are_found(
         "It is important to note that the treaty has expired.",
         "The conference is expected to call for a moratorium.",
         "Last year, the Group called on both sides to resume talks.",
+        "The measures recommended by the commission were ignored.",
+        "There are concerns that the sides should not meet.",
     ],
 )
 def test_descriptions_forecasts_and_accounts_are_not(
