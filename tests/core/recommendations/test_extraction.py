@@ -46,6 +46,25 @@ def found(rules: RuleSet, taxonomy: Taxonomy, *blocks: tuple[BlockKind, str]) ->
         "Restore dialogue.",
         "Joint efforts are needed to avert this threat.",
         "There is no alternative to negotiation.",
+        # reported calls
+        "The Council today called on Moscow and Washington to resume talks.",
+        "The commission urged both governments to restore their embassies.",
+        "Other recommendations include a joint early-warning centre.",
+        "Among the proposed measures are regular consultations between military staffs.",
+        "States are urged to ratify the treaty.",
+        "The experts recommended establishing a hotline between the militaries.",
+        # necessity without a modal, passive modals, bodies as the actor
+        "Dialogue between the militaries is essential.",
+        "A return to arms control is critical.",
+        "The first priority is for both states to extend the treaty.",
+        "Restoring the NATO-Russia Council is a top priority.",
+        "What is needed now is a new framework for arms control.",
+        "The right of every state to choose its alliances should be recognised as a principle.",
+        "The OSCE Forum for Security Co-operation needs to revive the Vienna Document.",
+        # words a capture glued together
+        "The partiesmust act now to end the war.",
+        "Wecall on all parties to show restraint.",
+        "Itis essential to resume dialogue.",
     ],
 )
 def test_recommending_sentences_are_found(
@@ -73,6 +92,25 @@ def test_recommending_sentences_are_found(
         "The proposed meeting offers an opportunity.",
         "Support for the treaty has declined.",
         "For the past six years the group has emphasized the importance of dialogue.",
+        "We are concerned about proposals that call for new deployments.",
+        "We are deeply concerned that some states should consider nuclear use.",
+        "Our generation will have to bear the costs of this failure.",
+        "The situation is critical.",
+        "In 2015 the Task Force called for an agreement on incidents.",
+        "The Minsk agreements called for a ceasefire.",
+        "It must be noted that the treaty has expired.",
+        "The report suggests that tensions are rising.",
+        "Sign up for our newsletter.",
+        "Share this article with a friend.",
+        "This is a must-read report on arms control.",
+        "Russia's role is crucial in the region.",
+        "It is important to note that the treaty has expired.",
+        "The conference is expected to call for a moratorium.",
+        "Last year, the Group called on both sides to resume talks.",
+        "The measures recommended by the commission were ignored.",
+        "There are concerns that the sides should not meet.",
+        "The president never urged Ukraine to open an investigation.",
+        "The commission did not call for sanctions.",
     ],
 )
 def test_descriptions_forecasts_and_accounts_are_not(
@@ -232,3 +270,31 @@ def test_judge_explains_a_single_sentence(rules: RuleSet) -> None:
     verdict = judge("Both sides should, we believe, resume talks.", rules)
     assert verdict is not None and (verdict.rule, verdict.start, verdict.end) == ("should", 11, 17)
     assert judge("The talks were resumed.", rules) is None
+
+
+def test_a_glued_cue_is_found_and_points_into_the_text_as_it_is(
+    rules: RuleSet, taxonomy: Taxonomy
+) -> None:
+    text = "Intro. We stronglyrecommend that the partiesmust meet."
+    doc = doc_of((P, text))
+    (rec,) = extract(doc, rules, taxonomy)
+    assert doc.text == text  # the canonical text keeps the capture's glued words
+    assert rec.sentence == "We stronglyrecommend that the partiesmust meet."
+    assert rec.cue == "stronglyrecommend" == doc.text[rec.cue_start : rec.cue_end]
+
+
+def test_items_of_an_inline_list_inherit_its_lead_in(rules: RuleSet, taxonomy: Taxonomy) -> None:
+    text = "We recommend: 1) A hotline between the militaries; 2) Regular talks. It is old news."
+    recs = extract(doc_of((P, "Intro."), (P, text)), rules, taxonomy)
+    assert [r.sentence for r in recs] == [
+        "1) A hotline between the militaries;",
+        "2) Regular talks.",
+    ]
+    assert {r.cue for r in recs} == {"recommend"} and not recs[0].cue_in_sentence
+    plain = "The key factors are: 1) A growing crisis; 2) Mistrust."
+    assert found(rules, taxonomy, (P, plain)) == []
+
+
+def test_an_inline_item_may_be_an_imperative(rules: RuleSet, taxonomy: Taxonomy) -> None:
+    text = "Six principles: • Restore dialogue. • Reduce risks."
+    assert found(rules, taxonomy, (P, text)) == ["• Restore dialogue.", "• Reduce risks."]

@@ -1,121 +1,23 @@
 """The extractor measured against the gold labels: precision, recall of core sentences, and
-primary-topic accuracy, printed (pytest -s shows them) and held to the issue's bar.
-
-Precision: extracted sentences that are gold (core or borderline) / all extracted.
-Recall: core sentences extracted / all core sentences (borderline ones count neither way).
-Topic: of the gold sentences found, those whose primary topic is one of the gold's
-alternatives. Sentences are compared after collapsing white space.
+primary-topic accuracy, printed (pytest -s shows them, with the misses by category) and
+held to the issue's bar. The measuring itself is in quality.py, shared with bench/extract.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from reader.core.documents.builder import normalise_space
-from reader.core.documents.document import Document
 from reader.core.library.library import Library
 from reader.core.recommendations.extraction import extract
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
-from tests.core.recommendations.statement_captures import GoldRow, dev_documents, load_gold
-
-
-@dataclass
-class Tally:
-    extracted: int = 0
-    gold_extracted: int = 0
-    core: int = 0
-    core_found: int = 0
-    topic_right: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_positives: list[str] = field(default_factory=list)
-    wrong_topics: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.gold_extracted / self.extracted if self.extracted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.core_found / self.core if self.core else 1.0
-
-    @property
-    def topic(self) -> float:
-        return self.topic_right / self.gold_extracted if self.gold_extracted else 1.0
-
-    def add(self, other: Tally) -> None:
-        for name in ("extracted", "gold_extracted", "core", "core_found", "topic_right"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.misses += other.misses
-        self.false_positives += other.false_positives
-        self.wrong_topics += other.wrong_topics
-
-    def line(self, name: str) -> str:
-        return (
-            f"{name:<48} precision {self.precision:5.2f} ({self.gold_extracted}/{self.extracted})"
-            f"  recall {self.recall:5.2f} ({self.core_found}/{self.core})"
-            f"  topic {self.topic:5.2f} ({self.topic_right}/{self.gold_extracted})"
-        )
-
-
-def measure(doc: Document, gold: list[GoldRow], rules: RuleSet, taxonomy: Taxonomy) -> Tally:
-    labels = {row.sentence: row for row in gold if row.doc_id == doc.id}
-    found = {normalise_space(r.sentence): r for r in extract(doc, rules, taxonomy)}
-    tally = Tally(extracted=len(found))
-    tally.core = sum(1 for row in labels.values() if row.tier == "core")
-    for sentence, rec in found.items():
-        row = labels.get(sentence)
-        if row is None:
-            tally.false_positives.append(sentence)
-            continue
-        tally.gold_extracted += 1
-        tally.core_found += row.tier == "core"
-        if rec.topic in row.topics:
-            tally.topic_right += 1
-        else:
-            tally.wrong_topics.append(f"{rec.topic} (gold {'|'.join(row.topics)}): {sentence}")
-    tally.misses = [s for s, row in labels.items() if row.tier == "core" and s not in found]
-    return tally
-
-
-def report(title: str, tallies: dict[str, Tally]) -> Tally:
-    total = Tally()
-    print(f"\n{title}")
-    for name, tally in tallies.items():
-        print("  " + tally.line(name))
-        total.add(tally)
-    print("  " + total.line("all"))
-    for label, items in (
-        ("missed core", total.misses),
-        ("not gold", total.false_positives),
-        ("wrong primary topic", total.wrong_topics),
-    ):
-        for item in items:
-            print(f"    {label}: {item[:150]}")
-    return total
-
-
-def _sentences(doc: Document) -> set[str]:
-    return {normalise_space(doc.sentence_text(s)) for s in doc.sentences}
-
-
-def _check_gold_is_findable(docs: Iterable[Document], gold: list[GoldRow]) -> None:
-    """Every gold row is one sentence of its document, or the figures would mislead."""
-    by_id = {doc.id: _sentences(doc) for doc in docs}
-    unfindable = [row.sentence for row in gold if row.sentence not in by_id[row.doc_id]]
-    assert not unfindable
-
-
-def measured(
-    title: str, docs: list[Document], gold: list[GoldRow], rules: RuleSet, taxonomy: Taxonomy
-) -> Tally:
-    """The extractor measured against `gold` on `docs`, each and in all, printed under `title`."""
-    _check_gold_is_findable(docs, gold)
-    return report(title, {doc.id: measure(doc, gold, rules, taxonomy) for doc in docs})
+from tests.core.recommendations.quality import measured, unfindable
+from tests.core.recommendations.statement_captures import dev_documents, load_gold
 
 
 @pytest.fixture
@@ -127,19 +29,83 @@ def test_bundled_statements_meet_the_bar(
     library: Library, seeds_dir: Path, rules: RuleSet, taxonomy: Taxonomy
 ) -> None:
     gold = load_gold(seeds_dir / "recommendations.gold.tsv")
-    total = measured("Recommendations, bundled statements:", list(library), gold, rules, taxonomy)
-    assert total.recall >= 0.9
-    assert total.precision >= 0.85
-    assert total.topic >= 0.85
+    docs = list(library)
+    assert unfindable(docs, gold) == []
+    total = measured("Recommendations, bundled statements:", docs, gold, rules, taxonomy)
+    assert (total.recall, total.precision, total.topic) == (1.0, 1.0, 1.0)
 
 
-def test_development_statements_stay_above_their_floor(
+def test_development_statements_meet_the_bar(
     dev_dir: Path, rules: RuleSet, taxonomy: Taxonomy
 ) -> None:
-    """Looser floors than the bar: these texts are raw page captures, furniture and all."""
+    """Raw page captures, furniture and all, that the first rules were not written for."""
     docs = dev_documents(dev_dir)
     gold = load_gold(dev_dir / "dev.gold.tsv")
+    assert unfindable(docs, gold) == []
     total = measured("Recommendations, development statements:", docs, gold, rules, taxonomy)
-    assert total.recall >= 0.85
-    assert total.precision >= 0.8
-    assert total.topic >= 0.8
+    assert total.recall >= 0.95
+    assert total.precision >= 0.95
+    assert total.topic >= 0.92
+
+
+# What captures do to statements, applied to the development set: spaces lost before cue
+# words and after short ones ("partiesmust", "wecall", "itis"), and list items run into
+# the line of their lead-in ("... call for: • urgent changes ... • the lessons ...").
+_GLUE = re.compile(
+    r"(?<=[a-z]) (?=(?:must|should|urge|call on|call for|calls for|recommend)\b)"
+    r"|(?<=\bwe) (?=[a-z])|(?<=\bin) (?=the\b)|(?<=\bit) (?=is\b)",
+    re.IGNORECASE,
+)
+_ITEM_LINE = re.compile(r"^\s+•\s+")
+
+
+def _as_captured(source: Path, target: Path, damage: Callable[[str], str]) -> Path:
+    target.mkdir()
+    for path in source.iterdir():
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".txt" or path.name.endswith(".gold.tsv"):
+            text = damage(text)
+        (target / path.name).write_text(text, encoding="utf-8")
+    return target
+
+
+def _run_items_together(text: str) -> str:
+    lines: list[str] = []
+    for line in text.splitlines():
+        if _ITEM_LINE.match(line) and lines:
+            while not lines[-1].strip():
+                lines.pop()
+            lines[-1] = f"{lines[-1].rstrip()} • {_ITEM_LINE.sub('', line)}"
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_glued_words_cost_nothing(
+    dev_dir: Path, tmp_path: Path, rules: RuleSet, taxonomy: Taxonomy
+) -> None:
+    glued = _as_captured(dev_dir, tmp_path / "glued", lambda text: _GLUE.sub("", text))
+    name = "03_easlg-2023-nuclear-fail-safe.txt"
+    assert (
+        "statesmust" in (glued / name).read_text()
+        and "statesmust" not in (dev_dir / name).read_text()
+    )
+    docs, gold = dev_documents(glued), load_gold(glued / "dev.gold.tsv")
+    total = measured("Development statements, glued:", docs, gold, rules, taxonomy)
+    assert total.recall >= 0.95 and total.precision >= 0.95
+
+
+def test_list_items_run_together_cost_nothing(
+    dev_dir: Path, tmp_path: Path, rules: RuleSet, taxonomy: Taxonomy
+) -> None:
+    joined = _as_captured(dev_dir, tmp_path / "joined", _run_items_together)
+    docs, gold = dev_documents(joined), load_gold(joined / "dev.gold.tsv")
+    core = {(row.doc_id, row.sentence) for row in gold if row.tier == "core"}
+    labelled = {(row.doc_id, row.sentence) for row in gold}
+    found = {  # the sentence now opens with its bullet, which the gold leaves out
+        (doc.id, normalise_space(r.sentence).removeprefix("• "))
+        for doc in docs
+        for r in extract(doc, rules, taxonomy)
+    }
+    assert len(core & found) / len(core) >= 0.95
+    assert len(labelled & found) / len(found) >= 0.95

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.core.documents.document import Document
+from reader.core.recommendations.matching_view import MatchingView
 from reader.core.recommendations.rules import CueRule, RuleSet
 
 _WORD = re.compile(r"\w")
@@ -29,13 +30,16 @@ class DocumentCues:
 
     Each cue pattern runs once over the whole text rather than once per sentence: the
     patterns find little, and three thousand searches of short sentences cost more than
-    eighty of the whole text.
+    eighty of the whole text. They run over the matching view (lost spaces put back), and
+    offsets are the view's until `judge` maps them back to the document's text.
     """
 
     def __init__(self, doc: Document, rules: RuleSet) -> None:
         self._doc, self._rules = doc, rules
-        self._text = lower_case(doc.text)
-        self._starts = [s.start for s in doc.sentences]
+        self._view = MatchingView(lower_case(doc.text))
+        self._text = self._view.text
+        self._starts = [self._view.start(s.start) for s in doc.sentences]
+        self._ends = [self._view.end(s.end) for s in doc.sentences]
         self._found: dict[int, list[CueMatch]] = {}
         for cue in rules.cues:
             if cue.pattern.pattern.startswith("^"):
@@ -48,11 +52,10 @@ class DocumentCues:
         found = self._found.get(index)
         if not found:
             return None
-        sentence = self._doc.sentences[index]
-        text = self._text[sentence.start : sentence.end]
-        relative = [_shifted(m, -sentence.start) for m in found]
-        verdict = judge_found(text, relative, self._rules)
-        return _shifted(verdict, sentence.start) if verdict is not None else None
+        start = self._starts[index]
+        relative = [_shifted(m, -start) for m in found]
+        verdict = judge_found(self._text[start : self._ends[index]], relative, self._rules)
+        return _mapped_back(self._view, _shifted(verdict, start)) if verdict else None
 
     def _add_scanned(self, cue: CueRule) -> None:
         """Scan the whole text; the sentences a match runs across are scanned on their own,
@@ -62,7 +65,7 @@ class DocumentCues:
         rescan: set[int] = set()
         for match in _word_matches(cue.pattern, self._text):
             index = bisect_right(self._starts, match.start()) - 1
-            if index >= 0 and match.end() <= self._doc.sentences[index].end:
+            if index >= 0 and match.end() <= self._ends[index]:
                 kept.append((index, match))
             else:
                 last = bisect_right(self._starts, match.end() - 1) - 1
@@ -71,19 +74,17 @@ class DocumentCues:
             if index not in rescan:
                 self._keep(index, cue, match.start(group), match.end(group))
         for index in sorted(rescan):
-            sentence = self._doc.sentences[index]
-            for match in _word_matches(cue.pattern, self._text[sentence.start : sentence.end]):
-                offset = sentence.start
+            offset = self._starts[index]
+            for match in _word_matches(cue.pattern, self._text[offset : self._ends[index]]):
                 self._keep(index, cue, offset + match.start(group), offset + match.end(group))
 
     def _add_anchored(self, cue: CueRule) -> None:
         """A pattern that opens with "^" means the sentence's start: try each sentence."""
         group = "cue" if "cue" in cue.pattern.groupindex else 0
-        for index, sentence in enumerate(self._doc.sentences):
-            match = cue.pattern.match(self._text[sentence.start : sentence.end])
+        for index, (offset, end) in enumerate(zip(self._starts, self._ends, strict=True)):
+            match = cue.pattern.match(self._text[offset:end])
             if match:
-                start, end = match.start(group), match.end(group)
-                self._keep(index, cue, sentence.start + start, sentence.start + end)
+                self._keep(index, cue, offset + match.start(group), offset + match.end(group))
 
     def _keep(self, index: int, cue: CueRule, start: int, end: int) -> None:
         if cue.widen:
@@ -91,10 +92,32 @@ class DocumentCues:
         self._found.setdefault(index, []).append(CueMatch(cue.name, start, end, cue.confidence))
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """Why one sentence is or is not a recommendation: every cue found (offsets into the
+    matching view), those a mask hid, the penalties that apply, and the verdict."""
+
+    cues: tuple[CueMatch, ...]
+    masked: tuple[CueMatch, ...]
+    penalties: tuple[str, ...]
+    verdict: CueMatch | None
+
+
+def explain(text: str, rules: RuleSet) -> Explanation:
+    """`judge`, with its workings shown (for reports on misses and false positives)."""
+    view = MatchingView(lower_case(text))
+    found = list(_cue_matches(view.text, rules.cues, rules))
+    unmasked = _unmasked(view.text, found, rules)
+    penalties = tuple(p.name for p in rules.penalties if _first(p.pattern, view.text))
+    masked = tuple(m for m in found if m not in unmasked)
+    return Explanation(tuple(found), masked, penalties, judge_found(view.text, found, rules))
+
+
 def judge(text: str, rules: RuleSet) -> CueMatch | None:
     """One sentence's cue and confidence, or None if it has none (offsets into `text`)."""
-    lowered = lower_case(text)
-    return judge_found(lowered, list(_cue_matches(lowered, rules.cues, rules)), rules)
+    view = MatchingView(lower_case(text))
+    verdict = judge_found(view.text, list(_cue_matches(view.text, rules.cues, rules)), rules)
+    return _mapped_back(view, verdict) if verdict is not None else None
 
 
 def judge_found(text: str, found: Sequence[CueMatch], rules: RuleSet) -> CueMatch | None:
@@ -124,15 +147,16 @@ def lead_in_cue(text: str, rules: RuleSet) -> CueMatch | None:
 
     Penalties do not apply: a lead-in ends with a colon, which would reject it as a sentence.
     """
-    lowered = lower_case(text)
+    view = MatchingView(lower_case(text))
     cues = (*rules.cues, *rules.lead_in_cues)
-    found = _unmasked(lowered, list(_cue_matches(lowered, cues, rules)), rules)
-    return max(found, key=lambda m: (m.confidence, -m.start)) if found else None
+    found = _unmasked(view.text, list(_cue_matches(view.text, cues, rules)), rules)
+    best = max(found, key=lambda m: (m.confidence, -m.start)) if found else None
+    return _mapped_back(view, best) if best is not None else None
 
 
 def rejected(text: str, rules: RuleSet) -> bool:
     """True when a penalty of 1 or more applies (a question, a lead-in)."""
-    text = lower_case(text)
+    text = MatchingView(lower_case(text)).text
     return any(p.penalty >= 1.0 and _first(p.pattern, text) for p in rules.penalties)
 
 
@@ -186,6 +210,12 @@ def _widened(text: str, start: int, widen_over: frozenset[str]) -> int:
     if before is not None and before.group(1) in widen_over:
         return before.start(1)
     return start
+
+
+def _mapped_back(view: MatchingView, match: CueMatch) -> CueMatch:
+    """A match in the view, with its offsets in the text the view was made of."""
+    start, end = view.original_start(match.start), view.original_end(match.end)
+    return CueMatch(match.rule, start, end, match.confidence)
 
 
 def _shifted(match: CueMatch, offset: int) -> CueMatch:

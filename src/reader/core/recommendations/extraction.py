@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.documents.document import BlockKind, Document, Sentence, section_title
+from reader.core.documents.sentences import opens_with_list_marker
 from reader.core.recommendations.cues import CueMatch, DocumentCues, lead_in_cue, rejected
 from reader.core.recommendations.rules import RuleSet
 from reader.core.recommendations.taxonomy import Taxonomy
@@ -95,7 +96,8 @@ def extract(doc: Document, rules: RuleSet, taxonomy: Taxonomy) -> list[Recommend
     Headings never recommend; neither do questions or a list's lead-in. The items of a
     list whose lead-in recommends ("We urge the sides to:") are recommendations in their
     own right: each item's first sentence inherits the lead-in's cue, and any further
-    sentence of the item counts only with a cue of its own.
+    sentence of the item counts only with a cue of its own. So do the items of such a list
+    run into one paragraph ("We propose: 1) Restore dialogue; 2) ..."), one sentence each.
     """
     assigner = TopicAssigner(doc, taxonomy, rules)
     cues = DocumentCues(doc, rules)
@@ -125,10 +127,31 @@ def _sentence_cue(
     text = doc.sentence_text(sentence)
     inherited = lead_ins.get(sentence.block)
     first_of_block = index == 0 or doc.sentences[index - 1].block != sentence.block
+    if not first_of_block or inherited is None:
+        inherited, first_of_block = _inline_lead_in_cue(doc, index, rules), True
     if inherited is None or not first_of_block or rejected(text, rules):
         return None
     confidence = round(inherited.confidence * rules.lead_in_factor, 2)
     return CueMatch(f"{inherited.rule} (list lead-in)", inherited.start, inherited.end, confidence)
+
+
+def _inline_lead_in_cue(doc: Document, index: int, rules: RuleSet) -> CueMatch | None:
+    """For an inline list item ("We propose: 1) Restore dialogue; 2) ..." run into one
+    paragraph by a capture): the cue of the lead-in before it and its sibling items."""
+    sentences = doc.sentences
+    block = sentences[index].block
+    if not opens_with_list_marker(doc.sentence_text(sentences[index])):
+        return None
+    before = index - 1
+    while before >= 0 and sentences[before].block == block:
+        text = doc.sentence_text(sentences[before])
+        if not opens_with_list_marker(text):
+            if not text.rstrip('"”’)]').endswith(":"):
+                return None
+            cue = lead_in_cue(text, rules)
+            return _shifted(cue, sentences[before].start) if cue is not None else None
+        before -= 1
+    return None
 
 
 def _lead_in_cues(doc: Document, rules: RuleSet) -> dict[int, CueMatch]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from reader.core.documents.sentences import BULLETS
 from reader.core.errors import ResourceError
 
 RULES_FORMAT = 1
@@ -142,7 +143,9 @@ def _cue(entry: dict[str, Any]) -> CueRule:
 def _imperative(entry: dict[str, Any]) -> CueRule:
     ordered = sorted(entry["verbs"], key=len, reverse=True)
     verbs = "|".join(re.escape(verb.lower()) for verb in ordered)
-    opening = r"^[\"“‘(\[]*"  # the verb opens the sentence, perhaps after a quote or bracket
+    # The verb opens the sentence, perhaps after a quote or bracket, or after the marker of
+    # an inline list item ("2) Restore dialogue.") whose line break a capture lost.
+    opening = rf"^(?:[{BULLETS}] ?|(?:\d{{1,3}}|[a-z])(?:\.\)|\)|\.) )?[\"“‘(\[]*"
     pattern = _compile(rf"{opening}(?P<cue>\b(?:{verbs})\b)(?!{entry['not_before']})")
     return CueRule(entry["name"], pattern, _confidence(entry["confidence"]))
 
