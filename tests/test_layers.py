@@ -33,7 +33,8 @@ from tests.cli.running import fresh_python
 SRC = Path(__file__).resolve().parents[1] / "src"
 ROOT = "reader"
 FEATURES = tuple(
-    f"reader.ui.{name}" for name in ("reading", "library", "search", "notes", "recommendations")
+    f"reader.ui.{name}"
+    for name in ("reading", "library", "search", "notes", "recommendations", "help", "preferences")
 )
 WINDOW = ("reader.ui.main_window", "reader.ui.app")
 QT = frozenset({"PySide6", "shiboken6"})

@@ -30,6 +30,7 @@ class Act(Enum):
     FOCUS_OUTLINE = auto()
     ABOUT = auto()
     USER_GUIDE = auto()
+    PREFERENCES = auto()
     SHORTCUTS = auto()
     SEARCH_SYNTAX = auto()
     EXPORT_RECOMMENDATIONS = auto()
@@ -114,6 +115,12 @@ _SPECS: dict[Act, _Spec] = {
     Act.FOCUS_LIBRARY: _Spec("Go to &Library", ("Ctrl+L",)),
     Act.FOCUS_OUTLINE: _Spec("Go to &Outline", ("Ctrl+Shift+O",)),
     Act.ABOUT: _Spec("&About Statement Reader", (), "help-about"),
+    Act.PREFERENCES: _Spec(
+        "Pr&eferences…",
+        (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+        "preferences-system",
+        "Reading font and size, line length, theme, highlight colour, exports",
+    ),  # fmt: skip
     Act.USER_GUIDE: _Spec(
         "&User Guide",
         (QKeySequence.StandardKey.HelpContents,),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -26,14 +27,32 @@ _SUFFIXES = {
 }
 
 
+@dataclass
+class ExportDefaults:
+    """Where an export starts and in which format, if it offers it (from Preferences)."""
+
+    folder: str = ""
+    format: ExportFormat | None = None
+
+
+DEFAULTS = ExportDefaults()
+
+
 def ask_export_path(
     parent: QWidget | None, title: str, name: str, formats: Sequence[ExportFormat]
 ) -> tuple[Path, ExportFormat] | None:
     """Where to save and as what, or None if cancelled. A name's known suffix decides the
     format; a name without one takes the chosen filter's format, and its suffix."""
     filters = [FILTERS[f] for f in formats]
+    preferred = DEFAULTS.format
+    first = preferred if preferred is not None and preferred in formats else formats[0]
+    start = (
+        str(Path(DEFAULTS.folder) / (name + first.suffix))
+        if DEFAULTS.folder
+        else name + first.suffix
+    )
     chosen_name, chosen_filter = QFileDialog.getSaveFileName(
-        parent, title, name + formats[0].suffix, ";;".join(filters), filters[0]
+        parent, title, start, ";;".join(filters), FILTERS[first]
     )
     if not chosen_name:
         return None

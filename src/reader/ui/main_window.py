@@ -21,10 +21,12 @@ from reader.ui.feature_context import FeatureContext
 from reader.ui.help.controller import HelpController
 from reader.ui.library.controller import LibraryController
 from reader.ui.library.model import Column, DocumentRole
+from reader.ui.library.view import show_two_lines
 from reader.ui.menus import build_menus
 from reader.ui.messages import STAY, Messages
 from reader.ui.notes.controller import NotesController
 from reader.ui.panes import titled
+from reader.ui.preferences.controller import PreferencesController
 from reader.ui.reading.pane import ReadingPane, add_section
 from reader.ui.recommendations.controller import RecommendationsController
 from reader.ui.search.index_service import IndexService
@@ -69,6 +71,9 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(context)
         self.library = LibraryController(context, index_service)
         self.help = HelpController(self, self.actions_by_id, self.search_for)
+        self.preferences = PreferencesController(
+            self, user_settings, self.actions_by_id, self.reading.view, self.set_theme
+        )
         self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
                                  lambda: index_service is not None)  # fmt: skip
         # Handles for tests and tools: each points into a feature, never the other way.
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
         self.notes.connect_actions()
         self.library.connect_actions()
         self.help.connect_actions()
+        self.preferences.connect_actions()
 
     def _connect_views(self) -> None:
         a = self.actions_by_id
@@ -202,9 +208,11 @@ class MainWindow(QMainWindow):
         header = self.library_view.header()
         if not header.restoreState(s.get(settings.LIBRARY_HEADER)):
             self.library_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        show_two_lines(self.library_view)
         self.side_panel.setCurrentIndex(s.get(settings.SIDE_TAB))
         marks = bool(s.get(settings.MARK_RECOMMENDATIONS))
         self.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(marks)
+        self.preferences.apply_at_start()
         self.reading.restore()
         self.actions_by_id[Act.COPY_WITH_CITATION].setEnabled(False)
         self.actions_by_id[Act.COPY].setEnabled(False)

@@ -32,6 +32,8 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         None,
         Act.EDIT_METADATA,
         Act.REMOVE_DOCUMENT,
+        None,
+        Act.PREFERENCES,
     ],
     "&View": [
         Act.ZOOM_IN,

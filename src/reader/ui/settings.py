@@ -30,6 +30,13 @@ SIDE_TAB = Setting("window/side_tab", int, 0)
 MARK_RECOMMENDATIONS = Setting("reader/mark_recommendations", int, 0)  # 1: marks shown
 # The name exported notes carry as their creator; "" is the system user's full name.
 NOTES_AUTHOR = Setting("notes/author", str, "")
+# Preferences (see ui/preferences): each applied the moment it changes.
+READING_FONT = Setting("reader/font", str, "")  # "" for the bundled choice of serifs
+READING_SIZE = Setting("reader/size", int, 12)  # points at 100 %
+LINE_CHARS = Setting("reader/line_chars", int, 72)  # about this many characters a line
+HIGHLIGHT_COLOR = Setting("notes/highlight_color", str, "yellow")  # Ctrl+H's colour
+EXPORT_FORMAT = Setting("export/format", str, "")  # a format's value ("markdown"); "" first
+EXPORT_FOLDER = Setting("export/folder", str, "")  # "" for the current folder
 
 
 class Settings:

@@ -32,15 +32,22 @@ def library_view(model: QSortFilterProxyModel) -> QTreeView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setItemDelegateForColumn(Column.TITLE, LibraryDelegate(view))
+    show_two_lines(view)
+    header = view.header()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(functools.partial(_sort_menu, view))
+    header.setToolTip("Click to reverse the order; right-click to sort by another detail")
+    return view
+
+
+def show_two_lines(view: QTreeView) -> None:
+    """The title column alone, as wide as the view: its item shows the rest. Again after a
+    header's state is restored, which may come from when every column had its own."""
     for column in Column:
         view.setColumnHidden(column, column is not Column.TITLE)
     header = view.header()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    header.customContextMenuRequested.connect(functools.partial(_sort_menu, view))
-    header.setToolTip("Click to reverse the order; right-click to sort by another detail")
-    return view
 
 
 def sort_menu(view: QTreeView) -> QMenu:

@@ -18,6 +18,7 @@ from reader.core.documents.document import Document
 from reader.core.documents.text_find import whole_words
 from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR, Note
 
+from reader.ui import settings as S
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.notes.files_controller import NotesFiles
@@ -150,7 +151,7 @@ class NotesController(QObject):
         """Highlight the selection; with none, recolour the highlight under the caret."""
         doc, selected = self._selected_words()
         if doc is not None and selected is not None:
-            note = self.service.add(doc, *selected, color or DEFAULT_COLOR)
+            note = self.service.add(doc, *selected, color or self._highlight_color())
             if note is not None:
                 self._clear_selection()
             return note
@@ -283,6 +284,11 @@ class NotesController(QObject):
         self.service.start()
         self._say(self.service.problem())
         return False
+
+    def _highlight_color(self) -> str:
+        """The colour Highlight (Ctrl+H) uses: the one chosen in Preferences."""
+        chosen = self._context.settings.get(S.HIGHLIGHT_COLOR) if self._context.settings else ""
+        return chosen if chosen in COLORS else DEFAULT_COLOR
 
     def _selected_words(self) -> tuple[Document | None, tuple[int, int] | None]:
         """The document and its selection, widened to whole words ("Secon" is "Second")."""

@@ -182,7 +182,7 @@ class ReadingPane(QObject):
 
     @Slot(int)
     def _on_view_zoom_changed(self, _step: int) -> None:
-        percent = round(self.view.point_size() / 12.0 * 100)
+        percent = round(self.view.point_size() / self.view.typography().size * 100)
         self.zoom_label.setText(f"Zoom {percent}%")
 
     @Slot(int)

@@ -50,10 +50,17 @@ class Layout:
         return min(block.start + position - self.qt_starts[index], block.end)
 
 
-def typeset(doc: Document, target: QTextDocument, palette: QPalette, point_size: float) -> Layout:
+def typeset(
+    doc: Document,
+    target: QTextDocument,
+    palette: QPalette,
+    point_size: float,
+    family: str = "",
+) -> Layout:
+    """`family`: the reader's chosen font ("" for the bundled preference of serifs)."""
     target.clear()
     base = QFont()
-    base.setFamilies(READING_FAMILIES)
+    base.setFamilies([family, *READING_FAMILIES] if family else READING_FAMILIES)
     base.setPointSizeF(point_size)
     target.setDefaultFont(base)
     _set_page_margins(target)

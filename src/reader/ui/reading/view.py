@@ -78,6 +78,16 @@ for _color, _light in COLOR_HEX.items():
     HIGHLIGHT_STYLES[note_kind(_color)] = HighlightStyle(_tones, _tones, layer=2)
 
 
+@dataclass(frozen=True)
+class Typography:
+    """How text is set: the family ("" for the default serifs), points at 100 %, and about
+    how many characters a line holds."""
+
+    family: str = ""
+    size: float = BASE_POINT_SIZE
+    line_chars: int = MEASURE_CHARS
+
+
 class ReaderView(QTextBrowser):
     """Shows one document. Offsets in and out are canonical (into Document.text).
 
@@ -101,6 +111,7 @@ class ReaderView(QTextBrowser):
         )
         self._layout: Layout | None = None
         self._zoom = 0
+        self._typography = Typography()
         self._highlights: dict[str, tuple[list[tuple[int, int]], int]] = {}
         self._anchor = 0  # the canonical offset kept at the top across relayouts
         self.note_marks = NoteMarks(self, self.to_qt)
@@ -115,7 +126,9 @@ class ReaderView(QTextBrowser):
             self._layout = None
             self.document().clear()
             return
-        self._layout = typeset(doc, self.document(), self.palette(), self._point_size())
+        self._layout = typeset(
+            doc, self.document(), self.palette(), self._point_size(), self._typography.family
+        )
         self._highlights.clear()
         self.note_marks.set_remarks([])
         self.setExtraSelections([])
@@ -138,7 +151,19 @@ class ReaderView(QTextBrowser):
         return self._point_size()
 
     def _point_size(self) -> float:
-        return round(BASE_POINT_SIZE * ZOOM_FACTOR**self._zoom, 1)
+        return round(self._typography.size * ZOOM_FACTOR**self._zoom, 1)
+
+    def typography(self) -> Typography:
+        return self._typography
+
+    def set_typography(self, typography: Typography) -> None:
+        """The reading font, its size at 100 % and the line's length, applied at once."""
+        if typography == self._typography:
+            return
+        self._typography = typography
+        self._retypeset()
+        self._apply_measure()
+        self.zoom_changed.emit(self._zoom)  # the size shown as a percentage changed
 
     def _retypeset(self) -> None:
         if self._layout is None:
@@ -146,7 +171,11 @@ class ReaderView(QTextBrowser):
         top = self._anchor
         highlights = dict(self._highlights)
         self._layout = typeset(
-            self._layout.doc, self.document(), self.palette(), self._point_size()
+            self._layout.doc,
+            self.document(),
+            self.palette(),
+            self._point_size(),
+            self._typography.family,
         )
         self._apply_measure()
         for kind, (ranges, current) in highlights.items():
@@ -289,11 +318,11 @@ class ReaderView(QTextBrowser):
             self._retypeset()
 
     def _apply_measure(self) -> None:
-        """Centre a column of about MEASURE_CHARS characters, however wide the window."""
+        """Centre a column of about the chosen number of characters, however wide the window."""
         if not self.isVisible():
             return  # the width is not known yet; showing the view sends a resize
         metrics = QFontMetricsF(self.document().defaultFont())
-        measure = metrics.averageCharWidth() * MEASURE_CHARS
+        measure = metrics.averageCharWidth() * self._typography.line_chars
         side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
