@@ -17,7 +17,7 @@ from whoosh.index import LockError
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup, load_aliases
-from reader.core.search.analysis import make_analyzer
+from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
     Manifest,
@@ -64,6 +64,7 @@ class SearchIndex:
         self._topics = topics if topics is not None else bundled_passage_topics()
         groups = aliases if aliases is not None else _bundled_aliases()
         self._analyzer = make_analyzer(groups)
+        self._terms = IndexTerms(self._analyzer)
         self._schema = make_schema(self._analyzer)
         self._parser = make_parser(self._schema)
         self._expander = AliasExpander(groups, self._analyzer)
@@ -188,7 +189,7 @@ class SearchIndex:
                 writer.delete_by_term("doc_id", doc_id)
             for number, doc in enumerate(added, 1):
                 for passage in passages(doc, self._topics.of(doc)):
-                    writer.add_document(**record(passage))
+                    writer.add_document(**record(passage, self._terms))
                 if progress is not None:
                     progress(number, len(added))
             writer.commit()

@@ -11,10 +11,11 @@ from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
+from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
-from reader.core.search.phrases import pairs_analyzer
+from reader.core.search.phrases import pair_terms, pairs_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: a passage's text analysed once, its positions counted from 0
 
 
 def make_schema(analyzer: Any) -> Schema:
@@ -32,7 +33,10 @@ def make_schema(analyzer: Any) -> Schema:
     )
 
 
-def record(passage: Passage) -> dict[str, Any]:
+def record(passage: Passage, terms: IndexTerms) -> dict[str, Any]:
+    """The passage's fields; the text's terms are given, not its words, so that the text is
+    analysed once for `text` and `pairs` (Whoosh indexes a list of strings as they are)."""
+    words = terms(passage.text)
     return {
         "doc_id": passage.doc_id,
         "doc": f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}",
@@ -42,8 +46,9 @@ def record(passage: Passage) -> dict[str, Any]:
         "block": passage.block,
         "start": passage.start,
         "end": passage.end,
-        "text": passage.text,
-        "pairs": passage.text,
+        "text": words,
+        "_stored_text": passage.text,
+        "pairs": pair_terms(words),
     }
 
 
