@@ -27,7 +27,6 @@ SENTENCE_OPENERS = frozenset(
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[]*)(\S+)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 
 
@@ -68,10 +67,9 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match[str]) -> bool:
 
 
 def _full_stop_ends_sentence(text: str, sentence_start: int, dot: int, next_word: str) -> bool:
-    before = _WORD_BEFORE.search(text, sentence_start, dot)
-    if before is None:
+    word = _word_before(text, sentence_start, dot).lstrip("\"'“‘([")
+    if not word:
         return True
-    word = before.group(1).lstrip("\"'“‘([")
     if _INITIALISM.search(word + "."):
         return next_word.strip("\"'“‘(").lower() in SENTENCE_OPENERS
     if len(word) == 1 and word.isalpha() and word.isupper():
@@ -79,12 +77,24 @@ def _full_stop_ends_sentence(text: str, sentence_start: int, dot: int, next_word
     return word.lower() not in ABBREVIATIONS
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word that ends at `end`, as far back as `start`; "" after a space. Looked for
+    from its end: a regular expression tried every place from the sentence's start."""
+    first = end
+    while first > start and not text[first - 1].isspace():
+        first -= 1
+    return text[first:end]
+
+
 def _inside_open_bracket(text: str, sentence_start: int, position: int) -> bool:
     """True when a "(" opened in this sentence closes later in the text: "(the UN. See ...)"."""
+    before = text[sentence_start:position]
+    if "(" not in before:  # most sentences: no loop over their letters
+        return False
     depth = 0
-    for char in text[sentence_start:position]:
+    for char in before:
         if char == "(":
             depth += 1
         elif char == ")" and depth:
             depth -= 1
-    return depth > 0 and ")" in text[position:]
+    return depth > 0 and text.find(")", position) >= 0
