@@ -8,6 +8,7 @@ from reader.core.library.library import Library
 from reader.core.search.aliases import load_aliases
 from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.phrases import pair_terms, pairs_analyzer
+from reader.core.search.schema import DOC_ANALYZER
 from reader.resource_access import resource_path
 
 SAMPLES = [
@@ -32,6 +33,12 @@ def test_index_terms_are_the_analyzers(analyzer: object, library: Library) -> No
     terms = IndexTerms(analyzer)
     for text in _texts(library) * 2:  # the second time from what it has learnt
         assert terms(text) == [t.text for t in analyzer(text, mode="index")]  # type: ignore[operator]
+
+
+def test_index_terms_take_the_words_whatever_the_pattern(library: Library) -> None:
+    terms = IndexTerms(DOC_ANALYZER)  # its pattern has a group, which findall would give
+    for text in _texts(library):
+        assert terms(text) == [t.text for t in DOC_ANALYZER(text, mode="index")]
 
 
 def test_pair_terms_are_the_pairs_analyzers(analyzer: object, library: Library) -> None:

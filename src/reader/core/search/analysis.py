@@ -68,7 +68,15 @@ class IndexTerms:
 
     def __init__(self, analyzer: Any) -> None:
         tokenizer, *self._filters = analyzer.items
-        self._words = tokenizer.expression.findall
+        if not isinstance(tokenizer, RegexTokenizer) or tokenizer.gaps:
+            raise ValueError("IndexTerms needs an analyzer whose tokenizer matches its words")
+        pattern = tokenizer.expression
+        # findall gives the groups, when there are some, instead of the whole words.
+        self._words = (
+            (lambda text: [m.group() for m in pattern.finditer(text)])
+            if pattern.groups
+            else pattern.findall
+        )
         self._known: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> list[str]:
