@@ -23,6 +23,7 @@ bench: setup
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/import.py
+	$(BIN)/python bench/long_paragraph.py
 
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs

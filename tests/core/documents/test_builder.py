@@ -1,8 +1,15 @@
 """Laying blocks out into one canonical text: every range points at the right words."""
 
+import re
+
 import pytest
 
-from reader.core.documents.builder import BlockSpec, build_document, normalise_space
+from reader.core.documents.builder import (
+    BlockSpec,
+    build_document,
+    canonical_text,
+    normalise_space,
+)
 from reader.core.documents.document import BlockKind, Document, Metadata
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
@@ -93,3 +100,13 @@ def test_first_block_starts_the_text(doc: Document) -> None:
 )
 def test_normalise_space(raw: str, expected: str) -> None:
     assert normalise_space(raw) == expected
+
+
+def test_normalise_space_folds_every_white_space_re_knows() -> None:
+    spaces = "".join(c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c))
+    text = f"{spaces}a{spaces}b c\u200bd{spaces}"  # a zero-width space is no white space
+    assert normalise_space(text) == re.sub(r"\s+", " ", text).strip() == "a b c\u200bd"
+
+
+def test_canonical_text_is_the_documents() -> None:
+    assert canonical_text(SPECS) == build_document("d", "imported", Metadata(""), SPECS).text

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reader.core.documents.document import Block, BlockKind, Document, Metadata, Sentence
 from reader.core.documents.sentences import split_sentences
 
-_WHITESPACE = re.compile(r"\s+")
-
 
 def normalise_space(text: str) -> str:
     """Collapse every run of white space (no-break spaces included) into one space."""
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's white space is what re calls \s, and twice as fast
 
 
 @dataclass(frozen=True)
@@ -33,10 +30,24 @@ def build_document(doc_id: str, kind: str, metadata: Metadata, specs: list[Block
     preceded by its marker ("• ", "1. ") so the plain text reads as it looks. Block and
     sentence ranges cover the words only, never the markers or separators.
     """
+    text, blocks = _lay_out(specs)
+    sentences = [
+        Sentence(block.start + s, block.start + e, number)
+        for number, block in enumerate(blocks)
+        for s, e in _block_sentences(block.kind, text[block.start : block.end])
+    ]
+    return Document(doc_id, kind, metadata, text, tuple(blocks), tuple(sentences))
+
+
+def canonical_text(specs: list[BlockSpec]) -> str:
+    """The text `build_document` lays the blocks out into, without finding its sentences."""
+    return _lay_out(specs)[0]
+
+
+def _lay_out(specs: list[BlockSpec]) -> tuple[str, list[Block]]:
     parts: list[str] = []
     length = 0
     blocks: list[Block] = []
-    sentences: list[Sentence] = []
     previous: BlockKind | None = None
     for spec in specs:
         words = normalise_space(spec.text)
@@ -51,10 +62,8 @@ def build_document(doc_id: str, kind: str, metadata: Metadata, specs: list[Block
         parts.append(prefix + words)
         length = start + len(words)
         blocks.append(Block(spec.kind, start, length, spec.level, marker))
-        for s, e in _block_sentences(spec.kind, words):
-            sentences.append(Sentence(start + s, start + e, len(blocks) - 1))
         previous = spec.kind
-    return Document(doc_id, kind, metadata, "".join(parts), tuple(blocks), tuple(sentences))
+    return "".join(parts), blocks
 
 
 def _separator(previous: BlockKind | None, current: BlockKind) -> str:

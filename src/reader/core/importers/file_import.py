@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.builder import BlockSpec, build_document, canonical_text
 from reader.core.documents.document import Document, Metadata
 from reader.core.files import display_name
 from reader.core.importers.html_import import import_html
@@ -74,5 +74,5 @@ def to_document(imported: ImportedStatement, doc_id: str) -> Document:
 
 def content_hash(blocks: tuple[BlockSpec, ...]) -> str:
     """sha256 of the canonical text the blocks lay out into (metadata and file name aside)."""
-    text = build_document("", "imported", Metadata(title=""), list(blocks)).text
+    text = canonical_text(list(blocks))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

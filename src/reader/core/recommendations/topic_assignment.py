@@ -23,6 +23,7 @@ class TopicAssigner:
         self._weights = rules.topic_weights
         self._scores: dict[tuple[int, int], Scores] = {}
         self._before: dict[int, Scores] = {}  # sentence index: its sentences_before
+        self._title: Scores | None = None
 
     def topics(self, index: int) -> tuple[str, ...]:
         """The topics of sentence `index`, primary first.
@@ -70,7 +71,9 @@ class TopicAssigner:
             yield weights.lead_in, self._score(lead_in.start, lead_in.end)
         else:
             yield weights.block_before * back, self._block_before(sentence.block)
-        yield weights.title, self._taxonomy.score(self._doc.metadata.title)
+        if self._title is None:
+            self._title = self._taxonomy.score(self._doc.metadata.title)
+        yield weights.title, self._title
 
     def _points_back(self, start: int, end: int) -> float:
         """How much more the text before counts: more when the sentence opens "To that end"."""

@@ -47,8 +47,14 @@ class CueMatcher:
 
     def find(self, text: str) -> Iterator[Targets]:
         words = _Words(text)
+        lower, by_form, prefix_words = words.lower, self._by_form, self._prefix_words
         index = 0
-        while index < len(words.lower):
+        while index < len(lower):
+            word = lower[index]
+            # Most words start no cue: passed over here, without a call each.
+            if word not in by_form and not (prefix_words and word.startswith(prefix_words)):
+                index += 1
+                continue
             best = self._longest(words, index)
             if best is None:
                 index += 1
@@ -73,12 +79,14 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.original = [text[s:e].replace(".", "") for s, e in self._spans]
+        self._spans: list[tuple[int, int]] | None = None  # wanted by few texts: found then
+        self.original = [word.replace(".", "") for word in _TOKEN.findall(text)]
         self.lower = [word.lower() for word in self.original]
 
     def joined(self, index: int) -> bool:
         """Only white space, a hyphen or a dot between this word and the next."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self._text)]
         end, following = self._spans[index][1], self._spans[index + 1][0]
         return _JOINS.fullmatch(self._text, end, following) is not None
 

@@ -12,6 +12,7 @@ from whoosh.analysis import (
     RegexTokenizer,
     StemFilter,
     StopFilter,
+    Token,
 )
 from whoosh.support.charset import accent_map
 
@@ -19,6 +20,7 @@ from reader.core.search.aliases import AliasGroup
 
 # Words: dotted abbreviations ("U.S.") stay one token, as do words with an apostrophe.
 WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:'\w+)?"
+_MAX_KNOWN_WORDS = 200_000
 
 
 class AcronymFilter(Filter):
@@ -52,3 +54,46 @@ def make_analyzer(groups: list[AliasGroup]) -> Any:
         | StopFilter()
         | StemFilter(ignore=alias_terms)
     )
+
+
+class IndexTerms:
+    """The terms the analyzer gives a text for the index, as one list of strings.
+
+    Each of the analyzer's filters treats a word whatever its neighbours (and in index
+    mode stop words are dropped, not marked), so a word always comes out as the same
+    terms: they are worked out once per distinct word, by the analyzer's own filters,
+    instead of every word of every passage going through six generators (the seeds made
+    into a 1 MB paragraph: 150,000 words, 1,400 distinct).
+    """
+
+    def __init__(self, analyzer: Any) -> None:
+        tokenizer, *self._filters = analyzer.items
+        if not isinstance(tokenizer, RegexTokenizer) or tokenizer.gaps:
+            raise ValueError("IndexTerms needs an analyzer whose tokenizer matches its words")
+        pattern = tokenizer.expression
+        # findall gives the groups, when there are some, instead of the whole words.
+        self._words = (
+            (lambda text: [m.group() for m in pattern.finditer(text)])
+            if pattern.groups
+            else pattern.findall
+        )
+        self._known: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        if len(self._known) > _MAX_KNOWN_WORDS:  # a long-lived window's imports, say
+            self._known.clear()
+        known, terms = self._known, list[str]()
+        for word in self._words(text):
+            found = known.get(word)
+            if found is None:
+                found = known[word] = self._analysed(word)
+            terms += found
+        return terms
+
+    def _analysed(self, word: str) -> tuple[str, ...]:
+        token = Token(mode="index")
+        token.text = word
+        stream: Iterator[Any] = iter([token])
+        for item in self._filters:
+            stream = item(stream)
+        return tuple(t.text for t in stream)

@@ -35,7 +35,7 @@ from reader.core.search.prefixes import best, is_plain_prefix, prefix_matches
 from reader.core.search.query import AliasExpander, ParsedQuery, make_parser, parse
 from reader.core.search.query_terms import decode, highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
-from reader.core.search.schema import SCHEMA_VERSION, make_schema, open_generation, record
+from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
 from reader.core.search.snippets import make_snippet
 from reader.core.search.spelling import suggest
 
@@ -64,6 +64,7 @@ class SearchIndex:
         self._topics = topics if topics is not None else bundled_passage_topics()
         groups = aliases if aliases is not None else _bundled_aliases()
         self._analyzer = make_analyzer(groups)
+        self._records = Records(self._analyzer)
         self._schema = make_schema(self._analyzer)
         self._parser = make_parser(self._schema)
         self._expander = AliasExpander(groups, self._analyzer)
@@ -188,7 +189,7 @@ class SearchIndex:
                 writer.delete_by_term("doc_id", doc_id)
             for number, doc in enumerate(added, 1):
                 for passage in passages(doc, self._topics.of(doc)):
-                    writer.add_document(**record(passage))
+                    writer.add_document(**self._records(passage))
                 if progress is not None:
                     progress(number, len(added))
             writer.commit()

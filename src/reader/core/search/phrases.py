@@ -23,6 +23,14 @@ def pairs_analyzer(analyzer: Any) -> Any:
     return analyzer | ShingleFilter(size=2, sep=SEPARATOR)
 
 
+def pair_terms(terms: list[str]) -> list[str]:
+    """What `pairs_analyzer` makes of a text, from the text's terms: so the text is analysed
+    once for both fields. Like ShingleFilter, a single term stands for itself."""
+    if len(terms) < 2:
+        return terms[:1]
+    return [f"{a}{SEPARATOR}{b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
 def with_pair_terms(q: Any) -> Any:
     """`q` with every exact phrase of the text field looked up as its word pairs."""
     return q.accept(_rewrite)

@@ -11,16 +11,18 @@ from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
+from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
-from reader.core.search.phrases import pairs_analyzer
+from reader.core.search.phrases import pair_terms, pairs_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: a passage's words given as terms, positions counted from 0
+DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 
 
 def make_schema(analyzer: Any) -> Schema:
     return Schema(
         doc_id=ID(stored=True, sortable=True),
-        doc=TEXT(analyzer=StandardAnalyzer(stoplist=None)),
+        doc=TEXT(analyzer=DOC_ANALYZER),
         title=STORED,
         section=TEXT(analyzer=analyzer, stored=True),
         topic=KEYWORD(stored=True, commas=True, lowercase=True),
@@ -32,19 +34,30 @@ def make_schema(analyzer: Any) -> Schema:
     )
 
 
-def record(passage: Passage) -> dict[str, Any]:
-    return {
-        "doc_id": passage.doc_id,
-        "doc": f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}",
-        "title": passage.doc_title,
-        "section": passage.section,
-        "topic": ",".join(passage.topics),
-        "block": passage.block,
-        "start": passage.start,
-        "end": passage.end,
-        "text": passage.text,
-        "pairs": passage.text,
-    }
+class Records:
+    """Each passage's fields for the index, its words given as their terms (Whoosh indexes a
+    list of strings as it is): so the text is analysed once for `text` and `pairs`, and
+    each word once (see IndexTerms)."""
+
+    def __init__(self, analyzer: Any) -> None:
+        self._terms, self._doc_terms = IndexTerms(analyzer), IndexTerms(DOC_ANALYZER)
+
+    def __call__(self, passage: Passage) -> dict[str, Any]:
+        words = self._terms(passage.text)
+        return {
+            "doc_id": passage.doc_id,
+            "doc": self._doc_terms(f"{passage.doc_id.replace('-', ' ')} {passage.doc_title}"),
+            "title": passage.doc_title,
+            "section": self._terms(passage.section),
+            "_stored_section": passage.section,
+            "topic": ",".join(passage.topics),
+            "block": passage.block,
+            "start": passage.start,
+            "end": passage.end,
+            "text": words,
+            "_stored_text": passage.text,
+            "pairs": pair_terms(words),
+        }
 
 
 def open_generation(generation: Path) -> tuple[Any, Any, int] | str:
