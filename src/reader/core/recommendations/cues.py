@@ -46,6 +46,11 @@ class DocumentCues:
                 self._add_anchored(cue)
             else:
                 self._add_scanned(cue)
+        # Masks and penalties too run once over the whole text (judging each sentence with
+        # twenty-six searches of its own took most of a long text's extraction).
+        bounds = (self._text, self._starts, self._ends)
+        self._masks = SentenceScans([m.pattern for m in rules.masks], *bounds)
+        self._penalties = [(p, SentenceScans([p.pattern], *bounds)) for p in rules.penalties]
 
     def judge(self, index: int) -> CueMatch | None:
         """Sentence `index`'s cue and confidence (see judge_found), offsets absolute."""
@@ -54,7 +59,10 @@ class DocumentCues:
             return None
         start = self._starts[index]
         relative = [_shifted(m, -start) for m in found]
-        verdict = judge_found(self._text[start : self._ends[index]], relative, self._rules)
+        text = self._text[start : self._ends[index]]
+        masks = self._masks.spans(index, text)
+        penalty = sum(p.penalty for p, scans in self._penalties if scans.spans(index, text))
+        verdict = _judged(relative, self._rules, masks, penalty)
         return _mapped_back(self._view, _shifted(verdict, start)) if verdict else None
 
     def _add_scanned(self, cue: CueRule) -> None:
@@ -90,6 +98,43 @@ class DocumentCues:
         if cue.widen:
             start = _widened(self._text, start, self._rules.widen_over)
         self._found.setdefault(index, []).append(CueMatch(cue.name, start, end, cue.confidence))
+
+
+class SentenceScans:
+    """Where some patterns match in each sentence of a text, as if searched in the sentence
+    alone: one search of the whole text, and the sentences a match runs across (or that a
+    pattern anchored at "^" or "$" concerns) searched on their own, when first asked for."""
+
+    def __init__(
+        self, patterns: Sequence[re.Pattern[str]], text: str, starts: list[int], ends: list[int]
+    ) -> None:
+        self._starts, self._ends = starts, ends
+        self._anchored = [p for p in patterns if _anchored(p)]
+        self._alone = [p for p in patterns if not _anchored(p)]
+        self._found: dict[int, list[tuple[int, int]]] = {}
+        self._rescan: set[int] = set()
+        for pattern in self._alone:
+            for match in _word_matches(pattern, text):
+                index = bisect_right(starts, match.start()) - 1
+                if index >= 0 and match.end() <= ends[index]:
+                    offset = starts[index]
+                    span = (match.start() - offset, match.end() - offset)
+                    self._found.setdefault(index, []).append(span)
+                else:
+                    last = bisect_right(starts, match.end() - 1) - 1
+                    self._rescan.update(range(max(index, 0), last + 1))
+
+    def spans(self, index: int, sentence: str) -> list[tuple[int, int]]:
+        """The matches in sentence `index` (whose text is `sentence`), relative to it."""
+        patterns = [*self._anchored, *(self._alone if index in self._rescan else ())]
+        found = [] if index in self._rescan else list(self._found.get(index, ()))
+        for pattern in patterns:
+            found += [(m.start(), m.end()) for m in _word_matches(pattern, sentence)]
+        return found
+
+
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    return pattern.pattern.startswith("^") or pattern.pattern.endswith("$")
 
 
 @dataclass(frozen=True)
@@ -128,7 +173,17 @@ def judge_found(text: str, found: Sequence[CueMatch], rules: RuleSet) -> CueMatc
     is the strongest cue's, plus a little for each further kind of cue, less every penalty
     that applies; the caller compares it with the threshold.
     """
-    found = _unmasked(text, found, rules)
+    masks = [
+        (m.start(), m.end()) for mask in rules.masks for m in _word_matches(mask.pattern, text)
+    ]
+    penalty = sum(p.penalty for p in rules.penalties if _first(p.pattern, text))
+    return _judged(found, rules, masks, penalty)
+
+
+def _judged(
+    found: Sequence[CueMatch], rules: RuleSet, masks: Sequence[tuple[int, int]], penalty: float
+) -> CueMatch | None:
+    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in masks)]
     if not found:
         return None
     strongest = max(m.confidence for m in found)
@@ -137,7 +192,6 @@ def judge_found(text: str, found: Sequence[CueMatch], rules: RuleSet) -> CueMatc
     )
     extra = len({m.rule for m in found}) - 1
     bonus = min(extra * rules.cue_bonus, rules.max_cue_bonus)
-    penalty = sum(p.penalty for p in rules.penalties if _first(p.pattern, text))
     confidence = max(0.0, round(min(1.0, strongest + bonus) - penalty, 2))
     return CueMatch(shown.rule, shown.start, shown.end, confidence)
 
