@@ -65,7 +65,9 @@ def test_the_search_tab_is_built_when_first_shown(search_window: MainWindow) -> 
     assert search_window.side_panel.currentWidget() is panel
     assert search_window.side_panel.indexOf(panel) == Tab.SEARCH
     assert panel.box.isClearButtonEnabled()
-    assert "phrase" in panel.box.placeholderText()
+    metrics = panel.box.fontMetrics()
+    assert metrics.horizontalAdvance(panel.box.placeholderText()) < panel.box.width() - 30  # whole
+    assert "phrase" in panel.box.toolTip()
 
 
 def test_typing_minsk_shows_the_ukraine_passage(qtbot: QtBot, search_window: MainWindow) -> None:

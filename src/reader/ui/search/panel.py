@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slo
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.documents.document import Document
 from reader.core.search.results import Hit, SearchResults
+from reader.core.search.typing import as_typed
 from reader.core.wording import counted
 
 from reader.ui.search.hit_delegate import HitDelegate
@@ -33,7 +36,10 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150  # typing pauses longer than this between words, shorter within them
 RESULT_LIMIT = 100
-PLACEHOLDER = 'Search all: words, "a phrase", OR, NOT, prefix*, fuzzy~'
+PLACEHOLDER = "Search every statement…"
+BOX_TIP = (
+    'Words, "a phrase", OR, NOT, prefix*, fuzzy~, doc:, section:, topic: (Help → Search Syntax)'
+)
 HELP = (
     'Results appear as you type. Examples: <i>Minsk</i> · <i>"missile defense"</i> · '
     "<i>cyber*</i> · <i>NATO NOT Russia</i> · <i>section:Ukraine</i> · <i>doc:elbe</i>"
@@ -49,17 +55,30 @@ class Answer:
     counts: dict[str, int]  # passages per document, whatever the filter
 
 
-def search_counted(text: str, doc_id: str | None, limit: int, index: SearchIndex) -> Answer:
-    """Runs on the index's thread: the (filtered) search, and counts for every document."""
-    results = index.search(text, limit=limit, doc_ids=[doc_id] if doc_id else None)
-    counts = index.search(text, limit=1).per_document if doc_id else results.per_document
-    return Answer(results, counts)
+def search_counted(
+    text: str, doc_id: str | None, limit: int, index: SearchIndex, topic: str | None = None
+) -> Answer:
+    """Runs on the index's thread: the (filtered) search, and counts for every document (in
+    the topic chosen, if one is). The word being typed is the start of a word (typing.py);
+    when that finds nothing, the text as it stands answers, with its spelling suggestion."""
+    topics, doc_ids = ([topic] if topic else None), ([doc_id] if doc_id else None)
+    searched = as_typed(text)
+    results = index.search(searched, limit=limit, doc_ids=doc_ids, topics=topics)
+    if not results.hits and searched != text.strip():
+        searched = text.strip()
+        results = index.search(searched, limit=limit, doc_ids=doc_ids, topics=topics)
+    counts = (
+        index.search(searched, limit=1, topics=topics).per_document
+        if doc_id
+        else results.per_document
+    )
+    return Answer(dataclasses.replace(results, query=text.strip()), counts)
 
 
 class SearchPanel(QWidget):
     """Signals:
     passage_requested(object): the user chose a Hit to read.
-    results_shown(str): the answer to this query is on screen (stale answers never are).
+    results_shown(str): the answer to this text, as typed, is on screen (stale ones never are).
     query_changed(str): the query searched for now (after the typing pause), maybe "".
     """
 
@@ -80,7 +99,9 @@ class SearchPanel(QWidget):
         self._suggestion = ""
         self.box = QLineEdit(placeholderText=PLACEHOLDER, clearButtonEnabled=True)
         self.box.setObjectName("search_box")
+        self.box.setToolTip(BOX_TIP)
         self.doc_filter = _document_filter(self._documents)
+        self.topic_filter = _topic_filter()
         self.status = QLabel(HELP, wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.status.setObjectName("search_status")
         self.model = SearchResultsModel(self)
@@ -95,8 +116,12 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 0)
         layout.setSpacing(6)
-        for widget in (self.box, self.doc_filter, self.status):
-            layout.addWidget(widget)
+        filters = QHBoxLayout()
+        filters.addWidget(self.doc_filter, 3)
+        filters.addWidget(self.topic_filter, 2)
+        layout.addWidget(self.box)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
 
     def _connect_signals(self) -> None:
@@ -104,6 +129,7 @@ class SearchPanel(QWidget):
         self.box.returnPressed.connect(self._on_box_return_pressed)
         self.box.installEventFilter(self)
         self.doc_filter.currentIndexChanged.connect(self._on_doc_filter_current_index_changed)
+        self.topic_filter.currentIndexChanged.connect(self._on_doc_filter_current_index_changed)
         self.status.linkActivated.connect(self._on_status_link_activated)
         self.view.clicked.connect(self._on_view_activated)
         self.view.activated.connect(self._on_view_activated)
@@ -139,8 +165,11 @@ class SearchPanel(QWidget):
             self._waiting_for, self._open_on_answer = None, False
             self._show(Answer(SearchResults(""), {}))
             return
-        task = functools.partial(search_counted, text, self.doc_filter.currentData(), RESULT_LIMIT)
-        done = functools.partial(self._on_search_done, number)
+        task = functools.partial(
+            search_counted, self.box.text(), self.doc_filter.currentData(), RESULT_LIMIT,
+            topic=self.topic_filter.currentData(),
+        )  # fmt: skip
+        done = functools.partial(self._on_search_done, number, text)
         failed = functools.partial(self._on_search_failed, number)
         if self._service.submit(task, done, failed, self):
             self._waiting_for = number
@@ -157,12 +186,12 @@ class SearchPanel(QWidget):
         return "Search is getting ready…"
 
     # Answers -----------------------------------------------------------------------------
-    def _on_search_done(self, number: int, answer: Answer) -> None:
+    def _on_search_done(self, number: int, typed: str, answer: Answer) -> None:
         if not self._generations.is_newest(number):
             return  # an older query's answer, overtaken while it ran
         self._waiting_for = None
         self._show(answer)
-        self.results_shown.emit(answer.results.query)
+        self.results_shown.emit(typed)
         if self._open_on_answer:
             self._open_on_answer = False
             self._open_current()
@@ -278,6 +307,21 @@ def _document_filter(documents: list[Document]) -> QComboBox:
         combo.addItem(doc.metadata.display_title, doc.id)
     for row in range(combo.count()):
         combo.setItemData(row, combo.itemText(row), TitleRole)
+    return combo
+
+
+def _topic_filter() -> QComboBox:
+    from reader.core.recommendations.taxonomy import bundled_taxonomy
+
+    combo = QComboBox()
+    combo.setObjectName("search_topic_filter")
+    combo.setToolTip("Search every passage, or those about one topic")
+    combo.setAccessibleName("Topic")
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    combo.addItem("All topics", None)
+    for topic in bundled_taxonomy():
+        combo.addItem(topic.label, topic.id)
     return combo
 
 
