@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.files import FileTooLarge, NotARegularFile, read_regular
+from reader.core.files import FileTooLarge, NotARegularFile, display_name, read_regular
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:
@@ -35,3 +35,11 @@ def test_a_folder_and_an_oversized_file_are_refused(tmp_path: Path) -> None:
     with pytest.raises(FileTooLarge) as caught:
         read_regular(big, 1000)
     assert caught.value.size == 1001 and not caught.value.grew
+
+
+def test_a_name_with_a_surrogate_that_no_byte_stands_for_is_shown() -> None:
+    """os.fsencode takes only the surrogates that stand for bytes (U+DC80-U+DCFF); "\\ud800"
+    raised UnicodeEncodeError (the command line's arguments go through here)."""
+    assert display_name("a\ud800b.txt") == "a\ufffdb.txt"
+    assert display_name("a\udcffb.txt") == "a\ufffdb.txt"
+    assert display_name("plain.txt") == "plain.txt"

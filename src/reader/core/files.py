@@ -48,7 +48,12 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
 def display_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates,
     which no database or terminal can take) become U+FFFD."""
-    return os.fsencode(name).decode("utf-8", "replace") if _has_surrogate(name) else name
+    if not _has_surrogate(name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no byte stands for ("\ud800"): not from a file system
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in name)
 
 
 def _has_surrogate(text: str) -> bool:
