@@ -1,6 +1,7 @@
 """Files a user hands us: regular files only, up to a limit; a pipe or device never blocks."""
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,25 @@ def test_a_name_with_a_surrogate_that_no_byte_stands_for_is_shown() -> None:
     assert display_name("a\ud800b.txt") == "a\ufffdb.txt"
     assert display_name("a\udcffb.txt") == "a\ufffdb.txt"
     assert display_name("plain.txt") == "plain.txt"
+
+
+def test_a_small_file_is_read_in_little_memory(tmp_path: Path) -> None:
+    """read(limit + 1) allocated the limit first: 20 MB for every file, 2 GB with a limit
+    of 2,000 MB."""
+    path = tmp_path / "small.txt"
+    path.write_bytes(b"We call on both sides.")
+    tracemalloc.start()
+    try:
+        assert read_regular(path, 200 * 1024 * 1024) == b"We call on both sides."
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 100_000
+
+
+def test_a_file_larger_than_its_size_said_is_read_to_the_limit(tmp_path: Path) -> None:
+    """A file whose size fstat gets wrong (0 for those in /proc) is read on, to the limit."""
+    assert read_regular(Path("/proc/self/status"), 1024 * 1024).startswith(b"Name:")
+    with pytest.raises(FileTooLarge) as large:
+        read_regular(Path("/proc/self/status"), 10)
+    assert large.value.grew

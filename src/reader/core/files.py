@@ -39,7 +39,11 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
             raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size)
-        data = handle.read(max_bytes + 1)  # one byte more than the limit tells a file that grew
+        # What fstat said and one byte more, which tells a file that grew: read(n) allocates n
+        # bytes first, and read(max_bytes + 1) took 20 MB (the limit) for every file.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:  # it grew, or its size is not known (/proc): to the limit
+            data += handle.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise FileTooLarge(len(data), grew=True)
     return data

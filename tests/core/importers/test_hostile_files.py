@@ -27,7 +27,7 @@ from tests.fuzzing import SHARED, assert_one_sentence, examples, time_limit
 
 SECONDS = 20  # for one import: far over any file below, far under a hang
 FUZZ = settings(
-    max_examples=examples(40),
+    max_examples=examples(30),
     deadline=5000,  # ms: a slow example, seen at once; a hang is ended by time_limit
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -285,6 +285,11 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", PATHOLOGICAL, ids=str)
 def test_pathological_files(tmp_path: Path, name: str) -> None:
+    """Each is read or refused, in seconds, and in memory some times its size (Python's own
+    allocations: Lexbor's and PDFium's are not traced)."""
+    # What is loaded once and kept is not counted: the furniture list, chardet's models...
+    for warm_up in (".txt", ".md", ".html"):
+        imports_or_refuses(tmp_path, warm_up, b"# Title\n\nWe call on both sides, caf\xe9.\n")
     path = tmp_path / name
     path.write_bytes(PATHOLOGICAL[name])
     tracemalloc.start()
@@ -293,7 +298,7 @@ def test_pathological_files(tmp_path: Path, name: str) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 200 * len(PATHOLOGICAL[name]) + 50_000_000, f"{peak / 1e6:.0f} MB"
+    assert peak < 20_000_000 + 20 * len(PATHOLOGICAL[name]), f"{peak / 1e6:.1f} MB"
 
 
 # Real files, mutated ------------------------------------------------------------------------
