@@ -82,7 +82,7 @@ PIECE = st.one_of(
 )
 QUERY = st.lists(PIECE, max_size=25).map("".join)
 FUZZ = settings(
-    max_examples=examples(200),
+    max_examples=examples(120),
     deadline=3000,  # ms
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
