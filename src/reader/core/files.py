@@ -39,7 +39,11 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
             raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size)
-        data = handle.read(max_bytes + 1)  # one byte more than the limit tells a file that grew
+        # What fstat said and one byte more, which tells a file that grew: read(n) allocates n
+        # bytes first, and read(max_bytes + 1) took 20 MB (the limit) for every file.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:  # it grew, or its size is not known (/proc): to the limit
+            data += handle.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise FileTooLarge(len(data), grew=True)
     return data
@@ -48,7 +52,12 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
 def display_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates,
     which no database or terminal can take) become U+FFFD."""
-    return os.fsencode(name).decode("utf-8", "replace") if _has_surrogate(name) else name
+    if not _has_surrogate(name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no byte stands for ("\ud800"): not from a file system
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in name)
 
 
 def _has_surrogate(text: str) -> bool:

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.core.library.library import Library
 from reader.core.search.index import SearchIndex
-
-
-@pytest.fixture(scope="module")
-def index(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = SearchIndex(tmp_path_factory.mktemp("search") / "index")
-    assert opened.sync(library) == "built"
-    yield opened
-    opened.close()
 
 
 def _passages(index: SearchIndex, text: str) -> set[tuple[str, int]]:

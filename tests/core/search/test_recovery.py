@@ -229,3 +229,21 @@ def test_a_full_disk_while_indexing_is_one_sentence_and_the_index_stays_usable(
     assert "updated" in index.sync(list(_extra_library(library)))  # and room again: caught up
     assert index.search("Kaliningrad").total == 1
     index.close()
+
+
+@pytest.mark.parametrize(
+    "stray", ["gen-²", "building-²", "building-99999999999999999999"], ids=["gen", "pid", "huge"]
+)
+def test_stray_folders_named_in_digits_int_cannot_read(
+    library: Library, tmp_path: Path, stray: str
+) -> None:
+    """ "²".isdigit() is True and int("²") a ValueError; os.kill of a pid that large an
+    OverflowError: each stopped every later build of the index."""
+    folder = tmp_path / "index"
+    _built(library, folder)
+    (folder / stray).mkdir()
+    index = SearchIndex(folder)
+    assert index.sync(library, rebuild=True) == "rebuilt: a rebuild was asked for"
+    assert index.search("Minsk").total == 1
+    index.close()
+    assert not (folder / stray).exists() or stray.startswith("gen-")

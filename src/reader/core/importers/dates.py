@@ -107,7 +107,12 @@ def _month(word: str | None) -> int:
         raise ValueError("no month")
     if word.isdigit():
         return int(word)
-    return MONTHS[word.rstrip(".").lower()]
+    # The patterns match ignoring case as Unicode does, so "ſept" (long s) and "aprıl"
+    # (dotless i) match too: the first is September written old-style, the second no month.
+    number = MONTHS.get(word.rstrip(".").casefold())
+    if number is None:
+        raise ValueError(f"no month called {word}")
+    return number
 
 
 def _day(word: str) -> int:

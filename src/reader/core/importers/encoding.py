@@ -25,9 +25,17 @@ _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
 )
 # chardet names a subset where a superset decodes more: Windows-1252 is what "Latin-1" pages are.
 _SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+# Python codecs that decode bytes to str but are no charset a file is written in: a page
+# declaring one would have its escapes read as lone surrogates (UTF-7, unicode_escape) or
+# fail in ways no charset does. (Codecs from bytes to bytes, base64 or rot13, are no text
+# encodings at all and are refused by that.)
+_NOT_CHARSETS = frozenset(
+    {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
+)
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Control characters other than tab and newline: a few are debris, many mean binary data.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _MOST_CONTROLS = 0.01
 
 
@@ -44,7 +52,7 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> DecodedT
         encoding = _utf8_or_guess(name, data)
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:
         raise ImportRefused(name, _undecodable(name)) from error
     return DecodedText(_clean(name, text), codecs.lookup(encoding).name)
 
@@ -53,7 +61,7 @@ def _decodes(data: bytes, encoding: str) -> bool:
     try:
         data.decode(encoding)
         return True
-    except UnicodeDecodeError:
+    except UnicodeError:  # some codecs (idna, punycode) raise UnicodeError itself
         return False
 
 
@@ -62,10 +70,17 @@ def _bom_encoding(data: bytes) -> str | None:
 
 
 def _known(declared: str | None) -> str | None:
+    """The codec a declared (or guessed) charset names, if it is one a text can be in."""
+    if not declared:
+        return None
     try:
-        return codecs.lookup(declared).name if declared else None
+        codec = codecs.lookup(declared)
     except LookupError:  # a page may declare any name at all
         return None
+    # _is_text_encoding is False for base64, rot13, zlib...: `bytes.decode` refuses them.
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:
+        return None
+    return codec.name
 
 
 def _utf8_or_guess(name: str, data: bytes) -> str:
@@ -83,7 +98,10 @@ def _clean(name: str, text: str) -> str:
     text = _LINE_ENDS.sub("\n", text.lstrip("\ufeff"))
     if len(_CONTROLS.findall(text)) > _MOST_CONTROLS * len(text):
         raise ImportRefused(name, f"{name} does not hold readable text (it looks binary).")
-    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
+    # No codec above yields a lone surrogate; should one ever, it is no character anyone
+    # wrote, and none may reach the database or an export.
+    text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+    return unicodedata.normalize("NFC", text)
 
 
 def _undecodable(name: str) -> str:

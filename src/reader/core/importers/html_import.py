@@ -9,6 +9,7 @@ anything: it is only ever given the page's text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from reader.core.importers.html_hints import page_hints
 from reader.core.importers.list_markers import BULLET
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
+from reader.core.importers.refusal import ImportRefused
 
 # Parts of a page that are never the statement: code, navigation, forms, embedded media.
 _DROPPED = (
@@ -41,6 +43,19 @@ _SPACE = re.compile(r"\s+")
 _LINE_BREAK = "\u2028"  # stands for <br> until a block is flushed
 _PARAGRAPH_BREAK = re.compile(rf"{_LINE_BREAK}\s*{_LINE_BREAK}")
 _DECLARED = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+# WORKAROUND: Lexbor's tree builder takes time quadratic in the depth of nested block
+# elements (100,000 <div> took 12 s, and a 20 MB page could take hours) and in the number of
+# options in a <select> (30,000 took 3 s). No page nests anywhere near _DEEPEST (browsers
+# stop at 512), and a select is dropped whole: its option tags go before parsing.
+_DEEPEST = 25_000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_OPTION_TAG = re.compile(r"</?option\b[^>]*>", re.IGNORECASE)
+_MOST_OPTIONS = 1000
+# Elements that never nest: void ones, and those a next sibling closes (<p>, <li>, <td>).
+_FLAT = frozenset(
+    """area base br col embed hr img input link meta param source track wbr p li dt dd option
+    optgroup tr td th thead tbody tfoot colgroup caption rb rt rp""".split()
+)
 
 
 def meta_charset(declared: str | None) -> str | None:
@@ -60,16 +75,49 @@ def import_html(name: str, data: bytes) -> ParsedFile:
     declared = _DECLARED.search(data[:1024])
     charset = declared.group(1).decode("ascii") if declared else None
     decoded = decode_text(name, data, meta_charset(charset))
-    tree = LexborHTMLParser(decoded.text)
+    tree = parse_html(name, decoded.text)
     hints = page_hints(tree)
     raw = _page_blocks(tree)
     head = [spec.text for spec in raw[:HEAD_LINES]]
     return ParsedFile(clean_blocks(raw), head, hints, decoded.encoding)
 
 
-def html_fragment_blocks(html: str) -> list[BlockSpec]:
+def html_fragment_blocks(name: str, html: str) -> list[BlockSpec]:
     """The blocks of a piece of HTML inside another format (Markdown allows it)."""
-    return _page_blocks(LexborHTMLParser(html))
+    return _page_blocks(parse_html(name, html))
+
+
+def parse_html(name: str, html: str) -> LexborHTMLParser:
+    """Lexbor's tree of `html`; refused if it nests deeper than any page does."""
+    if len(_OPTION_TAG.findall(html)) > _MOST_OPTIONS:
+        html = _OPTION_TAG.sub("", html)
+    if _depth_over(html, _DEEPEST):
+        raise ImportRefused(
+            name, f"{name} nests its HTML elements more than {_DEEPEST:,} deep, which no page does."
+        )
+    return LexborHTMLParser(html)
+
+
+def _depth_over(html: str, deepest: int) -> bool:
+    """True if the elements open at some point are more than `deepest`, counting an end tag
+    as closing its own element only (Lexbor closes more, so this counts high, never low)."""
+    if html.count("<") <= deepest:
+        return False
+    open_now: Counter[str] = Counter()
+    depth = 0
+    for found in _TAG.finditer(html):
+        tag = found.group(2).lower()
+        if tag in _FLAT:
+            continue
+        if not found.group(1):
+            open_now[tag] += 1
+            depth += 1
+            if depth > deepest:
+                return True
+        elif open_now[tag]:
+            open_now[tag] -= 1
+            depth -= 1
+    return False
 
 
 def _page_blocks(tree: LexborHTMLParser) -> list[BlockSpec]:
@@ -141,7 +189,9 @@ class _BlockCollector:
             self.context.append(_Open(BlockKind.HEADING, _HEADINGS[tag]))
         elif tag in _LISTS:
             start = node.attributes.get("start") or "1"
-            self.lists.append([int(start)] if tag == "ol" and start.isdigit() else [])
+            # ASCII digits only: "²" and "١" are digits to isdigit() and not all to int().
+            numbered = tag == "ol" and start.isascii() and start.isdigit()
+            self.lists.append([int(start)] if numbered else [])
         elif tag == "li":
             self.context.append(_Open(BlockKind.LIST_ITEM, max(len(self.lists), 1), self._marker()))
 

@@ -33,7 +33,7 @@ def import_markdown(name: str, data: bytes) -> ParsedFile:
     refuse_binary(name, data, "a Markdown file")
     decoded = decode_text(name, data)
     text, hints = _front_matter(decoded.text)
-    raw = _TokenReader().read(MarkdownIt("commonmark").enable("table").parse(text))
+    raw = _TokenReader(name).read(MarkdownIt("commonmark").enable("table").parse(text))
     head = [spec.text for spec in raw[:HEAD_LINES]]  # the words, without "*" and "#"
     return ParsedFile(clean_blocks(raw), head, hints, decoded.encoding)
 
@@ -58,7 +58,8 @@ class _Item:
 class _TokenReader:
     """Walks markdown-it's token stream, keeping the lists and items it is inside."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.specs: list[BlockSpec] = []
         self.lists: list[list[int | str]] = []  # per open list: [next number, delimiter]
         self.items: list[_Item] = []
@@ -87,7 +88,7 @@ class _TokenReader:
         elif kind in ("fence", "code_block"):
             self._paragraph(token.content)
         elif kind == "html_block":
-            self.specs += html_fragment_blocks(token.content)
+            self.specs += html_fragment_blocks(self.name, token.content)
         else:
             self._table_row(token)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
 import threading
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from reader.core.importers.dates import find_date
 from reader.core.importers.metadata_detection import Hints
@@ -40,7 +42,8 @@ def _read_pages(name: str, data: bytes) -> tuple[list[list[PageLine]], dict[str,
     except pdfium.PdfiumError as error:
         raise ImportRefused(name, _unreadable(name, error)) from error
     try:
-        return [_page(document, n) for n in range(len(document))], document.get_metadata_dict()
+        pages = [_page(document, n) for n in range(len(document))]
+        return pages, {key: _metadata_value(document, key) for key in ("Title", "CreationDate")}
     except pdfium.PdfiumError as error:
         raise ImportRefused(name, _unreadable(name, error)) from error
     finally:
@@ -60,6 +63,21 @@ def _page(document: pdfium.PdfDocument, number: int) -> list[PageLine]:
     finally:
         textpage.close()
         page.close()
+
+
+def _metadata_value(document: pdfium.PdfDocument, key: str) -> str:
+    """One entry of the document's information dictionary, as text.
+
+    WORKAROUND: pypdfium2's get_metadata_value decodes PDFium's UTF-16 strictly, and a title
+    holding half a surrogate pair (a hostile or broken file) raised UnicodeDecodeError.
+    """
+    name = key.encode("ascii") + b"\0"
+    size = pdfium_c.FPDF_GetMetaText(document.raw, name, None, 0)
+    if size <= 2:  # two bytes: the terminating NUL alone
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDF_GetMetaText(document.raw, name, buffer, size)
+    return buffer.raw[: size - 2].decode("utf-16-le", "replace")
 
 
 def _baseline(textpage: pdfium.PdfTextPage, index: int, length: int) -> float:

@@ -32,7 +32,15 @@ from reader.core.search.passage_topics import PassageTopics, bundled_passage_top
 from reader.core.search.passages import fingerprint, passages
 from reader.core.search.phrases import with_pair_terms
 from reader.core.search.prefixes import best, is_plain_prefix, prefix_matches
-from reader.core.search.query import AliasExpander, ParsedQuery, make_parser, parse
+from reader.core.search.query import (
+    TOO_COMPLEX,
+    AliasExpander,
+    ParsedQuery,
+    QueryError,
+    make_parser,
+    parse,
+    without_surrogates,
+)
 from reader.core.search.query_terms import decode, highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
@@ -225,6 +233,7 @@ class SearchIndex:
     ) -> SearchResults:
         """The best `limit` passages; with `count`, also how many match in each document."""
         started = time.perf_counter()
+        text = without_surrogates(text)
         parsed = parse(text, self._parser, self._expander)
         if parsed is None:
             return SearchResults(text)
@@ -235,6 +244,8 @@ class SearchIndex:
                 results = self._run(text, parsed, limit, doc_ids, topics, count)
             except (LockError, ReaderError):
                 raise
+            except RecursionError as error:  # the query's doing, not damage: no rebuild
+                raise QueryError(TOO_COMPLEX) from error
             except Exception:  # damage deep in a segment shows only when a query reads it
                 log.exception("Search failed; rebuilding the index")
                 self._build(None)

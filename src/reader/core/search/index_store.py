@@ -34,7 +34,7 @@ def current_generation(root: Path) -> Path | None:
     except (OSError, UnicodeDecodeError):
         return None
     # Only a generation's own name ("gen-000012"): "gen-x/../.." would point out of the index.
-    if not (name.startswith(PREFIX) and name[len(PREFIX) :].isdigit()):
+    if not (name.startswith(PREFIX) and _is_number(name[len(PREFIX) :])):
         return None
     folder = root / name
     return folder if folder.is_dir() else None
@@ -92,7 +92,7 @@ def _highest_number(root: Path) -> int:
     numbers = [
         int(p.name[len(PREFIX) :])
         for p in root.glob(f"{PREFIX}*")
-        if p.name[len(PREFIX) :].isdigit()
+        if _is_number(p.name[len(PREFIX) :])
     ]
     return max(numbers, default=0)
 
@@ -112,12 +112,17 @@ def _make(folder: Path) -> None:
         ) from error
 
 
+def _is_number(text: str) -> bool:
+    """ASCII digits: isdigit() alone takes "²", which int() does not."""
+    return text.isascii() and text.isdigit()
+
+
 def _pid_alive(pid: str) -> bool:
-    if not pid.isdigit():
+    if not _is_number(pid):
         return False
     try:
         os.kill(int(pid), 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # OverflowError: no process has that number
         return False
     except PermissionError:
         return True

@@ -8,15 +8,35 @@ from typing import Any
 
 from whoosh import qparser, query
 
+from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup
 
 TEXT = "text"
 FIELD_NAMES = {"doc": "doc", "section": "section", "topic": "topic"}
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _BRACKETS = re.compile(r"[\"“”()\[\]{}]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 UNBALANCED = (
     "The query's quotes or brackets are unbalanced, so its words were searched for instead."
 )
 UNREADABLE = "The query could not be read, so its words were searched for instead."
+# Bounds no query typed or pasted by a person reaches. Over them Whoosh goes wrong: its
+# parser takes time quadratic in the length of a word (20,000 letters took 5 s), and a phrase
+# of 4,000 words, or brackets nested hundreds deep, overflowed the stack of its matchers.
+MOST_CHARACTERS = 2000
+MOST_WORDS = 200
+DEEPEST = 40
+TOO_LONG = f"The query is over {MOST_CHARACTERS:,} characters long; search for fewer words."
+TOO_MANY = f"The query asks for over {MOST_WORDS} words; search for fewer."
+TOO_DEEP = f"The query nests its brackets over {DEEPEST} deep; search with fewer brackets."
+TOO_COMPLEX = "The query is too complex to be searched; search for fewer words."
+# "word~N" finds words up to N edits away; over 2 it finds anything, and Whoosh's automaton
+# for a field other than the text (section:Syria~9) grows exponentially with N.
+MOST_EDITS = 2
+
+
+class QueryError(ReaderError):
+    """A query too long or too complex to be searched; the sentence says why."""
 
 
 @dataclass(frozen=True)
@@ -34,9 +54,12 @@ def make_parser(schema: Any) -> Any:
 
 
 def parse(text: str, parser: Any, aliases: AliasExpander) -> ParsedQuery | None:
+    """The query `text` means, None if it means none, or QueryError if it is too large."""
     text = text.strip()
     if not text:
         return None
+    if len(text) > MOST_CHARACTERS:
+        raise QueryError(TOO_LONG)
     notice = ""
     if not _balanced(text):
         text, notice = _BRACKETS.sub(" ", text), UNBALANCED
@@ -46,7 +69,42 @@ def parse(text: str, parser: Any, aliases: AliasExpander) -> ParsedQuery | None:
         plain, notice = parser.parse(_words_only(text)), UNREADABLE
     if plain is None or plain is query.NullQuery:
         return None
+    _check_size(plain)
+    plain = plain.accept(_bounded_fuzzy)
     return ParsedQuery(aliases.expand(plain), plain, notice)
+
+
+def _bounded_fuzzy(node: Any) -> Any:
+    """A fuzzy term within MOST_EDITS, its prefix ("Syria~2/3": 3 letters exact) within the
+    word: Whoosh's automaton failed with IndexError on a prefix longer than the word."""
+    if not isinstance(node, query.FuzzyTerm):
+        return node
+    maxdist = min(node.maxdist, MOST_EDITS)
+    prefix = min(node.prefixlength, len(node.text))
+    if (maxdist, prefix) == (node.maxdist, node.prefixlength):
+        return node
+    return query.FuzzyTerm(node.fieldname, node.text, node.boost, maxdist, prefix)
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (no character: no term, no output can hold one) U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _check_size(q: Any) -> None:
+    """QueryError if `q` has too many words (a phrase's each count) or nests too deep."""
+    words = 0
+    nodes = [(q, 0)]  # not recursive: a deep query is what this looks for
+    while nodes:
+        node, depth = nodes.pop()
+        if depth > DEEPEST:
+            raise QueryError(TOO_DEEP)
+        if node.is_leaf():
+            words += len(node.words) if isinstance(node, query.Phrase) else 1
+            if words > MOST_WORDS:
+                raise QueryError(TOO_MANY)
+        else:
+            nodes.extend((child, depth + 1) for child in node.children())
 
 
 def _balanced(text: str) -> bool:
@@ -61,7 +119,8 @@ def _balanced(text: str) -> bool:
 
 
 def _words_only(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text))
+    """The words of `text`, without the operators (NOT NOT a made Whoosh fail once more)."""
+    return " ".join(word for word in re.findall(r"\w+", text) if word not in OPERATORS)
 
 
 class AliasExpander:

@@ -13,9 +13,9 @@ from typing import Any
 from whoosh import query
 
 from reader.core.search.fuzzy import FuzzyExpander
+from reader.core.search.query import OPERATORS
 
 _WORD = re.compile(r"(?<![:\w])[A-Za-z][\w']*(?![\w:*~])")
-OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 FIELD = "text"
 
 
