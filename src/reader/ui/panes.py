@@ -10,6 +10,7 @@ def titled(title: str, widget: QWidget) -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 6, 0, 0)
     layout.setSpacing(2)
+    widget.setAccessibleName(widget.accessibleName() or title)  # what a screen reader says
     label = QLabel(f"<b>{title}</b>")
     label.setContentsMargins(8, 0, 0, 0)
     layout.addWidget(label)

@@ -41,6 +41,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("side_panel")
+        self.setAccessibleName("Recommendations, search and notes")
         self.setDocumentMode(True)
         for tab in Tab:
             title, text = _EMPTY_STATES[tab]

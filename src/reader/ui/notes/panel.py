@@ -62,11 +62,14 @@ class NotesPanel(QWidget):
         self.color_filter = color_combo(first=ALL_COLORS)
         self.color_filter.setCurrentIndex(0)
         self.color_filter.setObjectName("notes_color_filter")
+        self.color_filter.setAccessibleName("Colour")
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("notes_tag_filter")
+        self.tag_filter.setAccessibleName("Tag")
         self.tag_filter.addItem(ALL_TAGS, None)
         self.text_filter = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
         self.text_filter.setObjectName("notes_text_filter")
+        self.text_filter.setAccessibleName("Filter notes by words")
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("notes_status")
         self.view = notes_list_view(self.proxy)
@@ -215,5 +218,6 @@ class NotesPanel(QWidget):
 
 def notes_list_view(model: QAbstractItemModel) -> QListView:
     view = item_list_view(model, "notes_list")
+    view.setAccessibleName("Notes")
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view

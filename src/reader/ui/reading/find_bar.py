@@ -22,6 +22,7 @@ class FindBar(QWidget):
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self.edit = QLineEdit(placeholderText="Find in document")
+        self.edit.setAccessibleName("Find in document")
         self.edit.setClearButtonEnabled(True)
         self.case_box = QCheckBox("Match case")
         self.count_label = QLabel()

@@ -57,13 +57,16 @@ class RecommendationPanel(QWidget):
         self.proxy = RecommendationFilter(self)
         self.proxy.setSourceModel(self.model)
         self.doc_filter = _combo("recommendation_document_filter", ALL_DOCUMENTS)
+        self.doc_filter.setAccessibleName("Document")
         for doc_id, title in sorted(titles.items(), key=lambda item: item[1].casefold()):
             self.doc_filter.addItem(title, doc_id)
         self.topic_filter = _combo("recommendation_topic_filter", ALL_TOPICS)
+        self.topic_filter.setAccessibleName("Topic")
         for topic in service.taxonomy:
             self.topic_filter.addItem(topic.label, topic.id)
         self.text_filter = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
         self.text_filter.setObjectName("recommendation_text_filter")
+        self.text_filter.setAccessibleName("Filter recommendations by words")
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("recommendation_status")
         self.view = _tree_view(self.proxy)
@@ -232,6 +235,7 @@ def _button(text: str, tip: str) -> QPushButton:
 def _tree_view(model: RecommendationFilter) -> QTreeView:
     view = QTreeView()
     view.setObjectName("recommendation_tree")
+    view.setAccessibleName("Recommendations by topic")
     view.setModel(model)
     view.setHeaderHidden(True)
     view.setWordWrap(True)

@@ -100,6 +100,7 @@ class SearchPanel(QWidget):
         self.box = QLineEdit(placeholderText=PLACEHOLDER, clearButtonEnabled=True)
         self.box.setObjectName("search_box")
         self.box.setToolTip(BOX_TIP)
+        self.box.setAccessibleName("Search every statement")
         self.doc_filter = _document_filter(self._documents)
         self.topic_filter = _topic_filter()
         self.status = QLabel(HELP, wordWrap=True, textFormat=Qt.TextFormat.RichText)
@@ -299,6 +300,7 @@ def status_html(results: SearchResults) -> str:
 def _document_filter(documents: list[Document]) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("search_document_filter")
+    combo.setAccessibleName("Document")
     combo.setToolTip("Search in every document or in one")
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
@@ -337,5 +339,6 @@ def _show_counts(combo: QComboBox, counts: dict[str, int] | None) -> None:
 
 def _results_view(model: SearchResultsModel) -> QListView:
     view = item_list_view(model, "search_results")
+    view.setAccessibleName("Passages found")
     view.setAlternatingRowColors(True)
     return view
