@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
+from reader.ui.noop import QT_TRANSLATE_NOOP
 
 # Titles stay English as keys; each is translated as its menu is made (after the translator).
 MENUS: dict[str, list[Act | None]] = {  # None: a separator

@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from reader.resource_access import resource_path
@@ -35,7 +36,9 @@ def shortcuts_page(
         sections.append(_section(menu.replace("&", ""), [actions[act] for act in rows]))
     elsewhere = [action for act, action in actions.items() if act not in listed]
     if elsewhere:
-        sections.append(_section("Elsewhere (context menus)", elsewhere))
+        sections.append(
+            _section(QCoreApplication.translate("Help", "Elsewhere (context menus)"), elsewhere)
+        )
     return "<h2>Keyboard Shortcuts</h2>" + "".join(sections)
 
 

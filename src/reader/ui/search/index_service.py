@@ -129,14 +129,14 @@ class IndexService(QObject):
         index = self._index
         if _is_temporary(index):  # the process would write to the folder that cannot hold it
             assert index is not None
-            self.message_posted.emit("Rebuilding the search index…")
+            self.message_posted.emit(self.tr("Rebuilding the search index…"))
             task = functools.partial(index.sync, self._documents, rebuild=True)
             run_task(task, self._announce, self._on_refresh_failed, self._pool, self)
             return
         if self._process.is_running():
-            self.message_posted.emit("The search index is already being rebuilt.")
+            self.message_posted.emit(self.tr("The search index is already being rebuilt."))
             return
-        self.message_posted.emit("Rebuilding the search index…")
+        self.message_posted.emit(self.tr("Rebuilding the search index…"))
         self._process.start(rebuild=True)
 
     def is_searchable(self) -> bool:
@@ -209,7 +209,7 @@ class IndexService(QObject):
             return
         if self._closed or self._process.is_running():
             return
-        self.message_posted.emit("Indexing in the background…")
+        self.message_posted.emit(self.tr("Indexing in the background…"))
         self._process.start(rebuild=False)
 
     def _on_refresh_failed(self, error: BaseException) -> None:
@@ -234,7 +234,7 @@ class IndexService(QObject):
             return
         if opening.searchable:
             self.opened.emit()
-        self.message_posted.emit("Indexing in the background…")
+        self.message_posted.emit(self.tr("Indexing in the background…"))
         self._process.start()
 
     def _on_opening_failed(self, error: BaseException) -> None:
@@ -244,7 +244,9 @@ class IndexService(QObject):
 
     @Slot(int, int)
     def _on_process_progress_reported(self, done: int, total: int) -> None:
-        self.message_posted.emit(f"Indexing: {done} of {total} documents")
+        self.message_posted.emit(
+            self.tr("Indexing: {done} of {total} documents").format(done=done, total=total)
+        )
 
     @Slot(str)
     def _on_process_finished(self, report: str) -> None:

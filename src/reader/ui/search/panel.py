@@ -7,7 +7,17 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.documents.document import Document
 from reader.core.search.results import Hit, SearchResults
-from reader.core.wording import counted
 
+from reader.ui.plurals import plurals
 from reader.ui.search.hit_delegate import HitDelegate
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.model import HitRole, SearchResultsModel
@@ -153,8 +163,8 @@ class SearchPanel(QWidget):
         if self._service.problem():
             return self._service.problem()
         if self._service.is_indexing():
-            return "The search index is being built; results will follow when it is ready."
-        return "Search is getting ready…"
+            return self.tr("The search index is being built; results will follow when it is ready.")
+        return self.tr("Search is getting ready…")
 
     # Answers -----------------------------------------------------------------------------
     def _on_search_done(self, number: int, answer: Answer) -> None:
@@ -250,18 +260,25 @@ def status_html(results: SearchResults) -> str:
     lines = []
     if results.total:
         shown = len(results.hits)
-        best = f" (the best {shown} shown)" if shown < results.total else ""
+        best = QCoreApplication.translate("SearchPanel", " (the best {shown} shown)").format(
+            shown=shown
+        )
         lines.append(
-            f"{counted(results.total, 'passage')} in {counted(results.documents, 'document')}"
-            f"{best} · {results.seconds * 1000:.0f} ms"
+            f"{plurals().passages(results.total)} {plurals().in_documents(results.documents)}"
+            f"{best if shown < results.total else ''} · "
+            + QCoreApplication.translate("SearchPanel", "{ms} ms").format(
+                ms=QLocale().toString(round(results.seconds * 1000))
+            )
         )
     elif results.suggestion:
         suggestion = html.escape(results.suggestion)
         lines.append(
-            f'No passages match. Did you mean: <a href="{SUGGESTION_LINK}">{suggestion}</a>?'
+            QCoreApplication.translate(
+                "SearchPanel", "No passages match. Did you mean: {suggestion}?"
+            ).format(suggestion=f'<a href="{SUGGESTION_LINK}">{suggestion}</a>')
         )
     else:
-        lines.append("No passages match.")
+        lines.append(QCoreApplication.translate("SearchPanel", "No passages match."))
     if results.notice:
         lines.append(f"<i>{html.escape(results.notice)}</i>")
     return "<br>".join(lines)
@@ -270,10 +287,12 @@ def status_html(results: SearchResults) -> str:
 def _document_filter(documents: list[Document]) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("search_document_filter")
-    combo.setToolTip("Search in every document or in one")
+    combo.setToolTip(
+        QCoreApplication.translate("SearchPanel", "Search in every document or in one")
+    )
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
-    combo.addItem("All documents", None)
+    combo.addItem(QCoreApplication.translate("SearchPanel", "All documents"), None)
     for doc in sorted(documents, key=lambda d: d.metadata.display_title.casefold()):
         combo.addItem(doc.metadata.display_title, doc.id)
     for row in range(combo.count()):
