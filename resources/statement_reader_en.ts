@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>MemoDialog</name>
+    <message numerus="yes">
+        <source>%n note(s) in the memo</source>
+        <translation>
+            <numerusform>%n note in the memo</numerusform>
+            <numerusform>%n notes in the memo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message numerus="yes">
         <source>%n note(s) on all documents.</source>

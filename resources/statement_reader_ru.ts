@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>&amp;Search All Documents…</source>
-        <translation>&amp;Поиск по всем документам…</translation>
+        <translation>По&amp;иск по всем документам…</translation>
     </message>
     <message>
         <source>Search every statement (Ctrl+Shift+F)</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation>&amp;Светлая</translation>
+        <translation>С&amp;ветлая</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>Go to &amp;Outline</source>
-        <translation>Перейти к &amp;содержанию</translation>
+        <translation>Перейти к содер&amp;жанию</translation>
     </message>
     <message>
         <source>&amp;About Statement Reader</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Pr&amp;eferences…</source>
-        <translation>&amp;Настройки…</translation>
+        <translation>Н&amp;астройки…</translation>
     </message>
     <message>
         <source>Reading font and size, line length, theme, highlight colour, exports</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Add &amp;Note…</source>
-        <translation>Добавить &amp;заметку…</translation>
+        <translation>Добавить за&amp;метку…</translation>
     </message>
     <message>
         <source>Write a note on the selection</source>
@@ -304,11 +304,11 @@
     </message>
     <message>
         <source>&amp;Memo from Notes…</source>
-        <translation>&amp;Справка по заметкам…</translation>
+        <translation>Записка п&amp;о заметкам…</translation>
     </message>
     <message>
         <source>Build a memo of quotes with citations, to save or copy into a word processor</source>
-        <translation>Составить справку из цитат со ссылками, чтобы сохранить её или вставить в текстовый редактор</translation>
+        <translation>Составить записку из цитат со ссылками, чтобы сохранить её или вставить в текстовый редактор</translation>
     </message>
     <message>
         <source>Notes &amp;Author…</source>
@@ -503,6 +503,17 @@
     </message>
 </context>
 <context>
+    <name>IndexProcess</name>
+    <message>
+        <source>The search index could not be built in the background: {why}</source>
+        <translation>Не удалось построить поисковый индекс в фоновом режиме: {why}</translation>
+    </message>
+    <message>
+        <source>The search index could not be built in the background: {why}.</source>
+        <translation>Не удалось построить поисковый индекс в фоновом режиме: {why}.</translation>
+    </message>
+</context>
+<context>
     <name>IndexService</name>
     <message>
         <source>Rebuilding the search index…</source>
@@ -638,6 +649,109 @@
     </message>
 </context>
 <context>
+    <name>MemoDialog</name>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Document and section</source>
+        <translation>Документ и раздел</translation>
+    </message>
+    <message>
+        <source>Topic of the recommendation</source>
+        <translation>Тема рекомендации</translation>
+    </message>
+    <message>
+        <source>Memo from Notes</source>
+        <translation>Записка по заметкам</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Записка</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Все документы</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Все метки</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>Все цвета</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Все темы</translation>
+    </message>
+    <message>
+        <source>Words in the note, tags or quote…</source>
+        <translation>Слова в заметке, метках или цитате…</translation>
+    </message>
+    <message>
+        <source>Copy as Memo</source>
+        <translation>Копировать записку</translation>
+    </message>
+    <message>
+        <source>Copy as rich text and plain text, to paste formatted</source>
+        <translation>Копировать как форматированный и простой текст, чтобы вставить с оформлением</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Save as Markdown, HTML or a Word document</source>
+        <translation>Сохранить в формате Markdown, HTML или как документ Word</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Группировать по:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Документ:</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>Только:</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Слова:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) in the memo</source>
+        <translation>
+            <numerusform>%n заметка в записке</numerusform>
+            <numerusform>%n заметки в записке</numerusform>
+            <numerusform>%n заметок в записке</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The memo is on the clipboard, to paste into a document.</source>
+        <translation>Записка скопирована в буфер обмена; её можно вставить в документ.</translation>
+    </message>
+    <message>
+        <source>Save Memo</source>
+        <translation>Сохранение записки</translation>
+    </message>
+    <message>
+        <source>The memo is saved as {path}.</source>
+        <translation>Записка сохранена: {path}.</translation>
+    </message>
+    <message>
+        <source>The memo was not saved: {error}</source>
+        <translation>Записка не сохранена: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -657,7 +771,7 @@
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation>&amp;Сервис</translation>
+        <translation>Се&amp;рвис</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -665,7 +779,7 @@
     </message>
     <message>
         <source>&amp;Appearance</source>
-        <translation>&amp;Оформление</translation>
+        <translation>О&amp;формление</translation>
     </message>
     <message>
         <source>Main</source>
@@ -776,6 +890,13 @@
     </message>
 </context>
 <context>
+    <name>NotesAuthor</name>
+    <message>
+        <source>Exported notes name {name} as their author.</source>
+        <translation>В экспортированных заметках автором будет указан {name}.</translation>
+    </message>
+</context>
+<context>
     <name>NotesController</name>
     <message>
         <source>Select a passage first, or put the caret in a highlight.</source>
@@ -819,6 +940,13 @@
     </message>
 </context>
 <context>
+    <name>NotesModel</name>
+    <message>
+        <source>{where} — read the passage (Enter)</source>
+        <translation>{where} — прочитать фрагмент (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>All colours</source>
@@ -858,11 +986,11 @@
     </message>
     <message>
         <source>Memo…</source>
-        <translation>Справка…</translation>
+        <translation>Записка…</translation>
     </message>
     <message>
         <source>Build a memo of quotes with citations from the notes</source>
-        <translation>Составить справку из цитат со ссылками по заметкам</translation>
+        <translation>Составить записку из цитат со ссылками по заметкам</translation>
     </message>
     <message>
         <source>No notes on all documents yet. Select a passage and press Ctrl+H to highlight it.</source>
@@ -1346,6 +1474,13 @@
     <message>
         <source>All documents</source>
         <translation>Все документы</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>{where} — open the passage (Enter)</source>
+        <translation>{where} — открыть фрагмент (Enter)</translation>
     </message>
 </context>
 <context>
