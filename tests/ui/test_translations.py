@@ -3,6 +3,7 @@ toolbar and tabs once it is installed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -13,11 +14,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
+from reader.core.documents.document import Metadata
 from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
 from reader.ui import language
 from reader.ui import settings as S
+from reader.ui.dates import date_text
 from reader.ui.main_window import MainWindow
 
 # Names that stay as they are in a Russian interface: the product, formats, standards, keys.
@@ -126,3 +129,24 @@ def test_russian_mnemonics_differ_within_each_menu(
     for menu in menus:
         keys = [_mnemonic(a.text()) for a in menu.actions() if _mnemonic(a.text())]
         assert len(keys) == len(set(keys)), [a.text() for a in menu.actions()]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [((2018, 3, 15), (2018, 3, 16)), ((2013, 4, 8), None), ((2013, 4, 30), (2013, 5, 2)),
+     ((2012, 12, 30), (2013, 1, 2))],
+)  # fmt: skip
+def test_dates_follow_the_locale(
+    qapp: QApplication, start: tuple[int, int, int], end: tuple[int, int, int] | None
+) -> None:
+    meta = Metadata(title="t", date_start=dt.date(*start), date_end=dt.date(*end) if end else None)
+    assert date_text(meta) == meta.date_label  # English: as the core writes it
+    language.install(qapp, "ru")
+    try:
+        assert (
+            "марта" in date_text(meta)
+            or "апреля" in date_text(meta)
+            or "декабря" in date_text(meta)
+        )
+    finally:
+        language.install(qapp, "en")

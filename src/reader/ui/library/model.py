@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from reader.core.documents.document import Document
 
+from reader.ui.dates import date_text
 from reader.ui.noop import QT_TRANSLATE_NOOP
 
 DocumentRole = Qt.ItemDataRole.UserRole + 1
@@ -166,7 +167,7 @@ def _display(doc: Document, column: Column) -> str:
     if column is Column.TITLE:
         return meta.display_title
     if column is Column.DATE:
-        return meta.date_label
+        return date_text(meta)
     if column is Column.PLACE:
         return meta.place
     return ", ".join(meta.organizations)
@@ -180,7 +181,7 @@ def _sort_key(doc: Document, column: Column) -> str:
 
 def _tooltip(doc: Document) -> str:
     meta = doc.metadata
-    lines = [meta.title, " · ".join(p for p in (meta.date_label, meta.place) if p)]
+    lines = [meta.title, " · ".join(p for p in (date_text(meta), meta.place) if p)]
     if meta.organizations:
         lines.append(", ".join(meta.organizations))
     return "\n".join(line for line in lines if line)
