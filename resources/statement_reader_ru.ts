@@ -531,6 +531,14 @@
         <source>Indexing: {done} of {total} documents</source>
         <translation>Индексирование: {done} из {total} документов</translation>
     </message>
+    <message>
+        <source>Search index built.</source>
+        <translation>Поисковый индекс построен.</translation>
+    </message>
+    <message>
+        <source>Search index {report}.</source>
+        <translation>Поисковый индекс: {report}.</translation>
+    </message>
 </context>
 <context>
     <name>LibraryController</name>
@@ -1383,6 +1391,10 @@
     <message>
         <source>Show Only This Topic</source>
         <translation>Показывать только эту тему</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>показано {shown} из {total}</translation>
     </message>
 </context>
 <context>

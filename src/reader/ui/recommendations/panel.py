@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.noop import QT_TRANSLATE_NOOP
+from reader.ui.plurals import plurals
 from reader.ui.recommendations.delegate import RecommendationDelegate
 from reader.ui.recommendations.model import (
     RecommendationFilter,
@@ -211,7 +212,11 @@ class RecommendationPanel(QWidget):
     def _update_status(self) -> None:
         total = len(self._service.recommendations())
         shown = len(self.shown()) if self.is_filtered() else total
-        text = f"{total} recommendations" if shown == total else f"{shown} of {total} shown"
+        text = (
+            plurals().recommendations(total)
+            if shown == total
+            else self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+        )
         problem = self._service.problem()
         self.status.setText(f"{text} · {problem}" if problem else text)
         self.status.setToolTip(problem)

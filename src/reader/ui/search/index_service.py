@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from reader.core.documents.document import Document
@@ -279,4 +279,9 @@ class IndexService(QObject):
 
 def status_sentence(report: str) -> str:
     """What the status bar says about a sync's report ("rebuilt: it was damaged (error)", ...)."""
-    return f"Search index {report}."
+    if report == "built":  # the first start's report, the one most people see
+        return QCoreApplication.translate("IndexService", "Search index built.")
+    # The rest carry the core's English reasons ("rebuilt: it was damaged (error)").
+    return QCoreApplication.translate("IndexService", "Search index {report}.").format(
+        report=report
+    )
