@@ -6,7 +6,7 @@ WHEELHOUSE := .wheelhouse
 INSTALLED := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
 
-.PHONY: run test lint bench setup sysdeps screenshots clean
+.PHONY: run test lint bench setup sysdeps screenshots clean translations update-translations
 
 run: setup
 	$(BIN)/statement-reader
@@ -28,7 +28,26 @@ bench: setup
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs
 
-setup: $(INSTALLED) $(SYSDEPS)
+setup: $(INSTALLED) $(SYSDEPS) translations
+
+# The interface's translations: the .ts files in resources/ are the sources (edited with Qt
+# Linguist or by hand), the .qm files beside them are build outputs the wheel ships.
+TS_FILES := $(wildcard resources/statement_reader_*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+UI_SOURCES := $(shell find src/reader/ui -name '*.py' | sort)
+
+translations: $(QM_FILES)
+
+resources/%.qm: resources/%.ts | $(INSTALLED)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing the UI's strings: new ones arrive unfinished (tests/ui/test_translations.py
+# fails until they are translated); no line numbers, so unrelated edits leave the .ts alone.
+update-translations: | $(INSTALLED)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -locations none -no-obsolete -target-language ru_RU \
+		-ts resources/statement_reader_ru.ts
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -locations none -no-obsolete -target-language en_US \
+		-pluralonly -ts resources/statement_reader_en.ts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,4 +69,4 @@ sysdeps:
 	bash packaging/system-deps.sh
 
 clean:
-	rm -rf $(VENV) $(WHEELHOUSE) build dist .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(WHEELHOUSE) build dist .mypy_cache .ruff_cache .pytest_cache $(QM_FILES)

@@ -21,8 +21,8 @@ from reader.core.notes.memo import GroupBy  # noqa: E402
 from reader.core.notes.memo_text import memo_html  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
 
+from reader.ui import language, theme  # noqa: E402
 from reader.ui import settings as S  # noqa: E402
-from reader.ui import theme  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor  # noqa: E402
@@ -38,6 +38,7 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
+    language.install(app, "en")  # as app.py does: English's plural forms come from its .qm
     with tempfile.TemporaryDirectory() as tmp:
         folders = paths.resolve(tmp)
         settings = S.Settings(paths.ensure(folders.config) / "settings.ini")
@@ -62,6 +63,30 @@ def main(out: Path) -> None:
         window.open_document("ac-riac-2013-washington")
         _shoot(app, window, out / "dark-palette.png")
         window.close()
+    _russian(app, out)
+
+
+def _russian(app: QApplication, out: Path) -> None:
+    """The window in Russian: the main view, then the Search tab with results."""
+    language.install(app, "ru")
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = paths.resolve(tmp)
+        settings = S.Settings(paths.ensure(folders.config) / "settings.ini")
+        theme.apply(app, "light")
+        library = Library.open(resource_folder())
+        service = IndexService(folders.index, list(library), index_command(folders))
+        window = MainWindow(library, settings, service, folders.data)
+        window.resize(1440, 860)
+        window.show()
+        window.open_document("elbe-group-2018-naples")
+        tab = window.recommendations  # the panel, not its "gathering" placeholder
+        tab.ensure_panel()
+        _wait_until(app, lambda: tab.panel is not None)
+        _shoot(app, window, out / "main-window-ru.png")
+        _search(app, window, service)
+        _shoot(app, window, out / "search-tab-ru.png")
+        window.close()
+    language.install(app, "en")
 
 
 DEV_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "dev"

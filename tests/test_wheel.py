@@ -139,6 +139,9 @@ def test_resources_come_from_the_wheel(installed: Path, elsewhere: Path) -> None
         "recommendation_rules.json",
     ]
     assert (folder / "topics.tsv").is_file()
+    # The compiled translations, which `make translations` builds before the wheel.
+    assert (folder / "statement_reader_ru.qm").is_file()
+    assert (folder / "statement_reader_en.qm").is_file()
 
 
 IMPORT_PROBE = """

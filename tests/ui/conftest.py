@@ -9,16 +9,27 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import shiboken6
+from PySide6.QtWidgets import QApplication
 
 from reader import paths
 from reader.core.library.library import Library
+from reader.resource_access import resource_folder
 
+from reader.ui import language
 from reader.ui import settings as S
 from reader.ui.main_window import MainWindow
 from reader.ui.search.index_process import index_command
 from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService
 
 OPEN_TIMEOUT_MS = 20000  # the first opening imports Whoosh; a loaded machine may be slow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """English as the app starts it: its plural forms ("1 note", "2 notes") come from
+    statement_reader_en.qm, which `make translations` builds."""
+    assert (resource_folder() / "statement_reader_en.qm").is_file(), "run `make translations`"
+    language.install(qapp, "en")
 
 
 @pytest.fixture

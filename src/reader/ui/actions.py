@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QWidget
+
+from reader.ui.noop import QT_TRANSLATE_NOOP
 
 Shortcut = QKeySequence.StandardKey | str
 
@@ -70,6 +73,8 @@ HIGHLIGHT_COLORS: dict[str, Act] = {
 }
 
 
+# Texts and tips are marked for lupdate here and translated when an action is made, because
+# this table is built at import time, before app.py installs the translator.
 @dataclass(frozen=True)
 class _Spec:
     text: str
@@ -81,139 +86,258 @@ class _Spec:
 
 
 _SPECS: dict[Act, _Spec] = {
-    Act.QUIT: _Spec("&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "application-exit"),
-    Act.COPY: _Spec("&Copy", (QKeySequence.StandardKey.Copy,), "edit-copy"),
+    Act.QUIT: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+        "application-exit",
+    ),
+    Act.COPY: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Copy"), (QKeySequence.StandardKey.Copy,), "edit-copy"
+    ),
     Act.COPY_WITH_CITATION: _Spec(
-        "Copy with C&itation",
+        QT_TRANSLATE_NOOP("Actions", "Copy with C&itation"),
         ("Ctrl+Shift+C",),
         "edit-copy",
-        "Copy the selection as a quotation followed by title, place and date",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Copy the selection as a quotation followed by title, place and date"
+        ),
     ),
-    Act.FIND: _Spec("&Find in Document…", (QKeySequence.StandardKey.Find,), "edit-find"),
-    Act.FIND_NEXT: _Spec("Find &Next", (QKeySequence.StandardKey.FindNext, "F3"), "go-down"),
+    Act.FIND: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Find in Document…"),
+        (QKeySequence.StandardKey.Find,),
+        "edit-find",
+    ),
+    Act.FIND_NEXT: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"),
+        (QKeySequence.StandardKey.FindNext, "F3"),
+        "go-down",
+    ),
     Act.FIND_PREVIOUS: _Spec(
-        "Find Pre&vious", (QKeySequence.StandardKey.FindPrevious, "Shift+F3"), "go-up"
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        (QKeySequence.StandardKey.FindPrevious, "Shift+F3"),
+        "go-up",
     ),
     Act.SEARCH: _Spec(
-        "&Search All Documents…",
+        QT_TRANSLATE_NOOP("Actions", "&Search All Documents…"),
         ("Ctrl+Shift+F",),
         "system-search",
-        "Search every statement (Ctrl+Shift+F)",
+        QT_TRANSLATE_NOOP("Actions", "Search every statement (Ctrl+Shift+F)"),
     ),
     Act.REBUILD_INDEX: _Spec(
-        "&Rebuild Search Index",
+        QT_TRANSLATE_NOOP("Actions", "&Rebuild Search Index"),
         (),
         "view-refresh",
-        "Build the search index again from the documents, in the background",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Build the search index again from the documents, in the background"
+        ),
     ),
-    Act.ZOOM_IN: _Spec("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in"),
-    Act.ZOOM_OUT: _Spec("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out"),
-    Act.ZOOM_RESET: _Spec("&Actual Size", ("Ctrl+0",), "zoom-original"),
-    Act.THEME_SYSTEM: _Spec("Follow &System", checkable=True),
-    Act.THEME_LIGHT: _Spec("&Light", checkable=True),
-    Act.THEME_DARK: _Spec("&Dark", checkable=True),
-    Act.FOCUS_LIBRARY: _Spec("Go to &Library", ("Ctrl+L",)),
-    Act.FOCUS_OUTLINE: _Spec("Go to &Outline", ("Ctrl+Shift+O",)),
-    Act.ABOUT: _Spec("&About Statement Reader", (), "help-about"),
+    Act.ZOOM_IN: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+        "zoom-in",
+    ),
+    Act.ZOOM_OUT: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), (QKeySequence.StandardKey.ZoomOut,), "zoom-out"
+    ),
+    Act.ZOOM_RESET: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"), ("Ctrl+0",), "zoom-original"
+    ),
+    Act.THEME_SYSTEM: _Spec(QT_TRANSLATE_NOOP("Actions", "Follow &System"), checkable=True),
+    Act.THEME_LIGHT: _Spec(QT_TRANSLATE_NOOP("Actions", "&Light"), checkable=True),
+    Act.THEME_DARK: _Spec(QT_TRANSLATE_NOOP("Actions", "&Dark"), checkable=True),
+    Act.FOCUS_LIBRARY: _Spec(QT_TRANSLATE_NOOP("Actions", "Go to &Library"), ("Ctrl+L",)),
+    Act.FOCUS_OUTLINE: _Spec(QT_TRANSLATE_NOOP("Actions", "Go to &Outline"), ("Ctrl+Shift+O",)),
+    Act.ABOUT: _Spec(QT_TRANSLATE_NOOP("Actions", "&About Statement Reader"), (), "help-about"),
     Act.PREFERENCES: _Spec(
-        "Pr&eferences…",
+        QT_TRANSLATE_NOOP("Actions", "Pr&eferences…"),
         (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
         "preferences-system",
-        "Reading font and size, line length, theme, highlight colour, exports",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Reading font and size, line length, theme, highlight colour, exports"
+        ),
     ),  # fmt: skip
     Act.USER_GUIDE: _Spec(
-        "&User Guide",
+        QT_TRANSLATE_NOOP("Actions", "&User Guide"),
         (QKeySequence.StandardKey.HelpContents,),
         "help-contents",
-        "How to read, search and annotate statements",
+        QT_TRANSLATE_NOOP("Actions", "How to read, search and annotate statements"),
     ),  # fmt: skip
     Act.SHORTCUTS: _Spec(
-        "&Keyboard Shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
         ("Ctrl+/",),
         "preferences-desktop-keyboard-shortcuts",
-        "Every action and its keys",
+        QT_TRANSLATE_NOOP("Actions", "Every action and its keys"),
     ),  # fmt: skip
     Act.SEARCH_SYNTAX: _Spec(
-        "&Search Syntax",
+        QT_TRANSLATE_NOOP("Actions", "&Search Syntax"),
         (),
         "system-search",
-        "Phrases, prefixes, fields and aliases, with examples",
+        QT_TRANSLATE_NOOP("Actions", "Phrases, prefixes, fields and aliases, with examples"),
     ),
     Act.EXPORT_RECOMMENDATIONS: _Spec(
-        "&Export Recommendations…",
+        QT_TRANSLATE_NOOP("Actions", "&Export Recommendations…"),
         (),
         "document-save-as",
-        "Save every recommendation as Markdown or CSV",
+        QT_TRANSLATE_NOOP("Actions", "Save every recommendation as Markdown or CSV"),
     ),
     Act.MARK_RECOMMENDATIONS: _Spec(
-        "Mark &Recommendations",
+        QT_TRANSLATE_NOOP("Actions", "Mark &Recommendations"),
         ("Ctrl+Shift+R",),
         "",
-        "Shade every recommendation sentence in the text",
+        QT_TRANSLATE_NOOP("Actions", "Shade every recommendation sentence in the text"),
         checkable=True,
     ),
     Act.COMPARE_TOPIC: _Spec(
-        "&Compare a Topic Across Documents…", (), "", "One topic's recommendations side by side"
+        QT_TRANSLATE_NOOP("Actions", "&Compare a Topic Across Documents…"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "One topic's recommendations side by side"),
     ),
     Act.COVERAGE_MATRIX: _Spec(
-        "Recommendation C&overage…", (), "", "Topics against documents, with counts"
+        QT_TRANSLATE_NOOP("Actions", "Recommendation C&overage…"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Topics against documents, with counts"),
     ),
     Act.MARK_AS_RECOMMENDATION: _Spec(
-        "Mark as Recommendation…", (), "", "File this sentence as a recommendation"
+        QT_TRANSLATE_NOOP("Actions", "Mark as Recommendation…"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "File this sentence as a recommendation"),
     ),
-    Act.CHANGE_TOPICS: _Spec("Change Topics…", (), "", "File this recommendation elsewhere"),
+    Act.CHANGE_TOPICS: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "Change Topics…"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "File this recommendation elsewhere"),
+    ),
     Act.DISMISS_RECOMMENDATION: _Spec(
-        "Dismiss Recommendation", (), "", "This sentence is not a recommendation"
+        QT_TRANSLATE_NOOP("Actions", "Dismiss Recommendation"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "This sentence is not a recommendation"),
     ),
     Act.IMPORT: _Spec(
-        "&Import…",
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
         (QKeySequence.StandardKey.Open, "Ctrl+O"),
         "document-open",
-        "Import statements: .txt, .md, .html and .pdf files, one or many (Ctrl+O)",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Import statements: .txt, .md, .html and .pdf files, one or many (Ctrl+O)"
+        ),
     ),
     Act.REMOVE_DOCUMENT: _Spec(
-        "&Remove from Library…", (), "edit-delete", "Remove the selected imported document"
+        QT_TRANSLATE_NOOP("Actions", "&Remove from Library…"),
+        (),
+        "edit-delete",
+        QT_TRANSLATE_NOOP("Actions", "Remove the selected imported document"),
     ),
     Act.EDIT_METADATA: _Spec(
-        "Document &Details…",
+        QT_TRANSLATE_NOOP("Actions", "Document &Details…"),
         (),
         "document-properties",
-        "Edit the title, date, place and organisations of the selected imported document",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Edit the title, date, place and organisations of the selected imported document",
+        ),
     ),
-    Act.UNDO: _Spec("&Undo", (QKeySequence.StandardKey.Undo, "Ctrl+Z"), "edit-undo"),
-    Act.REDO: _Spec("&Redo", (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"), "edit-redo"),
+    Act.UNDO: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        (QKeySequence.StandardKey.Undo, "Ctrl+Z"),
+        "edit-undo",
+    ),
+    Act.REDO: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"),
+        "edit-redo",
+    ),
     Act.HIGHLIGHT: _Spec(
-        "&Highlight", ("Ctrl+H",), "", "Highlight the selection (Ctrl+H)", swatch="#fff176"
+        QT_TRANSLATE_NOOP("Actions", "&Highlight"),
+        ("Ctrl+H",),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Highlight the selection (Ctrl+H)"),
+        swatch="#fff176",
     ),
-    Act.HIGHLIGHT_YELLOW: _Spec("&Yellow", (), "", "Highlight in yellow", swatch="#fff176"),
-    Act.HIGHLIGHT_GREEN: _Spec("&Green", (), "", "Highlight in green", swatch="#a5d6a7"),
-    Act.HIGHLIGHT_BLUE: _Spec("&Blue", (), "", "Highlight in blue", swatch="#90caf9"),
-    Act.HIGHLIGHT_PINK: _Spec("&Pink", (), "", "Highlight in pink", swatch="#f48fb1"),
-    Act.HIGHLIGHT_PURPLE: _Spec("P&urple", (), "", "Highlight in purple", swatch="#ce93d8"),
+    Act.HIGHLIGHT_YELLOW: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Yellow"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Highlight in yellow"),
+        swatch="#fff176",
+    ),
+    Act.HIGHLIGHT_GREEN: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Green"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Highlight in green"),
+        swatch="#a5d6a7",
+    ),
+    Act.HIGHLIGHT_BLUE: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Blue"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Highlight in blue"),
+        swatch="#90caf9",
+    ),
+    Act.HIGHLIGHT_PINK: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Pink"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Highlight in pink"),
+        swatch="#f48fb1",
+    ),
+    Act.HIGHLIGHT_PURPLE: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "P&urple"),
+        (),
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Highlight in purple"),
+        swatch="#ce93d8",
+    ),
     Act.ADD_NOTE: _Spec(
-        "Add &Note…", ("Ctrl+Shift+N",), "document-new", "Write a note on the selection"
+        QT_TRANSLATE_NOOP("Actions", "Add &Note…"),
+        ("Ctrl+Shift+N",),
+        "document-new",
+        QT_TRANSLATE_NOOP("Actions", "Write a note on the selection"),
     ),
-    Act.EDIT_NOTE: _Spec("&Edit Note…", (), "document-edit", "Edit the note under the caret"),
+    Act.EDIT_NOTE: _Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Edit Note…"),
+        (),
+        "document-edit",
+        QT_TRANSLATE_NOOP("Actions", "Edit the note under the caret"),
+    ),
     Act.DELETE_NOTE: _Spec(
-        "&Delete Highlight", (), "edit-delete", "Delete the highlight and note under the caret"
+        QT_TRANSLATE_NOOP("Actions", "&Delete Highlight"),
+        (),
+        "edit-delete",
+        QT_TRANSLATE_NOOP("Actions", "Delete the highlight and note under the caret"),
     ),
     Act.EXPORT_NOTES: _Spec(
-        "Export &Notes…", (), "document-save-as", "Save notes as Markdown, HTML, CSV or JSON"
+        QT_TRANSLATE_NOOP("Actions", "Export &Notes…"),
+        (),
+        "document-save-as",
+        QT_TRANSLATE_NOOP("Actions", "Save notes as Markdown, HTML, CSV or JSON"),
     ),
     Act.IMPORT_NOTES: _Spec(
-        "Import N&otes…",
+        QT_TRANSLATE_NOOP("Actions", "Import N&otes…"),
         (),
         "document-open",
-        "Merge notes from a Web Annotation JSON export or a Hypothesis export file",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Merge notes from a Web Annotation JSON export or a Hypothesis export file"
+        ),
     ),  # fmt: skip
     Act.NOTES_MEMO: _Spec(
-        "&Memo from Notes…",
+        QT_TRANSLATE_NOOP("Actions", "&Memo from Notes…"),
         (),
         "x-office-document",
-        "Build a memo of quotes with citations, to save or copy into a word processor",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Build a memo of quotes with citations, to save or copy into a word processor",
+        ),
     ),  # fmt: skip
     Act.NOTES_AUTHOR: _Spec(
-        "Notes &Author…", (), "user-identity", "The name exported notes carry as their author"
+        QT_TRANSLATE_NOOP("Actions", "Notes &Author…"),
+        (),
+        "user-identity",
+        QT_TRANSLATE_NOOP("Actions", "The name exported notes carry as their author"),
     ),
 }
 
@@ -223,7 +347,7 @@ def create_actions(parent: QWidget) -> dict[Act, QAction]:
 
 
 def _make(parent: QWidget, spec: _Spec) -> QAction:
-    action = QAction(spec.text, parent)
+    action = QAction(QCoreApplication.translate("Actions", spec.text), parent)
     keys: list[QKeySequence] = []
     for shortcut in spec.shortcuts:
         keys.extend(_sequences(shortcut))
@@ -235,8 +359,9 @@ def _make(parent: QWidget, spec: _Spec) -> QAction:
         pixmap.fill(QColor(spec.swatch))
         action.setIcon(QIcon(pixmap))
     if spec.tip:
-        action.setStatusTip(spec.tip)
-        action.setToolTip(spec.tip)
+        tip = QCoreApplication.translate("Actions", spec.tip)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
     action.setCheckable(spec.checkable)
     return action
 

@@ -19,7 +19,7 @@ from reader.core.library.library import Library
 from reader.log_setup import log_to_file
 from reader.resource_access import resource_folder
 
-from reader.ui import settings, theme
+from reader.ui import language, settings, theme
 from reader.ui.main_window import MainWindow
 from reader.ui.messages import STAY
 from reader.ui.search.index_process import index_command
@@ -70,6 +70,7 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
         return 1
     user_settings, settings_problem = _open_settings(folders)
     theme.apply_at_start(app, user_settings.get(settings.THEME))
+    language.install(app, language.chosen(user_settings.get(settings.LANGUAGE)))
     index_service = IndexService(
         folders.index, list(library), index_command(folders), folders.log_file
     )

@@ -6,17 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core.export import ExportFormat
 
+from reader.ui.noop import QT_TRANSLATE_NOOP
+
+# Marked for lupdate; filter_label() translates them where a dialog shows them.
 FILTERS = {
-    ExportFormat.MARKDOWN: "Markdown (*.md)",
-    ExportFormat.HTML: "HTML, printable (*.html)",
-    ExportFormat.CSV: "CSV spreadsheet (*.csv)",
-    ExportFormat.JSON: "Web Annotation JSON (*.json *.jsonld)",
-    ExportFormat.HYPOTHESIS: "Hypothesis export file (*.json)",
-    ExportFormat.DOCX: "Word document (*.docx)",
+    ExportFormat.MARKDOWN: QT_TRANSLATE_NOOP("Export", "Markdown (*.md)"),
+    ExportFormat.HTML: QT_TRANSLATE_NOOP("Export", "HTML, printable (*.html)"),
+    ExportFormat.CSV: QT_TRANSLATE_NOOP("Export", "CSV spreadsheet (*.csv)"),
+    ExportFormat.JSON: QT_TRANSLATE_NOOP("Export", "Web Annotation JSON (*.json *.jsonld)"),
+    ExportFormat.HYPOTHESIS: QT_TRANSLATE_NOOP("Export", "Hypothesis export file (*.json)"),
+    ExportFormat.DOCX: QT_TRANSLATE_NOOP("Export", "Word document (*.docx)"),
 }
 # A suffix's own format; ".json" is Web Annotation's unless the Hypothesis filter is chosen.
 _SUFFIXES = {
@@ -25,6 +29,10 @@ _SUFFIXES = {
     ".markdown": ExportFormat.MARKDOWN,
     **{f.suffix: f for f in ExportFormat if f is not ExportFormat.HYPOTHESIS},
 }
+
+
+def filter_label(export_format: ExportFormat) -> str:
+    return QCoreApplication.translate("Export", FILTERS[export_format])
 
 
 @dataclass
@@ -43,7 +51,7 @@ def ask_export_path(
 ) -> tuple[Path, ExportFormat] | None:
     """Where to save and as what, or None if cancelled. A name's known suffix decides the
     format; a name without one takes the chosen filter's format, and its suffix."""
-    filters = [FILTERS[f] for f in formats]
+    filters = [filter_label(f) for f in formats]
     preferred = DEFAULTS.format
     first = preferred if preferred is not None and preferred in formats else formats[0]
     start = (
@@ -52,7 +60,7 @@ def ask_export_path(
         else name + first.suffix
     )
     chosen_name, chosen_filter = QFileDialog.getSaveFileName(
-        parent, title, start, ";;".join(filters), FILTERS[first]
+        parent, title, start, ";;".join(filters), filter_label(first)
     )
     if not chosen_name:
         return None
@@ -62,7 +70,7 @@ def ask_export_path(
 def resolve(
     path: Path, chosen_filter: str, formats: Sequence[ExportFormat]
 ) -> tuple[Path, ExportFormat]:
-    by_filter = next((f for f in formats if FILTERS[f] == chosen_filter), formats[0])
+    by_filter = next((f for f in formats if filter_label(f) == chosen_filter), formats[0])
     by_suffix = _SUFFIXES.get(path.suffix.lower())
     if by_suffix is not None and by_suffix.suffix == by_filter.suffix:
         return path, by_filter  # "notes.json" with the Hypothesis filter chosen

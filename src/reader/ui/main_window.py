@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
     # Layout and wiring -------------------------------------------------------------------
     def _build_layout(self) -> None:
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.addWidget(titled("Library", self.library_view))
-        self.left_splitter.addWidget(titled("Contents", self.outline_view))
+        self.left_splitter.addWidget(titled(self.tr("Library"), self.library_view))
+        self.left_splitter.addWidget(titled(self.tr("Contents"), self.outline_view))
         self.left_splitter.setSizes([560, 200])  # the library first; Contents folds away
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         s.set(settings.MARK_RECOMMENDATIONS, marks)
         if not s.sync():
             self.messages.say(
-                "Settings could not be saved: the config folder is not writable.", STAY
+                self.tr("Settings could not be saved: the config folder is not writable."), STAY
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
+from reader.ui.noop import QT_TRANSLATE_NOOP
 
+# Titles stay English as keys; each is translated as its menu is made (after the translator).
 MENUS: dict[str, list[Act | None]] = {  # None: a separator
-    "&File": [
+    QT_TRANSLATE_NOOP("Menus", "&File"): [
         Act.IMPORT,
         None,
         Act.EXPORT_RECOMMENDATIONS,
@@ -18,7 +20,7 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         None,
         Act.QUIT,
     ],
-    "&Edit": [
+    QT_TRANSLATE_NOOP("Menus", "&Edit"): [
         Act.UNDO,
         Act.REDO,
         None,
@@ -35,7 +37,7 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         None,
         Act.PREFERENCES,
     ],
-    "&View": [
+    QT_TRANSLATE_NOOP("Menus", "&View"): [
         Act.ZOOM_IN,
         Act.ZOOM_OUT,
         Act.ZOOM_RESET,
@@ -47,7 +49,7 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         Act.FOCUS_LIBRARY,
         Act.FOCUS_OUTLINE,
     ],
-    "&Notes": [
+    QT_TRANSLATE_NOOP("Menus", "&Notes"): [
         Act.HIGHLIGHT,
         *HIGHLIGHT_COLORS.values(),
         None,
@@ -58,8 +60,14 @@ MENUS: dict[str, list[Act | None]] = {  # None: a separator
         Act.NOTES_MEMO,
         Act.NOTES_AUTHOR,
     ],
-    "&Tools": [Act.REBUILD_INDEX],
-    "&Help": [Act.USER_GUIDE, Act.SHORTCUTS, Act.SEARCH_SYNTAX, None, Act.ABOUT],
+    QT_TRANSLATE_NOOP("Menus", "&Tools"): [Act.REBUILD_INDEX],
+    QT_TRANSLATE_NOOP("Menus", "&Help"): [
+        Act.USER_GUIDE,
+        Act.SHORTCUTS,
+        Act.SEARCH_SYNTAX,
+        None,
+        Act.ABOUT,
+    ],
 }
 TOOLBAR = (Act.IMPORT, Act.FIND, Act.SEARCH, Act.ZOOM_OUT, Act.ZOOM_IN, Act.COPY_WITH_CITATION)
 THEMES = (Act.THEME_SYSTEM, Act.THEME_LIGHT, Act.THEME_DARK)
@@ -71,16 +79,16 @@ def build_menus(window: QMainWindow, actions: dict[Act, QAction]) -> None:
     for act in THEMES:
         theme_group.addAction(actions[act])
     for title, acts in MENUS.items():
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", title))
         for entry in acts:
             if entry is None:
                 menu.addSeparator()
             else:
                 menu.addAction(actions[entry])
         if title == "&View":
-            appearance = menu.addMenu("&Appearance")
+            appearance = menu.addMenu(QCoreApplication.translate("Menus", "&Appearance"))
             appearance.addActions(theme_group.actions())
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(QCoreApplication.translate("Menus", "Main"))
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

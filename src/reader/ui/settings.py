@@ -37,6 +37,9 @@ LINE_CHARS = Setting("reader/line_chars", int, 72)  # about this many characters
 HIGHLIGHT_COLOR = Setting("notes/highlight_color", str, "yellow")  # Ctrl+H's colour
 EXPORT_FORMAT = Setting("export/format", str, "")  # a format's value ("markdown"); "" first
 EXPORT_FOLDER = Setting("export/folder", str, "")  # "" for the current folder
+# The interface's language: "" follows the system locale, else "en" or "ru" (ui/language.py);
+# read once at start, as the widgets take their texts when they are built.
+LANGUAGE = Setting("appearance/language", str, "")
 
 
 class Settings:

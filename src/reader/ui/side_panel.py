@@ -9,6 +9,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from reader.ui.noop import QT_TRANSLATE_NOOP
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -20,17 +22,24 @@ class Tab(IntEnum):
 
 _EMPTY_STATES = {
     Tab.RECOMMENDATIONS: (
-        "Recommendations",
-        "What each statement recommends, grouped by topic. Gathering them…",
+        QT_TRANSLATE_NOOP("SidePanel", "Recommendations"),
+        QT_TRANSLATE_NOOP(
+            "SidePanel", "What each statement recommends, grouped by topic. Gathering them…"
+        ),
     ),
     Tab.SEARCH: (
-        "Search",
-        "Search across every statement. For now, use Find in Document (Ctrl+F) "
-        "to search the open statement.",
+        QT_TRANSLATE_NOOP("SidePanel", "Search"),
+        QT_TRANSLATE_NOOP(
+            "SidePanel",
+            "Search across every statement. For now, use Find in Document (Ctrl+F) "
+            "to search the open statement.",
+        ),
     ),
     Tab.NOTES: (
-        "Notes",
-        "Your highlights and notes on the statements will be listed here.",
+        QT_TRANSLATE_NOOP("SidePanel", "Notes"),
+        QT_TRANSLATE_NOOP(
+            "SidePanel", "Your highlights and notes on the statements will be listed here."
+        ),
     ),
 }
 
@@ -41,11 +50,11 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("side_panel")
-        self.setAccessibleName("Recommendations, search and notes")
+        self.setAccessibleName(self.tr("Recommendations, search and notes"))
         self.setDocumentMode(True)
         for tab in Tab:
             title, text = _EMPTY_STATES[tab]
-            self.addTab(_empty_state(text), title)
+            self.addTab(_empty_state(self.tr(text)), self.tr(title))
 
     def set_panel(self, tab: Tab, widget: QWidget) -> None:
         """Put `widget` in place of the tab's page; the current tab stays current."""

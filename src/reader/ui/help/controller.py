@@ -35,15 +35,15 @@ class HelpController(QObject):
 
     @Slot()
     def show_guide(self) -> None:
-        self._show("User Guide", written_page(GUIDE))
+        self._show(self.tr("User Guide"), written_page(GUIDE))
 
     @Slot()
     def show_shortcuts(self) -> None:
-        self._show("Keyboard Shortcuts", shortcuts_page(self._actions, MENUS))
+        self._show(self.tr("Keyboard Shortcuts"), shortcuts_page(self._actions, MENUS))
 
     @Slot()
     def show_search_syntax(self) -> None:
-        self._show("Search Syntax", written_page(SYNTAX))
+        self._show(self.tr("Search Syntax"), written_page(SYNTAX))
 
     def _show(self, title: str, page: str) -> None:
         from reader.ui.help.dialog import HelpDialog  # not needed for the first paint

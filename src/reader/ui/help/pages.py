@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from reader.resource_access import resource_path
@@ -32,11 +33,20 @@ def shortcuts_page(
     for menu, acts in menus.items():
         rows = [act for act in acts if act is not None]
         listed.update(rows)
-        sections.append(_section(menu.replace("&", ""), [actions[act] for act in rows]))
+        sections.append(
+            _section(
+                QCoreApplication.translate("Menus", menu).replace("&", ""),
+                [actions[act] for act in rows],
+            )
+        )
     elsewhere = [action for act, action in actions.items() if act not in listed]
     if elsewhere:
-        sections.append(_section("Elsewhere (context menus)", elsewhere))
-    return "<h2>Keyboard Shortcuts</h2>" + "".join(sections)
+        sections.append(
+            _section(QCoreApplication.translate("Help", "Elsewhere (context menus)"), elsewhere)
+        )
+    return f"<h2>{QCoreApplication.translate('Help', 'Keyboard Shortcuts')}</h2>" + "".join(
+        sections
+    )
 
 
 def keys_of(action: QAction) -> str:

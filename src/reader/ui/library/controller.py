@@ -133,7 +133,9 @@ class LibraryController(QObject):
         self.add_documents(documents)
         self.model.set_counts(Column.NOTES, notes)
         if problem:
-            self._context.messages.say(f"Imported documents cannot be read: {problem}")
+            self._context.messages.say(
+                self.tr("Imported documents cannot be read: {problem}").format(problem=problem)
+            )
         self.update_actions()
         self.loaded.emit()
 
@@ -164,10 +166,12 @@ class LibraryController(QObject):
         """Why nothing can be imported now (a sentence), or ""."""
         user_data = self._context.user_data
         if not self.is_loaded and user_data.has_folder():
-            return "The library is still opening; try again in a moment."
+            return self.tr("The library is still opening; try again in a moment.")
         problem = self._problem or user_data.problem()
         if user_data.database() is None or problem:
-            return f"Nothing can be imported: {problem or 'the library cannot be read'}."
+            return self.tr("Nothing can be imported: {problem}.").format(
+                problem=problem or self.tr("the library cannot be read")
+            )
         return ""
 
     def describe(self, error: BaseException) -> str:
@@ -193,7 +197,7 @@ class LibraryController(QObject):
     @Slot()
     def update_actions(self) -> None:
         editable = self._editable() is not None
-        tip = "" if editable else "Only imported documents can be changed or removed."
+        tip = "" if editable else self.tr("Only imported documents can be changed or removed.")
         for act in (Act.REMOVE_DOCUMENT, Act.EDIT_METADATA):
             action = self._context.actions[act]
             action.setEnabled(editable)
@@ -229,7 +233,8 @@ class LibraryController(QObject):
         self._forget(doc, notes_too=choice is NotesChoice.DELETE)
         kept = " Its notes are kept, detached." if notes and choice is NotesChoice.KEEP else ""
         self._context.messages.say(
-            f"Removed “{doc.metadata.display_title}” from the library.{kept}"
+            self.tr("Removed “{title}” from the library.").format(title=doc.metadata.display_title)
+            + kept
         )
 
     def _forget(self, doc: Document, notes_too: bool) -> None:
@@ -270,7 +275,9 @@ class LibraryController(QObject):
         self._context.reading.show_document(changed)
         self.document_changed.emit(changed)
         self.library_changed.emit()
-        self._context.messages.say(f"Saved the details of “{changed.metadata.display_title}”.")
+        self._context.messages.say(
+            self.tr("Saved the details of “{title}”.").format(title=changed.metadata.display_title)
+        )
 
     # Counts --------------------------------------------------------------------------------
     @Slot()

@@ -8,9 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
-from reader.core.wording import counted
-
 from reader.ui.library.model import Column
+from reader.ui.plurals import plurals
 from reader.ui.two_line_item import draw_background, line_height, small_font
 
 PADDING = 5
@@ -33,9 +32,9 @@ def counts_line(index: AnyIndex) -> str:
     recs, notes = _at(index, Column.RECOMMENDATIONS), _at(index, Column.NOTES)
     parts = []
     if isinstance(recs, int) and recs:
-        parts.append(counted(recs, "rec"))
+        parts.append(plurals().recs(recs))
     if isinstance(notes, int) and notes:
-        parts.append(counted(notes, "note"))
+        parts.append(plurals().notes(notes))
     return " · ".join(parts)
 
 

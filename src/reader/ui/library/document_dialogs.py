@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from enum import Enum
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.documents.document import Metadata
-from reader.core.wording import counted
+
+from reader.ui.plurals import plurals
 
 DATE_FORMAT = "d MMMM yyyy"
 
@@ -33,13 +34,13 @@ class MetadataDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, metadata: Metadata) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Document Details — {APP_NAME}")
+        self.setWindowTitle(self.tr("Document Details — {app}").format(app=APP_NAME))
         self._metadata = metadata
         self.title = QLineEdit(metadata.title)
         self.place = QLineEdit(metadata.place)
         self.organizations = QLineEdit(", ".join(metadata.organizations))
         self.organizations.setPlaceholderText("separated by commas")
-        self.has_date = QCheckBox("Dated")
+        self.has_date = QCheckBox(self.tr("Dated"))
         self.start = _date_edit(metadata.date_start)
         self.has_end = QCheckBox("to")
         self.end = _date_edit(metadata.date_end or metadata.date_start)
@@ -63,7 +64,7 @@ class MetadataDialog(QDialog):
         dates.addStretch(1)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
-        form.addRow("Date:", dates)
+        form.addRow(self.tr("Date:"), dates)
         form.addRow("&Place:", self.place)
         form.addRow("&Organisations:", self.organizations)
         layout = QVBoxLayout(self)
@@ -132,16 +133,28 @@ class RemoveNotesQuestion:
     def ask(cls, parent: QWidget | None, title: str, notes: int) -> NotesChoice | None:
         """KEEP them detached, DELETE them, or None: do not remove the document."""
         box = QMessageBox(parent)
-        box.setWindowTitle(f"Remove from Library — {APP_NAME}")
-        box.setIcon(QMessageBox.Icon.Question)
-        them = "it" if notes == 1 else "them"
-        box.setText(f"“{title}” has {counted(notes, 'note')}. What should become of {them}?")
-        box.setInformativeText(
-            "Kept notes stay in your notes, detached, and come back if the same document "
-            "is imported again."
+        box.setWindowTitle(
+            QCoreApplication.translate("RemoveNotesQuestion", "Remove from Library — {app}").format(
+                app=APP_NAME
+            )
         )
-        keep = box.addButton("Keep Notes Detached", QMessageBox.ButtonRole.AcceptRole)
-        delete = box.addButton("Delete Notes", QMessageBox.ButtonRole.DestructiveRole)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(plurals().document_has_notes(title, notes))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "RemoveNotesQuestion",
+                "Kept notes stay in your notes, detached, and come back if the same document "
+                "is imported again.",
+            )
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("RemoveNotesQuestion", "Keep Notes Detached"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        delete = box.addButton(
+            QCoreApplication.translate("RemoveNotesQuestion", "Delete Notes"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.exec()

@@ -15,11 +15,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QProgressDialog
 
-from reader.core.wording import counted
-
 from reader.ui.actions import Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.library import import_dialogs as dialogs
+from reader.ui.plurals import plurals
 from reader.ui.tasks import run_task, serial_pool
 
 if TYPE_CHECKING:
@@ -114,11 +113,11 @@ class ImportController(QObject):
         """Stop after the file being imported now; what was imported stays."""
         self._cancel.set()
         if self.progress is not None:
-            self.progress.setLabelText("Cancelling after the current file…")
+            self.progress.setLabelText(self.tr("Cancelling after the current file…"))
 
     def _refused(self) -> bool:
         if self.is_running():
-            self._status("An import is running; wait for it to finish or cancel it.")
+            self._status(self.tr("An import is running; wait for it to finish or cancel it."))
             return True
         problem = self._target.cannot_import()
         if problem:
@@ -216,7 +215,7 @@ class ImportController(QObject):
         self.progress = None
         self._context.actions[Act.IMPORT].setEnabled(True)
         imported = sum(r.status == IMPORTED for r in results)
-        self._status(f"Imported {imported} of {counted(len(results), 'file')}.")
+        self._status(plurals().imported_of_files(imported, len(results)))
         self.import_finished.emit(results)
         dialogs.show_import_summary(self._parent, results)
 

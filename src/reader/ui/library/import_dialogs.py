@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.wording import counted
+
+from reader.ui.plurals import plurals
 
 if TYPE_CHECKING:
     from reader.core.library.importing import ImportResult
@@ -37,19 +38,36 @@ FILE_FILTER = (
 
 def ask_import_paths(parent: QWidget) -> list[Path]:
     """The files the user chose to import (none if the dialog was cancelled)."""
-    names, _ = QFileDialog.getOpenFileNames(parent, "Import Statements", "", FILE_FILTER)
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("Import", "Import Statements"),
+        "",
+        QCoreApplication.translate("Import", FILE_FILTER),
+    )
     return [Path(name) for name in names]
 
 
 def show_cannot_import(parent: QWidget, sentence: str) -> None:
-    QMessageBox.warning(parent, f"Import — {APP_NAME}", sentence)
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("Import", "Import — {app}").format(app=APP_NAME),
+        sentence,
+    )
 
 
 def make_progress(parent: QWidget, total: int) -> QProgressDialog:
     """A progress dialog that does not block the window: search and reading go on."""
-    dialog = QProgressDialog("Preparing the import…", "Cancel", 0, total, parent)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("Import", "Preparing the import…"),
+        QCoreApplication.translate("Import", "Cancel"),
+        0,
+        total,
+        parent,
+    )
     dialog.setObjectName("import_progress")
-    dialog.setWindowTitle(f"Importing — {APP_NAME}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("Import", "Importing — {app}").format(app=APP_NAME)
+    )
     dialog.setWindowModality(Qt.WindowModality.NonModal)  # modal: setValue() re-enters the loop
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -59,7 +77,9 @@ def make_progress(parent: QWidget, total: int) -> QProgressDialog:
 
 
 def progress_label(done: int, total: int, name: str) -> str:
-    return f"Importing {done} of {total}: {name}"
+    return QCoreApplication.translate("Import", "Importing {done} of {total}: {name}").format(
+        done=done, total=total, name=name
+    )
 
 
 class ImportSummaryDialog(QDialog):
@@ -68,7 +88,9 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, parent: QWidget | None, results: Sequence[ImportResult]) -> None:
         super().__init__(parent)
         self.setObjectName("import_summary")
-        self.setWindowTitle(f"Import — {APP_NAME}")
+        self.setWindowTitle(
+            QCoreApplication.translate("Import", "Import — {app}").format(app=APP_NAME)
+        )
         self.headline = QLabel(summary_headline(results))
         self.headline.setWordWrap(True)
         self.details = QTextBrowser()
@@ -94,11 +116,17 @@ def summary_headline(results: Sequence[ImportResult]) -> str:
     imported = sum(r.status == IMPORTED for r in results)
     duplicates = sum(r.status == DUPLICATE for r in results)
     refused = len(results) - imported - duplicates
-    parts = [counted(imported, "document") + " imported"]
+    parts = [plurals().documents_imported(imported)]
     if duplicates:
-        parts.append(f"{duplicates} already in the library")
+        parts.append(
+            QCoreApplication.translate("Import", "{count} already in the library").format(
+                count=duplicates
+            )
+        )
     if refused:
-        parts.append(f"{refused} not imported")
+        parts.append(
+            QCoreApplication.translate("Import", "{count} not imported").format(count=refused)
+        )
     return "; ".join(parts) + "."
 
 
@@ -111,24 +139,35 @@ def summary_html(results: Sequence[ImportResult]) -> str:
     if done:
         items = "".join(
             f"<li><b>{html.escape(r.title or r.id)}</b> "
-            f"<span style='color:gray'>from {html.escape(Path(r.file).name)}</span></li>"
+            f"<span style='color:gray'>{_from(r.file)}</span></li>"
             for r in done
         )
-        parts.append(f"<h4>Imported</h4><ul>{items}</ul>")
+        parts.append(f"<h4>{QCoreApplication.translate('Import', 'Imported')}</h4><ul>{items}</ul>")
     if other:
         items = "".join(
             f"<li><b>{html.escape(Path(r.file).name)}</b>: {html.escape(_why(r))}</li>"
             for r in other
         )
-        parts.append(f"<h4>Not imported</h4><ul>{items}</ul>")
-    return "".join(parts) or "<p>No files were given.</p>"
+        parts.append(
+            f"<h4>{QCoreApplication.translate('Import', 'Not imported')}</h4><ul>{items}</ul>"
+        )
+    return (
+        "".join(parts) or f"<p>{QCoreApplication.translate('Import', 'No files were given.')}</p>"
+    )
+
+
+def _from(file: str) -> str:
+    name = html.escape(Path(file).name)
+    return QCoreApplication.translate("Import", "from {file}").format(file=name)
 
 
 def _why(result: ImportResult) -> str:
     from reader.core.library.importing import DUPLICATE
 
     if result.status == DUPLICATE and result.title:
-        return f"already in the library as “{result.title}” ({result.id})."
+        return QCoreApplication.translate(
+            "Import", "already in the library as “{title}” ({id})."
+        ).format(title=result.title, id=result.id)
     # The line starts with the file's name already: "a.pdf: it is damaged", not "a.pdf: a.pdf …"
     name = Path(result.file).name
     if result.reason.startswith(name + " "):

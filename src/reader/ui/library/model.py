@@ -20,6 +20,9 @@ from PySide6.QtCore import (
 
 from reader.core.documents.document import Document
 
+from reader.ui.dates import date_text
+from reader.ui.noop import QT_TRANSLATE_NOOP
+
 DocumentRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -36,17 +39,19 @@ class Column(IntEnum):
 
 
 _HEADERS = {
-    Column.TITLE: "Title",
-    Column.DATE: "Date",
-    Column.PLACE: "Place",
-    Column.ORGANIZATIONS: "Organisations",
-    Column.RECOMMENDATIONS: "Recs",
-    Column.NOTES: "Notes",
+    Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    Column.DATE: QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+    Column.PLACE: QT_TRANSLATE_NOOP("LibraryModel", "Place"),
+    Column.ORGANIZATIONS: QT_TRANSLATE_NOOP("LibraryModel", "Organisations"),
+    Column.RECOMMENDATIONS: QT_TRANSLATE_NOOP("LibraryModel", "Recs"),
+    Column.NOTES: QT_TRANSLATE_NOOP("LibraryModel", "Notes"),
 }
 _COUNTS = (Column.RECOMMENDATIONS, Column.NOTES)
 _HEADER_TIPS = {
-    Column.RECOMMENDATIONS: "Recommendations found in the document",
-    Column.NOTES: "Your notes and highlights in the document",
+    Column.RECOMMENDATIONS: QT_TRANSLATE_NOOP(
+        "LibraryModel", "Recommendations found in the document"
+    ),
+    Column.NOTES: QT_TRANSLATE_NOOP("LibraryModel", "Your notes and highlights in the document"),
 }
 
 
@@ -70,7 +75,7 @@ class LibraryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
+            return self.tr(_HEADERS[Column(section)])
         if role == Qt.ItemDataRole.ToolTipRole:
             return _HEADER_TIPS.get(Column(section))
         return None
@@ -162,7 +167,7 @@ def _display(doc: Document, column: Column) -> str:
     if column is Column.TITLE:
         return meta.display_title
     if column is Column.DATE:
-        return meta.date_label
+        return date_text(meta)
     if column is Column.PLACE:
         return meta.place
     return ", ".join(meta.organizations)
@@ -176,7 +181,7 @@ def _sort_key(doc: Document, column: Column) -> str:
 
 def _tooltip(doc: Document) -> str:
     meta = doc.metadata
-    lines = [meta.title, " · ".join(p for p in (meta.date_label, meta.place) if p)]
+    lines = [meta.title, " · ".join(p for p in (date_text(meta), meta.place) if p)]
     if meta.organizations:
         lines.append(", ".join(meta.organizations))
     return "\n".join(line for line in lines if line)

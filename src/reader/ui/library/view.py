@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from reader.ui.library.delegate import LibraryDelegate
 from reader.ui.library.model import Column
+from reader.ui.noop import QT_TRANSLATE_NOOP
 
 SORT_LABELS = {
-    Column.TITLE: "Title",
-    Column.DATE: "Date",
-    Column.PLACE: "Place",
-    Column.ORGANIZATIONS: "Organisations",
-    Column.RECOMMENDATIONS: "Recommendations",
-    Column.NOTES: "Notes",
+    Column.TITLE: QT_TRANSLATE_NOOP("LibraryView", "Title"),
+    Column.DATE: QT_TRANSLATE_NOOP("LibraryView", "Date"),
+    Column.PLACE: QT_TRANSLATE_NOOP("LibraryView", "Place"),
+    Column.ORGANIZATIONS: QT_TRANSLATE_NOOP("LibraryView", "Organisations"),
+    Column.RECOMMENDATIONS: QT_TRANSLATE_NOOP("LibraryView", "Recommendations"),
+    Column.NOTES: QT_TRANSLATE_NOOP("LibraryView", "Notes"),
 }
 
 
@@ -36,7 +37,11 @@ def library_view(model: QSortFilterProxyModel) -> QTreeView:
     header = view.header()
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(functools.partial(_sort_menu, view))
-    header.setToolTip("Click to reverse the order; right-click to sort by another detail")
+    header.setToolTip(
+        QCoreApplication.translate(
+            "LibraryView", "Click to reverse the order; right-click to sort by another detail"
+        )
+    )
     return view
 
 
@@ -52,11 +57,11 @@ def show_two_lines(view: QTreeView) -> None:
 
 def sort_menu(view: QTreeView) -> QMenu:
     """Sort by: each detail a row shows; the current one checked."""
-    menu = QMenu("Sort By", view)
+    menu = QMenu(QCoreApplication.translate("LibraryView", "Sort By"), view)
     current = view.header().sortIndicatorSection()
     order = view.header().sortIndicatorOrder()
     for column, label in SORT_LABELS.items():
-        action = menu.addAction(label)
+        action = menu.addAction(QCoreApplication.translate("LibraryView", label))
         action.setCheckable(True)
         action.setChecked(column == current)
         action.triggered.connect(functools.partial(view.sortByColumn, column, order))

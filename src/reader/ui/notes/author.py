@@ -3,6 +3,7 @@ Author…, kept in the settings), else the system user's full name (core/notes/a
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from reader.core.notes.agents import Creator, creator_named
@@ -22,4 +23,6 @@ def ask_and_keep_author(parent: QWidget | None, settings: Settings) -> str:
     if name is None:
         return ""
     settings.set(NOTES_AUTHOR, " ".join(name.split()))
-    return f"Exported notes name {creator_from(settings).name} as their author."
+    return QCoreApplication.translate(
+        "NotesAuthor", "Exported notes name {name} as their author."
+    ).format(name=creator_from(settings).name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.notes.note import Note
@@ -35,7 +36,12 @@ class _NoteCommand(QUndoCommand):
 
 class AddNote(_NoteCommand):
     def __init__(self, write: Write, note: Note) -> None:
-        super().__init__(write, "Add Note" if note.text or note.tags else "Highlight")
+        super().__init__(
+            write,
+            QCoreApplication.translate("Notes", "Add Note")
+            if note.text or note.tags
+            else QCoreApplication.translate("Notes", "Highlight"),
+        )
         self._note = note
 
     def undo(self) -> None:
@@ -61,7 +67,7 @@ class ChangeNote(_NoteCommand):
 
 class DeleteNote(_NoteCommand):
     def __init__(self, write: Write, note: Note) -> None:
-        super().__init__(write, "Delete Note")
+        super().__init__(write, QCoreApplication.translate("Notes", "Delete Note"))
         self._note = note
 
     def undo(self) -> None:

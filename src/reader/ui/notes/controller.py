@@ -21,6 +21,7 @@ from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR, Note
 from reader.ui import settings as S
 from reader.ui.actions import HIGHLIGHT_COLORS, Act
 from reader.ui.feature_context import FeatureContext
+from reader.ui.noop import QT_TRANSLATE_NOOP
 from reader.ui.notes.files_controller import NotesFiles
 from reader.ui.notes.service import NotesService
 from reader.ui.reading.note_marks import Remark
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
     from reader.ui.notes.panel import NotesPanel
     from reader.ui.notes.search_matches import NoteMatches
 
-NO_SELECTION = "Select a passage first, or put the caret in a highlight."
+NO_SELECTION = QT_TRANSLATE_NOOP(
+    "NotesController", "Select a passage first, or put the caret in a highlight."
+)
 
 
 class NotesController(QObject):
@@ -125,12 +128,16 @@ class NotesController(QObject):
     def show_note(self, note: Note) -> None:
         """Open the note's document and select its passage (or say it is detached)."""
         if note.doc_id not in self._library:
-            self._say(f"The document of this note ({note.doc_id}) is not in the library.")
+            self._say(
+                self.tr("The document of this note ({doc}) is not in the library.").format(
+                    doc=note.doc_id
+                )
+            )
             return
         self._reading.open_document(note.doc_id)
         placement = next((p for p in self._placements if p.note.id == note.id), None)
         if placement is None or placement.detached:
-            self._say("This note is detached: its passage is no longer in the text.")
+            self._say(self.tr("This note is detached: its passage is no longer in the text."))
             return
         view, placed = self._reading.view, placement.note
         view.select_range(placed.start, placed.end)
@@ -158,7 +165,7 @@ class NotesController(QObject):
         note = self.note_at_cursor()
         if note is not None and color is not None:
             return self.service.update(note.id, color=color)
-        self._say(NO_SELECTION)
+        self._say(self.tr(NO_SELECTION))
         return None
 
     @Slot()
@@ -171,7 +178,7 @@ class NotesController(QObject):
             existing = self.note_at_cursor()
             if existing is not None:
                 return self.edit_note(existing)
-            self._say(NO_SELECTION)
+            self._say(self.tr(NO_SELECTION))
             return None
         quote = doc.text[selected[0] : selected[1]]
         saved: list[Note] = []
@@ -194,7 +201,7 @@ class NotesController(QObject):
 
         note = note or self.note_at_cursor()
         if note is None:
-            self._say(NO_SELECTION)
+            self._say(self.tr(NO_SELECTION))
             return None
         before = NoteEdit(note.text, note.tags, note.color)
         saved: list[Note] = []
@@ -215,9 +222,9 @@ class NotesController(QObject):
     def delete_note(self, note: Note | None = None) -> None:
         note = note or self.note_at_cursor()
         if note is None:
-            self._say(NO_SELECTION)
+            self._say(self.tr(NO_SELECTION))
         elif self.service.delete(note.id) is not None:
-            self._say("Highlight deleted (Ctrl+Z brings it back).")
+            self._say(self.tr("Highlight deleted (Ctrl+Z brings it back)."))
 
     @Slot(str, bool)
     def forget_document(self, doc_id: str, notes_too: bool) -> None:
@@ -232,7 +239,9 @@ class NotesController(QObject):
         view, acts = self._reading.view, self._context.actions
         if view.selection_range() is None:
             view.setTextCursor(view.cursorForPosition(position))
-        colours = QMenu("Highlight" if view.selection_range() else "Change Colour", menu)
+        colours = QMenu(
+            self.tr("Highlight") if view.selection_range() else self.tr("Change Colour"), menu
+        )
         colours.addActions([acts[act] for act in HIGHLIGHT_COLORS.values()])
         add_section(menu)
         if view.selection_range() is not None:
@@ -347,7 +356,7 @@ class NotesController(QObject):
             self._say(problem)
             return
         QApplication.clipboard().setText(text)
-        self._say("Copied the note's passage with its citation.")
+        self._say(self.tr("Copied the note's passage with its citation."))
 
     @Slot()
     def _refresh_panel(self) -> None:
@@ -377,12 +386,12 @@ class NotesController(QObject):
     @Slot(str)
     def _on_undo_stack_undo_text_changed(self, text: str) -> None:
         if shiboken6.isValid(self._undo_redo[0]):  # the window may be closing
-            self._undo_redo[0].setText(f"&Undo {text}".strip())
+            self._undo_redo[0].setText(self.tr("&Undo {action}").format(action=text).strip())
 
     @Slot(str)
     def _on_undo_stack_redo_text_changed(self, text: str) -> None:
         if shiboken6.isValid(self._undo_redo[1]):
-            self._undo_redo[1].setText(f"&Redo {text}".strip())
+            self._undo_redo[1].setText(self.tr("&Redo {action}").format(action=text).strip())
 
     @Slot()
     def _on_service_loaded(self) -> None:
@@ -396,7 +405,7 @@ class NotesController(QObject):
             return
         doc: Document = self._library.get(placement.note.doc_id)
         if self.service.reattach(placement.note.id, doc, candidate.start, candidate.end):
-            self._say("The note is attached to the passage again.")
+            self._say(self.tr("The note is attached to the passage again."))
 
     @Slot()
     def _on_panel_export_requested(self) -> None:

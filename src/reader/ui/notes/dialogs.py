@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from reader.core.export import ExportFormat
 from reader.core.notes.export import NOTE_FORMATS
 from reader.core.notes.note import COLOR_HEX, COLORS, DEFAULT_COLOR
 
+from reader.ui.colour_names import color_name
 from reader.ui.export_dialog import ask_export_path
 
 MARKDOWN, HTML, CSV, JSON = (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.CSV,
@@ -59,7 +60,7 @@ def color_combo(current: str = DEFAULT_COLOR, first: str = "") -> QComboBox:
     if first:
         combo.addItem(first, None)
     for color in COLORS:
-        combo.addItem(color_icon(color), color.capitalize(), color)
+        combo.addItem(color_icon(color), color_name(color), color)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
@@ -87,16 +88,18 @@ class NoteEditor(QDialog):
         super().__init__(parent)
         self._save = save
         self.setObjectName("note_editor")
-        self.setWindowTitle("Note")
+        self.setWindowTitle(self.tr("Note"))
         self.setMinimumWidth(460)
         shown = " ".join(quote.split())
         shown = shown if len(shown) <= QUOTE_LIMIT else shown[:QUOTE_LIMIT] + "…"
         self.quote = QLabel(f"<i>“{_escape(shown)}”</i>", wordWrap=True)
         self.quote.setTextFormat(Qt.TextFormat.RichText)
         self.text = QPlainTextEdit(edit.text)
-        self.text.setPlaceholderText("Your note (plain text; *Markdown* allowed)")
+        self.text.setPlaceholderText(self.tr("Your note (plain text; *Markdown* allowed)"))
         self.text.setTabChangesFocus(True)
-        self.tags = QLineEdit(", ".join(edit.tags), placeholderText="tags, comma separated")
+        self.tags = QLineEdit(
+            ", ".join(edit.tags), placeholderText=self.tr("tags, comma separated")
+        )
         self.tags.setObjectName("note_tags")
         self._completer = _TagCompleter(self.tags, known_tags)
         self.color = color_combo(edit.color)
@@ -110,9 +113,9 @@ class NoteEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Note:", self.text)
-        form.addRow("Tags:", self.tags)
-        form.addRow("Colour:", self.color)
+        form.addRow(self.tr("Note:"), self.text)
+        form.addRow(self.tr("Tags:"), self.tags)
+        form.addRow(self.tr("Colour:"), self.color)
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
         layout.addLayout(form)
@@ -123,7 +126,7 @@ class NoteEditor(QDialog):
     def accept(self) -> None:
         problem = self._save(self.result_edit()) if self._save is not None else ""
         if problem:
-            self.problem.setText(f"Not saved: {problem}")
+            self.problem.setText(self.tr("Not saved: {problem}").format(problem=problem))
             self.problem.show()
             return
         super().accept()
@@ -179,14 +182,18 @@ class _TagCompleter(QCompleter):
 
 def ask_notes_export(parent: QWidget | None) -> tuple[Path, ExportFormat] | None:
     """Where to save the notes and in which format, or None."""
-    return ask_export_path(parent, "Export Notes", "notes", NOTE_FORMATS)
+    return ask_export_path(
+        parent, QCoreApplication.translate("NoteDialogs", "Export Notes"), "notes", NOTE_FORMATS
+    )
 
 
 def ask_notes_import(parent: QWidget | None) -> Path | None:
     """The Web Annotation JSON or Hypothesis file to import notes from, or None."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import Notes", "",
-        "Web Annotation or Hypothesis JSON (*.json *.jsonld);;All files (*)",
+        parent, QCoreApplication.translate("NoteDialogs", "Import Notes"), "",
+        QCoreApplication.translate(
+            "NoteDialogs", "Web Annotation or Hypothesis JSON (*.json *.jsonld);;All files (*)"
+        ),
     )  # fmt: skip
     return Path(name) if name else None
 
@@ -194,8 +201,11 @@ def ask_notes_import(parent: QWidget | None) -> Path | None:
 def ask_notes_author(parent: QWidget | None, current: str, system_name: str) -> str | None:
     """The name exported notes carry as their author ("" for the system user's), or None."""
     name, ok = QInputDialog.getText(
-        parent, "Notes Author",
-        f"Your name, as exported notes give it (empty: {system_name}, from this system):",
+        parent, QCoreApplication.translate("NoteDialogs", "Notes Author"),
+        QCoreApplication.translate(
+            "NoteDialogs",
+            "Your name, as exported notes give it (empty: {name}, from this system):",
+        ).format(name=system_name),
         QLineEdit.EchoMode.Normal, current,
     )  # fmt: skip
     return name if ok else None

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from reader.core.notes.note import Note
-from reader.core.wording import counted
 
 from reader.ui.feature_context import FeatureContext
 from reader.ui.notes.service import NotesService
+from reader.ui.plurals import plurals
 from reader.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class NotesFiles(QObject):
         write = functools.partial(
             write_notes_file, path, notes, self._context.library.by_id(), kind, self.creator()
         )
-        done = f"Exported {counted(len(notes), 'note')} to {path}."
+        done = plurals().exported_notes(len(notes), path)
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
     def _on_export_failed(self, error: BaseException) -> None:

@@ -32,12 +32,16 @@ from reader.core.notes.note import Note
 from reader.core.recommendations.extraction import Recommendation
 
 from reader.ui.export_dialog import ask_export_path
+from reader.ui.noop import QT_TRANSLATE_NOOP
 from reader.ui.notes.dialogs import color_combo
 from reader.ui.tasks import run_task
 
 W = TypeVar("W", bound=QWidget)
-GROUPINGS = {GroupBy.DOCUMENT: "Document", GroupBy.SECTION: "Document and section",
-             GroupBy.TOPIC: "Topic of the recommendation"}  # fmt: skip
+GROUPINGS = {
+    GroupBy.DOCUMENT: QT_TRANSLATE_NOOP("MemoDialog", "Document"),
+    GroupBy.SECTION: QT_TRANSLATE_NOOP("MemoDialog", "Document and section"),
+    GroupBy.TOPIC: QT_TRANSLATE_NOOP("MemoDialog", "Topic of the recommendation"),
+}
 # Qt's rich text knows a subset of CSS: enough for the quotes to read as quotes.
 _PREVIEW_CSS = """
 h1 { font-size: 20pt; } h2 { font-size: 15pt; margin-top: 14px; } h3 { font-size: 12pt; }
@@ -83,7 +87,7 @@ class MemoDialog(QDialog):
     def __init__(self, source: MemoSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memo_dialog")
-        self.setWindowTitle("Memo from Notes")
+        self.setWindowTitle(self.tr("Memo from Notes"))
         self._source = source
         self.memo = Memo("Memo", [])
         self._build_widgets()
@@ -93,46 +97,46 @@ class MemoDialog(QDialog):
 
     def _build_widgets(self) -> None:
         source = self._source
-        self.title = _named(QLineEdit("Memo"), "memo_title")
+        self.title = _named(QLineEdit(self.tr("Memo")), "memo_title")
         self.group_by = _named(QComboBox(), "memo_group_by")
         for grouping, label in GROUPINGS.items():
-            self.group_by.addItem(label, grouping)
+            self.group_by.addItem(self.tr(label), grouping)
         self.document = _named(QComboBox(), "memo_document")
-        self.document.addItem("All documents", "")
+        self.document.addItem(self.tr("All documents"), "")
         for doc_id in sorted({n.doc_id for n in source.notes}, key=self._doc_order):
             doc = source.documents.get(doc_id)
             self.document.addItem(doc.metadata.display_title if doc else doc_id, doc_id)
         self.document.setCurrentIndex(max(0, self.document.findData(source.doc_id)))
         self.tag = _named(QComboBox(), "memo_tag")
-        self.tag.addItem("All tags", "")
+        self.tag.addItem(self.tr("All tags"), "")
         for tag in source.tags:
             self.tag.addItem(tag, tag)
-        self.color = color_combo(first="All colours")
+        self.color = color_combo(first=self.tr("All colours"))
         self.color.setCurrentIndex(0)
         self.topic = _named(QComboBox(), "memo_topic")
-        self.topic.addItem("All topics", "")
+        self.topic.addItem(self.tr("All topics"), "")
         for topic_id, label in source.topics:
             self.topic.addItem(label, topic_id)
-        self.words = _named(QLineEdit(placeholderText="Words in the note, tags or quote…",
+        self.words = _named(QLineEdit(placeholderText=self.tr("Words in the note, tags or quote…"),
                                clearButtonEnabled=True), "memo_words")  # fmt: skip
         self.preview = _named(QTextBrowser(), "memo_preview")
         self.preview.document().setDefaultStyleSheet(_PREVIEW_CSS)
         self.status = _named(QLabel(), "memo_status")
-        self.copy_button = _named(QPushButton("Copy as Memo"), "memo_copy")
-        self.copy_button.setToolTip("Copy as rich text and plain text, to paste formatted")
-        self.save_button = _named(QPushButton("Save As…"), "memo_save")
-        self.save_button.setToolTip("Save as Markdown, HTML or a Word document")
+        self.copy_button = _named(QPushButton(self.tr("Copy as Memo")), "memo_copy")
+        self.copy_button.setToolTip(self.tr("Copy as rich text and plain text, to paste formatted"))
+        self.save_button = _named(QPushButton(self.tr("Save As…")), "memo_save")
+        self.save_button.setToolTip(self.tr("Save as Markdown, HTML or a Word document"))
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        form.addRow("Title:", self.title)
-        form.addRow("Group by:", self.group_by)
-        form.addRow("Document:", self.document)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Group by:"), self.group_by)
+        form.addRow(self.tr("Document:"), self.document)
         filters = QHBoxLayout()
         for widget in (self.tag, self.color, self.topic):
             filters.addWidget(widget, 1)
-        form.addRow("Only:", filters)
-        form.addRow("Words:", self.words)
+        form.addRow(self.tr("Only:"), filters)
+        form.addRow(self.tr("Words:"), self.words)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -161,7 +165,8 @@ class MemoDialog(QDialog):
             return (value,) if value else ()
 
         return MemoOptions(
-            title=self.title.text().strip() or "Memo", group_by=self.group_by.currentData(),
+            title=self.title.text().strip() or self.tr("Memo"),
+            group_by=self.group_by.currentData(),
             doc_ids=chosen(self.document), tags=chosen(self.tag), colors=chosen(self.color),
             topics=chosen(self.topic), words=self.words.text(),
         )  # fmt: skip
@@ -174,21 +179,23 @@ class MemoDialog(QDialog):
                                self.options())  # fmt: skip
         self.preview.setHtml(memo_html(self.memo, standalone=False))
         count = self.memo.count
-        self.status.setText(f"{count} note{'s' * (count != 1)} in the memo")
+        self.status.setText(self.tr("%n note(s) in the memo", "", count))
         self.copy_button.setEnabled(count > 0)
         self.save_button.setEnabled(count > 0)
 
     @Slot()
     def copy_memo(self) -> None:
         QGuiApplication.clipboard().setMimeData(memo_mime_data(self.memo))
-        self.message_posted.emit("The memo is on the clipboard, to paste into a document.")
+        self.message_posted.emit(self.tr("The memo is on the clipboard, to paste into a document."))
 
     @Slot()
     def save_memo(self) -> None:
         from reader.core.export import write_export
         from reader.core.notes.memo_text import render_memo
 
-        answer = ask_export_path(self, "Save Memo", _file_name(self.memo.title), MEMO_FORMATS)
+        answer = ask_export_path(
+            self, self.tr("Save Memo"), _file_name(self.memo.title), MEMO_FORMATS
+        )
         if answer is None:
             return
         path, fmt = answer
@@ -202,10 +209,10 @@ class MemoDialog(QDialog):
 
     # Slots -------------------------------------------------------------------------------
     def _on_saved(self, path: object) -> None:
-        self.message_posted.emit(f"The memo is saved as {path}.")
+        self.message_posted.emit(self.tr("The memo is saved as {path}.").format(path=path))
 
     def _on_save_failed(self, error: BaseException) -> None:
-        self.message_posted.emit(f"The memo was not saved: {error}")
+        self.message_posted.emit(self.tr("The memo was not saved: {error}").format(error=error))
 
     def _doc_order(self, doc_id: str) -> tuple[int, str]:
         order = list(self._source.documents)

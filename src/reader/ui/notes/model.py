@@ -61,7 +61,7 @@ class NotesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(part for part in (note.quote, note.text, ", ".join(note.tags)) if part)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.where(placement)} — read the passage (Enter)"
+            return self.tr("{where} — read the passage (Enter)").format(where=self.where(placement))
         if role == PlacementRole:
             return placement
         if role == NoteRole:

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.documents.citation import cite
@@ -27,13 +28,16 @@ class NoteActions(Protocol):
 def note_menu(parent: QWidget | None, note: Note, actions: NoteActions) -> QMenu:
     menu = QMenu(parent)
     menu.addAction("&Edit Note…", lambda: actions.edit_note(note))
-    colours = menu.addMenu("Change &Colour")
+    colours = menu.addMenu(QCoreApplication.translate("NoteMenu", "Change &Colour"))
     for color in COLORS:
         action = colours.addAction(color_icon(color), color.capitalize())
         action.setCheckable(True)
         action.setChecked(color == note.color)
         action.triggered.connect(functools.partial(actions.recolor, note, color))
-    menu.addAction("Copy with Citation", lambda: actions.copy_with_citation(note))
+    menu.addAction(
+        QCoreApplication.translate("NoteMenu", "Copy with Citation"),
+        lambda: actions.copy_with_citation(note),
+    )
     menu.addSeparator()
     menu.addAction("&Delete", lambda: actions.delete_note(note))
     return menu
@@ -45,9 +49,13 @@ def cited_passage(
     """The note's passage with its citation, and "" — or "" and why it cannot be cited.
     `placements(doc_id)`: that document's notes, placed in its text as it stands."""
     if note.doc_id not in library:
-        return "", f"The document of this note ({note.doc_id}) is not in the library."
+        return "", QCoreApplication.translate(
+            "NoteMenu", "The document of this note ({doc}) is not in the library."
+        ).format(doc=note.doc_id)
     placement = next((p for p in placements(note.doc_id) if p.note.id == note.id), None)
     if placement is None or placement.detached:
-        return "", "This note is detached: its passage is no longer in the text."
+        return "", QCoreApplication.translate(
+            "NoteMenu", "This note is detached: its passage is no longer in the text."
+        )
     placed = placement.note
     return cite(library.get(note.doc_id), placed.start, placed.end), ""

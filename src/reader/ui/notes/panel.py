@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +31,14 @@ from PySide6.QtWidgets import (
 from reader.core.notes.anchoring import Placement
 from reader.core.notes.note import Note
 
+from reader.ui.noop import QT_TRANSLATE_NOOP
 from reader.ui.notes.delegate import NoteDelegate
 from reader.ui.notes.dialogs import color_combo
 from reader.ui.notes.model import NoteRole, NotesFilter, NotesModel, PlacementRole
 from reader.ui.two_line_item import item_list_view
 
-ALL_COLORS, ALL_TAGS = "All colours", "All tags"
+ALL_COLORS = QT_TRANSLATE_NOOP("NotesPanel", "All colours")
+ALL_TAGS = QT_TRANSLATE_NOOP("NotesPanel", "All tags")
 
 
 class NotesPanel(QWidget):
@@ -56,32 +66,38 @@ class NotesPanel(QWidget):
         self.model = NotesModel(self)
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.all_documents = QCheckBox("All documents")
+        self.all_documents = QCheckBox(self.tr("All documents"))
         self.all_documents.setObjectName("notes_all_documents")
-        self.all_documents.setToolTip("Show the notes of every document, not only this one")
-        self.color_filter = color_combo(first=ALL_COLORS)
+        self.all_documents.setToolTip(
+            self.tr("Show the notes of every document, not only this one")
+        )
+        self.color_filter = color_combo(first=self.tr(ALL_COLORS))
         self.color_filter.setCurrentIndex(0)
         self.color_filter.setObjectName("notes_color_filter")
-        self.color_filter.setAccessibleName("Colour")
+        self.color_filter.setAccessibleName(self.tr("Colour"))
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("notes_tag_filter")
-        self.tag_filter.setAccessibleName("Tag")
-        self.tag_filter.addItem(ALL_TAGS, None)
-        self.text_filter = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
+        self.tag_filter.setAccessibleName(self.tr("Tag"))
+        self.tag_filter.addItem(self.tr(ALL_TAGS), None)
+        self.text_filter = QLineEdit(
+            placeholderText=self.tr("Filter by words…"), clearButtonEnabled=True
+        )
         self.text_filter.setObjectName("notes_text_filter")
-        self.text_filter.setAccessibleName("Filter notes by words")
+        self.text_filter.setAccessibleName(self.tr("Filter notes by words"))
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("notes_status")
         self.view = notes_list_view(self.proxy)
         self.delegate = NoteDelegate(self.view, self)
         self.view.setItemDelegate(self.delegate)
-        self.reattach_button = QPushButton("Re-attach Here")
-        self.reattach_button.setToolTip("Put the detached note on the best matching passage")
-        self.export_button = QPushButton("Export Shown…")
-        self.export_button.setToolTip("Export the notes listed here")
-        self.memo_button = QPushButton("Memo…")
+        self.reattach_button = QPushButton(self.tr("Re-attach Here"))
+        self.reattach_button.setToolTip(
+            self.tr("Put the detached note on the best matching passage")
+        )
+        self.export_button = QPushButton(self.tr("Export Shown…"))
+        self.export_button.setToolTip(self.tr("Export the notes listed here"))
+        self.memo_button = QPushButton(self.tr("Memo…"))
         self.memo_button.setObjectName("notes_memo_button")
-        self.memo_button.setToolTip("Build a memo of quotes with citations from the notes")
+        self.memo_button.setToolTip(self.tr("Build a memo of quotes with citations from the notes"))
         self._build_layout()
         self._connect_signals()
         self._update_status()
@@ -180,13 +196,31 @@ class NotesPanel(QWidget):
 
     def _update_status(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        scope = "all documents" if self.all_documents.isChecked() else "this document"
+        every = self.all_documents.isChecked()
         if not total:
-            text = f"No notes on {scope} yet. Select a passage and press Ctrl+H to highlight it."
+            text = (
+                self.tr(
+                    "No notes on all documents yet. "
+                    "Select a passage and press Ctrl+H to highlight it."
+                )
+                if every
+                else self.tr(
+                    "No notes on this document yet. "
+                    "Select a passage and press Ctrl+H to highlight it."
+                )
+            )
         elif shown == total:
-            text = f"{total} note{'s' * (total != 1)} on {scope}."
+            text = (
+                self.tr("%n note(s) on all documents.", "", total)
+                if every
+                else self.tr("%n note(s) on this document.", "", total)
+            )
         else:
-            text = f"{shown} of {total} notes on {scope}."
+            text = (
+                self.tr("{shown} of %n note(s) on all documents.", "", total)
+                if every
+                else self.tr("{shown} of %n note(s) on this document.", "", total)
+            ).format(shown=shown)
         self.status.setText(text)
         placement = self.view.currentIndex().data(PlacementRole)
         self.reattach_button.setVisible(bool(placement and placement.candidate))
@@ -218,6 +252,6 @@ class NotesPanel(QWidget):
 
 def notes_list_view(model: QAbstractItemModel) -> QListView:
     view = item_list_view(model, "notes_list")
-    view.setAccessibleName("Notes")
+    view.setAccessibleName(QCoreApplication.translate("NotesPanel", "Notes"))
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from reader.core.documents.document import Document
 from reader.core.notes.anchoring import Anchoring, Placement
 from reader.core.notes.note import Note
-from reader.core.wording import counted
 
 from reader.ui.notes.delegate import NoteDelegate
 from reader.ui.notes.model import NoteRole, NotesModel
 from reader.ui.notes.panel import notes_list_view
+from reader.ui.plurals import plurals
 
 if TYPE_CHECKING:
     from reader.core.notes.store import NotesStore
@@ -70,7 +70,7 @@ class NoteMatches(QWidget):
         self.delegate.forget()
         self.model.set_placements(placements, titles)
         count = len(placements)
-        self.heading.setText(f"<b>Notes</b> · {counted(count, 'match')}")
+        self.heading.setText(f"<b>{self.tr('Notes')}</b> · {plurals().matches(count)}")
         self.setVisible(count > 0)
 
     @Slot(QModelIndex)

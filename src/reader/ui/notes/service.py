@@ -60,9 +60,9 @@ class NotesService(QObject):
     def problem(self) -> str:
         """A sentence saying why notes cannot be saved, or ""."""
         if not self._loaded:
-            return "The notes are being opened; try again in a moment."
+            return self.tr("The notes are being opened; try again in a moment.")
         if self._problem:
-            return f"Notes cannot be saved: {self._problem}."
+            return self.tr("Notes cannot be saved: {problem}.").format(problem=self._problem)
         return ""
 
     # Reading -----------------------------------------------------------------------------
@@ -121,12 +121,12 @@ class NotesService(QObject):
     ) -> Note | None:
         """Change a note; returns the new version (None, and a message, if not saved)."""
         before = self._change(lambda s: s.update(note_id, color=color, text=text, tags=tags))
-        what = "Change Colour" if text is None and tags is None else "Edit Note"
+        what = self.tr("Change Colour") if text is None and tags is None else self.tr("Edit Note")
         return self._push_change(before, what)
 
     def reattach(self, note_id: str, doc: Document, start: int, end: int) -> Note | None:
         before = self._change(lambda s: s.reattach(note_id, doc, start, end))
-        return self._push_change(before, "Re-attach Note")
+        return self._push_change(before, self.tr("Re-attach Note"))
 
     def delete(self, note_id: str) -> Note | None:
         before = self._change(lambda s: s.delete(note_id))

@@ -28,11 +28,23 @@ from reader.core.export import ExportFormat
 from reader.core.notes.note import COLORS
 
 from reader.ui import settings as S
-from reader.ui.export_dialog import FILTERS
+from reader.ui.colour_names import color_name
+from reader.ui.export_dialog import filter_label
+from reader.ui.noop import QT_TRANSLATE_NOOP
 from reader.ui.reading.typesetting import READING_FAMILIES
 from reader.ui.settings import Setting, Settings
 
-THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEMES = {
+    "system": QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("PreferencesDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("PreferencesDialog", "Dark"),
+}
+# The interface's language (settings.LANGUAGE); each name in its own language, as is usual.
+LANGUAGE_NAMES = {
+    "": QT_TRANSLATE_NOOP("PreferencesDialog", "The system's"),
+    "en": "English",
+    "ru": "Русский",
+}
 SIZES = range(8, 33)
 LINE_CHARS = range(40, 141)
 
@@ -47,31 +59,44 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferences_dialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
         self.font_box = QFontComboBox()
         self.font_box.setObjectName("preferences_font")
-        self.font_box.setAccessibleName("Reading font")
+        self.font_box.setAccessibleName(self.tr("Reading font"))
         family = settings.get(S.READING_FONT)
         shown = QFont()
         shown.setFamilies([family] if family else READING_FAMILIES)
         self.font_box.setCurrentFont(QFont(QFontInfo(shown).family()))  # what the reader uses
-        self.default_font = QPushButton("Default")
-        self.default_font.setToolTip("The serif fonts the reader chooses by itself")
-        self.size_box = _spin(SIZES, settings.get(S.READING_SIZE), " pt", "Reading size")
-        self.width_box = _spin(LINE_CHARS, settings.get(S.LINE_CHARS), " characters", "Line length")
-        self.theme_box = _choices(THEMES, settings.get(S.THEME), "Theme")
-        colours = {color: color.capitalize() for color in COLORS}
-        self.color_box = _choices(colours, settings.get(S.HIGHLIGHT_COLOR), "Highlight colour")
-        formats = {"": "The first each export offers"} | {f.value: FILTERS[f] for f in ExportFormat}
-        self.format_box = _choices(formats, settings.get(S.EXPORT_FORMAT), "Export format")
+        self.default_font = QPushButton(self.tr("Default"))
+        self.default_font.setToolTip(self.tr("The serif fonts the reader chooses by itself"))
+        self.size_box = _spin(
+            SIZES, settings.get(S.READING_SIZE), self.tr(" pt"), self.tr("Reading size")
+        )
+        self.width_box = _spin(
+            LINE_CHARS, settings.get(S.LINE_CHARS), self.tr(" characters"), self.tr("Line length")
+        )
+        self.theme_box = _choices(
+            {k: self.tr(v) for k, v in THEMES.items()}, settings.get(S.THEME), self.tr("Theme")
+        )
+        colours = {color: color_name(color) for color in COLORS}
+        self.color_box = _choices(
+            colours, settings.get(S.HIGHLIGHT_COLOR), self.tr("Highlight colour")
+        )
+        formats = {"": self.tr("The first each export offers")} | {
+            f.value: filter_label(f) for f in ExportFormat
+        }
+        self.format_box = _choices(formats, settings.get(S.EXPORT_FORMAT), self.tr("Export format"))
         self.folder_edit = QLineEdit(settings.get(S.EXPORT_FOLDER))
-        self.folder_edit.setPlaceholderText("the current folder")
-        self.folder_edit.setAccessibleName("Export folder")
-        self.folder_button = QPushButton("Choose…")
+        self.folder_edit.setPlaceholderText(self.tr("the current folder"))
+        self.folder_edit.setAccessibleName(self.tr("Export folder"))
+        self.folder_button = QPushButton(self.tr("Choose…"))
         self.author_edit = QLineEdit(settings.get(S.NOTES_AUTHOR))
-        self.author_edit.setPlaceholderText("your full name on this system")
-        self.author_edit.setAccessibleName("Notes' author")
+        self.author_edit.setPlaceholderText(self.tr("your full name on this system"))
+        self.author_edit.setAccessibleName(self.tr("Notes' author"))
+        languages = {k: self.tr(v) if not k else v for k, v in LANGUAGE_NAMES.items()}
+        self.language_box = _choices(languages, settings.get(S.LANGUAGE), self.tr("Language"))
+        self.language_box.setObjectName("preferences_language")
         self._build_layout()
         self._connect_signals()
 
@@ -80,23 +105,32 @@ class PreferencesDialog(QDialog):
         font_row = QHBoxLayout()
         font_row.addWidget(self.font_box, 1)
         font_row.addWidget(self.default_font)
-        reading.addRow(_label("&Font:", self.font_box), font_row)
-        reading.addRow("&Size:", self.size_box)
-        reading.addRow("&Line length:", self.width_box)
-        reading.addRow("&Theme:", self.theme_box)
+        reading.addRow(_label(self.tr("&Font:"), self.font_box), font_row)
+        reading.addRow(self.tr("&Size:"), self.size_box)
+        reading.addRow(self.tr("&Line length:"), self.width_box)
+        reading.addRow(self.tr("&Theme:"), self.theme_box)
         notes = QFormLayout()
-        notes.addRow("&Highlight colour:", self.color_box)
-        notes.addRow("&Author of exported notes:", self.author_edit)
+        notes.addRow(self.tr("&Highlight colour:"), self.color_box)
+        notes.addRow(self.tr("&Author of exported notes:"), self.author_edit)
         exports = QFormLayout()
-        exports.addRow("Default &format:", self.format_box)
+        exports.addRow(self.tr("Default &format:"), self.format_box)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.folder_button)
-        exports.addRow(_label("F&older:", self.folder_edit), folder_row)
+        exports.addRow(_label(self.tr("F&older:"), self.folder_edit), folder_row)
+        interface = QFormLayout()
+        interface.addRow(self.tr("La&nguage:"), self.language_box)
+        # Every widget takes its texts when it is built, so a new language needs a new start.
+        interface.addRow("", QLabel(self.tr("Applied at the next start.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        for title, form in (("Reading", reading), ("Notes", notes), ("Exports", exports)):
+        for title, form in (
+            (self.tr("Reading"), reading),
+            (self.tr("Notes"), notes),
+            (self.tr("Exports"), exports),
+            (self.tr("Interface"), interface),
+        ):
             group = QGroupBox(title)
             group.setLayout(form)
             layout.addWidget(group)
@@ -113,6 +147,7 @@ class PreferencesDialog(QDialog):
             (self.theme_box, S.THEME),
             (self.color_box, S.HIGHLIGHT_COLOR),
             (self.format_box, S.EXPORT_FORMAT),
+            (self.language_box, S.LANGUAGE),
         ):
             box.currentIndexChanged.connect(
                 lambda _i, b=box, s=setting: self._save(s, str(b.currentData()))
@@ -146,7 +181,9 @@ class PreferencesDialog(QDialog):
 
     @Slot()
     def _on_folder_button_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export Folder", self.folder_edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export Folder"), self.folder_edit.text()
+        )
         if folder:
             self.folder_edit.setText(folder)
             self._save(S.EXPORT_FOLDER, folder)

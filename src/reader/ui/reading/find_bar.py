@@ -21,15 +21,15 @@ class FindBar(QWidget):
         self._reader = reader
         self._matches: list[tuple[int, int]] = []
         self._current = -1
-        self.edit = QLineEdit(placeholderText="Find in document")
-        self.edit.setAccessibleName("Find in document")
+        self.edit = QLineEdit(placeholderText=self.tr("Find in document"))
+        self.edit.setAccessibleName(self.tr("Find in document"))
         self.edit.setClearButtonEnabled(True)
-        self.case_box = QCheckBox("Match case")
+        self.case_box = QCheckBox(self.tr("Match case"))
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(90)
-        self.previous_button = _tool_button("go-up", "Previous match (Shift+F3)", "▲")
-        self.next_button = _tool_button("go-down", "Next match (F3)", "▼")
-        self.close_button = _tool_button("window-close", "Close (Esc)", "✕")
+        self.previous_button = _tool_button("go-up", self.tr("Previous match (Shift+F3)"), "▲")
+        self.next_button = _tool_button("go-down", self.tr("Next match (F3)"), "▼")
+        self.close_button = _tool_button("window-close", self.tr("Close (Esc)"), "✕")
         self._build_layout()
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self.edit.returnPressed.connect(self.find_next)
@@ -113,8 +113,10 @@ class FindBar(QWidget):
         if not self.edit.text().strip():
             return ""
         if not self._matches:
-            return "No matches"
-        return f"{self._current + 1} of {len(self._matches)}"
+            return self.tr("No matches")
+        return self.tr("{current} of {count}").format(
+            current=self._current + 1, count=len(self._matches)
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QModelIndex, QObject, QPoint, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.documents.citation import cite
 from reader.core.documents.document import Document
 from reader.core.library.library import Library
-from reader.core.wording import counted
 
 from reader.ui import settings
 from reader.ui.messages import Messages
+from reader.ui.plurals import plurals
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.outline_model import OutlineModel, SectionRole
 from reader.ui.reading.view import RECOMMENDATION, ReaderView
@@ -90,8 +90,8 @@ class ReadingPane(QObject):
         self._sync_outline(self.view.top_offset())
         words = len(doc.text.split())
         self._messages.say(
-            f"{doc.metadata.display_title}: {counted(len(doc.sentences), 'sentence')}, "
-            f"{counted(words, 'word')}",
+            f"{doc.metadata.display_title}: {plurals().sentences(len(doc.sentences))}, "
+            f"{plurals().words(words)}",
             0,
         )
         self.document_opened.emit(doc_id)
@@ -144,10 +144,12 @@ class ReadingPane(QObject):
     def copy_with_citation(self) -> None:
         doc, selected = self.current_document(), self.view.selection_range()
         if doc is None or selected is None:
-            self._messages.say("Select a passage to copy it with its citation.", STATUS_TIMEOUT_MS)
+            self._messages.say(
+                self.tr("Select a passage to copy it with its citation."), STATUS_TIMEOUT_MS
+            )
             return
         QApplication.clipboard().setText(cite(doc, *selected))
-        self._messages.say("Copied the passage with its citation.", STATUS_TIMEOUT_MS)
+        self._messages.say(self.tr("Copied the passage with its citation."), STATUS_TIMEOUT_MS)
 
     def zoom_by(self, steps: int) -> None:
         self.view.set_zoom(self.view.zoom() + steps if steps else 0)
@@ -183,7 +185,9 @@ class ReadingPane(QObject):
     @Slot(int)
     def _on_view_zoom_changed(self, _step: int) -> None:
         percent = round(self.view.point_size() / self.view.typography().size * 100)
-        self.zoom_label.setText(f"Zoom {percent}%")
+        self.zoom_label.setText(
+            self.tr("Zoom {percent}%").format(percent=QLocale().toString(percent))
+        )
 
     @Slot(int)
     def _on_view_top_offset_changed(self, offset: int) -> None:

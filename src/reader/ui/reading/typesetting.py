@@ -19,6 +19,8 @@ from PySide6.QtGui import (
 
 from reader.core.documents.document import BlockKind, Document
 
+from reader.ui.dates import date_text
+
 READING_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "DejaVu Serif", "serif"]
 HEADING_SCALE = {1: 1.75, 2: 1.35, 3: 1.12}
 LINE_HEIGHT_PERCENT = 150
@@ -146,7 +148,7 @@ def _insert_byline(
 ) -> None:
     """Organisations, place and date under the title: shown, but not part of the canonical text."""
     meta = doc.metadata
-    parts = [", ".join(meta.organizations), meta.place, meta.date_label]
+    parts = [", ".join(meta.organizations), meta.place, date_text(meta)]
     block_format = QTextBlockFormat()
     block_format.setBottomMargin(point_size * 1.2)
     char_format = QTextCharFormat()

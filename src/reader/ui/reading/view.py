@@ -102,7 +102,7 @@ class ReaderView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
-        self.setAccessibleName("The statement")
+        self.setAccessibleName(self.tr("The statement"))
         self.setOpenLinks(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)

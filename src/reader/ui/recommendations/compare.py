@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.wording import counted
-
+from reader.ui.plurals import plurals
 from reader.ui.recommendations.delegate import CUE_COLORS
 from reader.ui.recommendations.model import cue_html
 from reader.ui.recommendations.service import RecommendationService
@@ -43,7 +42,7 @@ class CompareDialog(QDialog):
     def __init__(self, service: RecommendationService, topic: str, parent: QWidget | None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_dialog")
-        self.setWindowTitle("Compare Recommendations")
+        self.setWindowTitle(self.tr("Compare Recommendations"))
         self._service = service
         self.topic_box = QComboBox()
         for item in service.taxonomy:
@@ -55,7 +54,7 @@ class CompareDialog(QDialog):
             self.splitter.addWidget(self._column(doc.id, doc.metadata.display_title))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Topic:"))
+        row.addWidget(QLabel(self.tr("Topic:")))
         row.addWidget(self.topic_box, 1)
         layout.addLayout(row)
         layout.addWidget(self.splitter, 1)
@@ -109,9 +108,9 @@ class CompareDialog(QDialog):
         for doc_id, recs in self.columns().items():
             title = html.escape(str(self.headers[doc_id].property("title")))
             count = (
-                f"{counted(len(recs), 'recommendation')} on this topic"
+                plurals().recommendations_on_topic(len(recs))
                 if recs
-                else "nothing on this topic"
+                else self.tr("nothing on this topic")
             )
             self.headers[doc_id].setText(f"<b>{title}</b> — {count}")
             self.pages[doc_id].setHtml(_page_html(recs))

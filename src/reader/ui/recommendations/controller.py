@@ -11,11 +11,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtWidgets import QMenu
 
-from reader.core.wording import counted
-
 from reader.ui.actions import Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.messages import MESSAGE_TIMEOUT_MS, STAY
+from reader.ui.noop import QT_TRANSLATE_NOOP
+from reader.ui.plurals import plurals
 from reader.ui.reading.pane import add_section
 from reader.ui.reading.view import RECOMMENDATION, RECOMMENDATION_MARKS
 from reader.ui.recommendations.service import RecommendationService
@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from reader.ui.recommendations.coverage import CoverageDialog
     from reader.ui.recommendations.panel import RecommendationPanel
 
-NOT_READY = "The recommendations are being gathered; try again in a moment."
+NOT_READY = QT_TRANSLATE_NOOP(
+    "RecommendationsController", "The recommendations are being gathered; try again in a moment."
+)
 
 
 class RecommendationsController(QObject):
@@ -164,7 +166,7 @@ class RecommendationsController(QObject):
             write_export(path, export_recommendations(recs, documents, taxonomy, kind))
             return path
 
-        done = f"Exported {counted(len(recs), 'recommendation')} to {path}."
+        done = plurals().exported_recommendations(len(recs), path)
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
     def _on_export_failed(self, error: BaseException) -> None:
@@ -242,7 +244,7 @@ class RecommendationsController(QObject):
         if self.service.is_loaded():
             return True
         self.service.start()
-        self._say(NOT_READY)
+        self._say(self.tr(NOT_READY))
         return False
 
     def _say(self, sentence: str) -> None:

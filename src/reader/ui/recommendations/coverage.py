@@ -162,7 +162,7 @@ class CoverageDialog(QDialog):
     def __init__(self, service: RecommendationService, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("coverage_dialog")
-        self.setWindowTitle("Coverage: Topics × Documents")
+        self.setWindowTitle(self.tr("Coverage: Topics × Documents"))
         self._service = service
         titles = {d.id: d.metadata.display_title for d in service.documents.values()}
         dark = self.palette().color(self.palette().ColorRole.Base).lightness() < 128
@@ -175,7 +175,7 @@ class CoverageDialog(QDialog):
         self.view.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         layout = QVBoxLayout(self)
-        note = QLabel("Recommendations per topic and document; “–” marks a gap.")
+        note = QLabel(self.tr("Recommendations per topic and document; “–” marks a gap."))
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
         service.changed.connect(self._on_service_changed)

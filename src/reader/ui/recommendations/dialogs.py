@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +38,7 @@ class TopicsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("topics_dialog")
-        self.setWindowTitle("Topics of the Recommendation")
+        self.setWindowTitle(self.tr("Topics of the Recommendation"))
         quote = sentence if len(sentence) <= QUOTE_LIMIT else sentence[:QUOTE_LIMIT] + "…"
         text = QLabel(f"“{quote}”", wordWrap=True)
         self.primary = QComboBox()
@@ -59,7 +59,12 @@ class TopicsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (text, QLabel("Main topic:"), self.primary, QLabel("Also about:")):
+        for widget in (
+            text,
+            QLabel(self.tr("Main topic:")),
+            self.primary,
+            QLabel(self.tr("Also about:")),
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.others, 1)
         layout.addWidget(buttons)
@@ -103,5 +108,8 @@ class TopicsDialog(QDialog):
 def ask_export_path(parent: QWidget | None) -> tuple[Path, ExportFormat] | None:
     """Where to export recommendations, and as what (MARKDOWN or CSV); None if cancelled."""
     return export_dialog.ask_export_path(
-        parent, "Export Recommendations", "recommendations", RECOMMENDATION_FORMATS
+        parent,
+        QCoreApplication.translate("TopicsDialog", "Export Recommendations"),
+        "recommendations",
+        RECOMMENDATION_FORMATS,
     )

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.core.wording import counted
+from reader.ui.plurals import plurals
 
 if TYPE_CHECKING:
     from reader.core.recommendations.extraction import Recommendation
@@ -105,8 +105,10 @@ class RecommendationTreeModel(QAbstractItemModel):
         if role == TopicRole:
             return topic
         if role == Qt.ItemDataRole.ToolTipRole:
-            many = counted(len(recs), "recommendation")
-            return f"{label}: {many} — right-click to compare documents"
+            many = plurals().recommendations(len(recs))
+            return self.tr("{topic}: {count} — right-click to compare documents").format(
+                topic=label, count=many
+            )
         return None
 
     def _recommendation_data(self, topic: str, rec: Recommendation, role: int) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.noop import QT_TRANSLATE_NOOP
+from reader.ui.plurals import plurals
 from reader.ui.recommendations.delegate import RecommendationDelegate
 from reader.ui.recommendations.model import (
     RecommendationFilter,
@@ -32,7 +34,8 @@ from reader.ui.recommendations.service import RecommendationService
 if TYPE_CHECKING:
     from reader.core.recommendations.extraction import Recommendation
 
-ALL_DOCUMENTS, ALL_TOPICS = "All documents", "All topics"
+ALL_DOCUMENTS = QT_TRANSLATE_NOOP("RecommendationPanel", "All documents")
+ALL_TOPICS = QT_TRANSLATE_NOOP("RecommendationPanel", "All topics")
 
 
 class RecommendationPanel(QWidget):
@@ -56,25 +59,33 @@ class RecommendationPanel(QWidget):
         self.model = RecommendationTreeModel(service.taxonomy, titles, self)
         self.proxy = RecommendationFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.doc_filter = _combo("recommendation_document_filter", ALL_DOCUMENTS)
-        self.doc_filter.setAccessibleName("Document")
+        self.doc_filter = _combo("recommendation_document_filter", self.tr(ALL_DOCUMENTS))
         for doc_id, title in sorted(titles.items(), key=lambda item: item[1].casefold()):
             self.doc_filter.addItem(title, doc_id)
-        self.topic_filter = _combo("recommendation_topic_filter", ALL_TOPICS)
-        self.topic_filter.setAccessibleName("Topic")
+        self.doc_filter.setAccessibleName(self.tr("Document"))
+        self.topic_filter = _combo("recommendation_topic_filter", self.tr(ALL_TOPICS))
+        self.topic_filter.setAccessibleName(self.tr("Topic"))
         for topic in service.taxonomy:
             self.topic_filter.addItem(topic.label, topic.id)
-        self.text_filter = QLineEdit(placeholderText="Filter by words…", clearButtonEnabled=True)
+        self.text_filter = QLineEdit(
+            placeholderText=self.tr("Filter by words…"), clearButtonEnabled=True
+        )
         self.text_filter.setObjectName("recommendation_text_filter")
-        self.text_filter.setAccessibleName("Filter recommendations by words")
+        self.text_filter.setAccessibleName(self.tr("Filter recommendations by words"))
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("recommendation_status")
         self.view = _tree_view(self.proxy)
         self.delegate = RecommendationDelegate(self.view, self)
         self.view.setItemDelegate(self.delegate)
-        self.compare_button = _button("Compare…", "Show the selected topic side by side")
-        self.coverage_button = _button("Coverage…", "Topics against documents, with counts")
-        self.export_button = _button("Export Shown…", "Export the recommendations listed here")
+        self.compare_button = _button(
+            self.tr("Compare…"), self.tr("Show the selected topic side by side")
+        )
+        self.coverage_button = _button(
+            self.tr("Coverage…"), self.tr("Topics against documents, with counts")
+        )
+        self.export_button = _button(
+            self.tr("Export Shown…"), self.tr("Export the recommendations listed here")
+        )
         self._build_layout()
         self._connect_signals()
         self._on_service_changed()
@@ -186,10 +197,12 @@ class RecommendationPanel(QWidget):
         menu = QMenu(self)
         label = self._service.taxonomy.label(topic)
         menu.addAction(
-            f"Compare “{label}” Across Documents…", lambda: self.compare_requested.emit(topic)
+            self.tr("Compare “{topic}” Across Documents…").format(topic=label),
+            lambda: self.compare_requested.emit(topic),
         )
         menu.addAction(
-            "Show Only This Topic", lambda: self.set_filters(self.doc_filter.currentData(), topic)
+            self.tr("Show Only This Topic"),
+            lambda: self.set_filters(self.doc_filter.currentData(), topic),
         )
         menu.exec(self.view.viewport().mapToGlobal(position))
         menu.deleteLater()
@@ -202,7 +215,11 @@ class RecommendationPanel(QWidget):
     def _update_status(self) -> None:
         total = len(self._service.recommendations())
         shown = len(self.shown()) if self.is_filtered() else total
-        text = f"{total} recommendations" if shown == total else f"{shown} of {total} shown"
+        text = (
+            plurals().recommendations(total)
+            if shown == total
+            else self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+        )
         problem = self._service.problem()
         self.status.setText(f"{text} · {problem}" if problem else text)
         self.status.setToolTip(problem)
@@ -235,7 +252,9 @@ def _button(text: str, tip: str) -> QPushButton:
 def _tree_view(model: RecommendationFilter) -> QTreeView:
     view = QTreeView()
     view.setObjectName("recommendation_tree")
-    view.setAccessibleName("Recommendations by topic")
+    view.setAccessibleName(
+        QCoreApplication.translate("RecommendationPanel", "Recommendations by topic")
+    )
     view.setModel(model)
     view.setHeaderHidden(True)
     view.setWordWrap(True)

@@ -181,7 +181,9 @@ class RecommendationService(QObject):
         problem = self._user_data.problem() if self._user_data.is_open() else ""
         if not problem:
             return ""
-        return f"Your choices about recommendations cannot be saved: {problem}."
+        return self.tr("Your choices about recommendations cannot be saved: {problem}.").format(
+            problem=problem
+        )
 
     def at(self, doc_id: str, start: int, end: int) -> Recommendation | None:
         """The recommendation that is the sentence [start, end) of `doc_id`, if it is one."""
@@ -196,19 +198,21 @@ class RecommendationService(QObject):
         from reader.core.recommendations.overrides import SentenceKey
 
         key = SentenceKey.of(doc, start, end)
-        return self._change(lambda o: o.mark(key, topics), "Marked as a recommendation.")
+        return self._change(lambda o: o.mark(key, topics), self.tr("Marked as a recommendation."))
 
     def set_topics(self, rec: Recommendation, topics: Sequence[str]) -> bool:
         key = _key(rec)
-        return self._change(lambda o: o.set_topics(key, topics), "Topics changed.")
+        return self._change(lambda o: o.set_topics(key, topics), self.tr("Topics changed."))
 
     def dismiss(self, rec: Recommendation) -> bool:
         key = _key(rec)
-        return self._change(lambda o: o.dismiss(key), "Recommendation dismissed.")
+        return self._change(lambda o: o.dismiss(key), self.tr("Recommendation dismissed."))
 
     def _change(self, change: Callable[[RecommendationOverrides], object], done: str) -> bool:
         if self._overrides is None:
-            self.message_posted.emit(self.problem() or "The recommendations are not loaded yet.")
+            self.message_posted.emit(
+                self.problem() or self.tr("The recommendations are not loaded yet.")
+            )
             return False
         try:
             change(self._overrides)

@@ -107,7 +107,11 @@ class IndexProcess(QObject):
             self.finished.emit(self._report)
         else:
             last = errors.strip().splitlines()[-1:] or [f"it ended with status {code}"]
-            self.failed.emit(f"The search index could not be built in the background: {last[0]}")
+            self.failed.emit(
+                self.tr("The search index could not be built in the background: {why}").format(
+                    why=last[0]
+                )
+            )
 
     @Slot(QProcess.ProcessError)
     def _on_process_error_occurred(self, error: QProcess.ProcessError) -> None:
@@ -116,5 +120,7 @@ class IndexProcess(QObject):
         process, self._process = self._process, None
         process.deleteLater()
         self.failed.emit(
-            f"The search index could not be built in the background: {process.errorString()}."
+            self.tr("The search index could not be built in the background: {why}.").format(
+                why=process.errorString()
+            )
         )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from reader.core.documents.document import Document
@@ -129,14 +129,14 @@ class IndexService(QObject):
         index = self._index
         if _is_temporary(index):  # the process would write to the folder that cannot hold it
             assert index is not None
-            self.message_posted.emit("Rebuilding the search index…")
+            self.message_posted.emit(self.tr("Rebuilding the search index…"))
             task = functools.partial(index.sync, self._documents, rebuild=True)
             run_task(task, self._announce, self._on_refresh_failed, self._pool, self)
             return
         if self._process.is_running():
-            self.message_posted.emit("The search index is already being rebuilt.")
+            self.message_posted.emit(self.tr("The search index is already being rebuilt."))
             return
-        self.message_posted.emit("Rebuilding the search index…")
+        self.message_posted.emit(self.tr("Rebuilding the search index…"))
         self._process.start(rebuild=True)
 
     def is_searchable(self) -> bool:
@@ -209,7 +209,7 @@ class IndexService(QObject):
             return
         if self._closed or self._process.is_running():
             return
-        self.message_posted.emit("Indexing in the background…")
+        self.message_posted.emit(self.tr("Indexing in the background…"))
         self._process.start(rebuild=False)
 
     def _on_refresh_failed(self, error: BaseException) -> None:
@@ -234,7 +234,7 @@ class IndexService(QObject):
             return
         if opening.searchable:
             self.opened.emit()
-        self.message_posted.emit("Indexing in the background…")
+        self.message_posted.emit(self.tr("Indexing in the background…"))
         self._process.start()
 
     def _on_opening_failed(self, error: BaseException) -> None:
@@ -244,7 +244,9 @@ class IndexService(QObject):
 
     @Slot(int, int)
     def _on_process_progress_reported(self, done: int, total: int) -> None:
-        self.message_posted.emit(f"Indexing: {done} of {total} documents")
+        self.message_posted.emit(
+            self.tr("Indexing: {done} of {total} documents").format(done=done, total=total)
+        )
 
     @Slot(str)
     def _on_process_finished(self, report: str) -> None:
@@ -277,4 +279,9 @@ class IndexService(QObject):
 
 def status_sentence(report: str) -> str:
     """What the status bar says about a sync's report ("rebuilt: it was damaged (error)", ...)."""
-    return f"Search index {report}."
+    if report == "built":  # the first start's report, the one most people see
+        return QCoreApplication.translate("IndexService", "Search index built.")
+    # The rest carry the core's English reasons ("rebuilt: it was damaged (error)").
+    return QCoreApplication.translate("IndexService", "Search index {report}.").format(
+        report=report
+    )

@@ -42,7 +42,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{where(hit)}\n{hit.snippet.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{where(hit)} — open the passage (Enter)"
+            return self.tr("{where} — open the passage (Enter)").format(where=where(hit))
         if role == HtmlRole:
             return snippet_html(hit)
         if role == HitRole:

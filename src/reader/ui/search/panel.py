@@ -8,7 +8,17 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +33,9 @@ from PySide6.QtWidgets import (
 from reader.core.documents.document import Document
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.typing import as_typed
-from reader.core.wording import counted
 
+from reader.ui.noop import QT_TRANSLATE_NOOP
+from reader.ui.plurals import plurals
 from reader.ui.search.hit_delegate import HitDelegate
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.model import HitRole, SearchResultsModel
@@ -36,13 +47,15 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150  # typing pauses longer than this between words, shorter within them
 RESULT_LIMIT = 100
-PLACEHOLDER = "Search every statement…"
-BOX_TIP = (
-    'Words, "a phrase", OR, NOT, prefix*, fuzzy~, doc:, section:, topic: (Help → Search Syntax)'
+PLACEHOLDER = QT_TRANSLATE_NOOP("SearchPanel", "Search every statement…")
+BOX_TIP = QT_TRANSLATE_NOOP(
+    "SearchPanel",
+    'Words, "a phrase", OR, NOT, prefix*, fuzzy~, doc:, section:, topic: (Help → Search Syntax)',
 )
-HELP = (
+HELP = QT_TRANSLATE_NOOP(
+    "SearchPanel",
     'Results appear as you type. Examples: <i>Minsk</i> · <i>"missile defense"</i> · '
-    "<i>cyber*</i> · <i>NATO NOT Russia</i> · <i>section:Ukraine</i> · <i>doc:elbe</i>"
+    "<i>cyber*</i> · <i>NATO NOT Russia</i> · <i>section:Ukraine</i> · <i>doc:elbe</i>",
 )
 SUGGESTION_LINK = "suggestion"
 TitleRole = Qt.ItemDataRole.UserRole + 1  # a filter item's title, without its count
@@ -97,13 +110,13 @@ class SearchPanel(QWidget):
         self._waiting_for: int | None = None  # the request whose answer is awaited
         self._open_on_answer = False
         self._suggestion = ""
-        self.box = QLineEdit(placeholderText=PLACEHOLDER, clearButtonEnabled=True)
+        self.box = QLineEdit(placeholderText=self.tr(PLACEHOLDER), clearButtonEnabled=True)
         self.box.setObjectName("search_box")
-        self.box.setToolTip(BOX_TIP)
-        self.box.setAccessibleName("Search every statement")
+        self.box.setToolTip(self.tr(BOX_TIP))
+        self.box.setAccessibleName(self.tr("Search every statement"))
         self.doc_filter = _document_filter(self._documents)
         self.topic_filter = _topic_filter()
-        self.status = QLabel(HELP, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.status = QLabel(self.tr(HELP), wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.status.setObjectName("search_status")
         self.model = SearchResultsModel(self)
         self.view = _results_view(self.model)
@@ -183,8 +196,8 @@ class SearchPanel(QWidget):
         if self._service.problem():
             return self._service.problem()
         if self._service.is_indexing():
-            return "The search index is being built; results will follow when it is ready."
-        return "Search is getting ready…"
+            return self.tr("The search index is being built; results will follow when it is ready.")
+        return self.tr("Search is getting ready…")
 
     # Answers -----------------------------------------------------------------------------
     def _on_search_done(self, number: int, typed: str, answer: Answer) -> None:
@@ -211,7 +224,7 @@ class SearchPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
             self.view.scrollToTop()
         self._suggestion = answer.results.suggestion or ""
-        self.status.setText(status_html(answer.results) if answer.results.query else HELP)
+        self.status.setText(status_html(answer.results) if answer.results.query else self.tr(HELP))
         _show_counts(self.doc_filter, answer.counts if answer.results.query else None)
 
     def _open_current(self) -> None:
@@ -280,18 +293,25 @@ def status_html(results: SearchResults) -> str:
     lines = []
     if results.total:
         shown = len(results.hits)
-        best = f" (the best {shown} shown)" if shown < results.total else ""
+        best = QCoreApplication.translate("SearchPanel", " (the best {shown} shown)").format(
+            shown=shown
+        )
         lines.append(
-            f"{counted(results.total, 'passage')} in {counted(results.documents, 'document')}"
-            f"{best} · {results.seconds * 1000:.0f} ms"
+            f"{plurals().passages(results.total)} {plurals().in_documents(results.documents)}"
+            f"{best if shown < results.total else ''} · "
+            + QCoreApplication.translate("SearchPanel", "{ms} ms").format(
+                ms=QLocale().toString(round(results.seconds * 1000))
+            )
         )
     elif results.suggestion:
         suggestion = html.escape(results.suggestion)
         lines.append(
-            f'No passages match. Did you mean: <a href="{SUGGESTION_LINK}">{suggestion}</a>?'
+            QCoreApplication.translate(
+                "SearchPanel", "No passages match. Did you mean: {suggestion}?"
+            ).format(suggestion=f'<a href="{SUGGESTION_LINK}">{suggestion}</a>')
         )
     else:
-        lines.append("No passages match.")
+        lines.append(QCoreApplication.translate("SearchPanel", "No passages match."))
     if results.notice:
         lines.append(f"<i>{html.escape(results.notice)}</i>")
     return "<br>".join(lines)
@@ -300,11 +320,13 @@ def status_html(results: SearchResults) -> str:
 def _document_filter(documents: list[Document]) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName("search_document_filter")
-    combo.setAccessibleName("Document")
-    combo.setToolTip("Search in every document or in one")
+    combo.setAccessibleName(QCoreApplication.translate("SearchPanel", "Document"))
+    combo.setToolTip(
+        QCoreApplication.translate("SearchPanel", "Search in every document or in one")
+    )
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
-    combo.addItem("All documents", None)
+    combo.addItem(QCoreApplication.translate("SearchPanel", "All documents"), None)
     for doc in sorted(documents, key=lambda d: d.metadata.display_title.casefold()):
         combo.addItem(doc.metadata.display_title, doc.id)
     for row in range(combo.count()):
@@ -317,11 +339,13 @@ def _topic_filter() -> QComboBox:
 
     combo = QComboBox()
     combo.setObjectName("search_topic_filter")
-    combo.setToolTip("Search every passage, or those about one topic")
-    combo.setAccessibleName("Topic")
+    combo.setToolTip(
+        QCoreApplication.translate("SearchPanel", "Search every passage, or those about one topic")
+    )
+    combo.setAccessibleName(QCoreApplication.translate("SearchPanel", "Topic"))
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
-    combo.addItem("All topics", None)
+    combo.addItem(QCoreApplication.translate("SearchPanel", "All topics"), None)
     for topic in bundled_taxonomy():
         combo.addItem(topic.label, topic.id)
     return combo
@@ -339,6 +363,6 @@ def _show_counts(combo: QComboBox, counts: dict[str, int] | None) -> None:
 
 def _results_view(model: SearchResultsModel) -> QListView:
     view = item_list_view(model, "search_results")
-    view.setAccessibleName("Passages found")
+    view.setAccessibleName(QCoreApplication.translate("SearchPanel", "Passages found"))
     view.setAlternatingRowColors(True)
     return view

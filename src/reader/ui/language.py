@@ -1,0 +1,42 @@
+"""The interface's language: our translation and Qt's own (standard buttons), installed before
+any widget exists, and the matching locale for the dates and numbers the UI formats."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from reader.resource_access import resource_folder
+
+LANGUAGES = ("en", "ru")  # the values of settings.LANGUAGE besides "" (the system's)
+
+
+def chosen(setting: str, system: QLocale | None = None) -> str:
+    """The language to show: the setting's, else the system's when we have it, else English."""
+    if setting in LANGUAGES:
+        return setting
+    name = (system or QLocale.system()).name()  # "ru_RU"
+    return name[:2] if name[:2] in LANGUAGES else "en"
+
+
+def install(app: QCoreApplication, language: str) -> None:
+    """Load `language`; English loads its file too, for its plural forms (%n)."""
+    for translator in app.findChildren(QTranslator, "reader_translator"):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    locale = (
+        QLocale(QLocale.Language.Russian) if language == "ru" else QLocale(QLocale.Language.English)
+    )
+    QLocale.setDefault(locale)
+    _add(app, "statement_reader_" + language, str(resource_folder()))
+    if language != "en":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        _add(app, "qtbase_" + language, qt_folder)
+
+
+def _add(app: QCoreApplication, name: str, folder: str) -> bool:
+    translator = QTranslator(app)  # the app keeps it alive
+    translator.setObjectName("reader_translator")
+    if translator.load(name, folder):
+        return app.installTranslator(translator)
+    translator.deleteLater()
+    return False
