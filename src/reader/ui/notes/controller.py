@@ -263,9 +263,6 @@ class NotesController(QObject):
     @Slot()
     def import_notes(self) -> str:
         """Ask for a Web Annotation JSON file and merge it; the status line shows the report."""
-        from reader.core.errors import ReaderError
-        from reader.core.notes.annotation_import import import_annotations, read_annotation_file
-
         from reader.ui.notes.dialogs import ask_notes_import
 
         if not self._ready() or self.service.store is None:
@@ -273,6 +270,17 @@ class NotesController(QObject):
         path = ask_notes_import(self._context.dialog_parent)
         if path is None:
             return ""
+        report = self.merge_notes_file(path)
+        self._say(report)
+        return report
+
+    def merge_notes_file(self, path: Path) -> str:
+        """Merge a Web Annotation JSON file into the notes; the report, as a sentence."""
+        from reader.core.errors import ReaderError
+        from reader.core.notes.annotation_import import import_annotations, read_annotation_file
+
+        if self.service.store is None:
+            return f"{path.name} was not imported: {self.service.problem() or 'no notes store'}."
         documents = self._library.by_id()
         try:
             text = read_annotation_file(path)  # its sentence names the file
@@ -283,7 +291,6 @@ class NotesController(QObject):
                 report = str(import_annotations(self.service.store, text, documents))
             except ReaderError as error:
                 report = f"{path.name} was not imported: {error}"
-        self._say(report)
         self.refresh()
         return report
 

@@ -1,0 +1,127 @@
+"""One window per user and data folder: a second start hands its files to the running
+window over a local socket and ends, instead of a second window writing the same data.
+
+The running instance holds an advisory lock (flock) for as long as it lives. The kernel
+drops it when the process dies, however it dies, so a socket file left by a killed
+instance is known to be stale and is removed, never mistaken for a live window.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# A running instance answers from its event loop; it may still be starting (building its
+# window) when a second one connects, so the second waits this long for the answer.
+ANSWER_TIMEOUT_MS = 10000
+CONNECT_RETRY_S = 0.05
+ACK = b"ok\n"
+
+
+class AlreadyRunning(Exception):
+    """Another instance holds the data folder but did not take the request."""
+
+
+def server_name(data_folder: Path) -> str:
+    """The socket's path: private to the user (runtime folder, else /tmp with the uid)."""
+    digest = hashlib.sha256(str(data_folder.absolute()).encode()).hexdigest()[:16]
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    folder = runtime if runtime and os.path.isdir(runtime) else tempfile.gettempdir()
+    return os.path.join(folder, f"statement-reader-{os.getuid()}-{digest}")
+
+
+class InstanceServer(QObject):
+    """Listens for later starts; each one's files arrive as `files_received`.
+
+    Signals:
+        files_received(object): the list of Paths a later start asked to open (may be empty).
+    """
+
+    files_received = Signal(object)
+
+    def __init__(self, name: str, lock_fd: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock_fd = lock_fd  # held open: the lock lasts as long as this process
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(name)  # stale: its owner would still hold the lock
+        self.listening = self._server.listen(name)
+        self._server.newConnection.connect(self._on_server_new_connection)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    @Slot()
+    def close(self) -> None:
+        """Stop listening and let the next start be the first (the app is quitting)."""
+        self._server.close()
+        if self._lock_fd >= 0:
+            os.close(self._lock_fd)
+            self._lock_fd = -1
+
+    @Slot()
+    def _on_server_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        self._buffers[socket] = data
+        if not data.endswith(b"\n"):
+            return  # the rest of the request is still on its way
+        socket.write(ACK)
+        socket.flush()
+        try:
+            files = [Path(f) for f in json.loads(data)["files"]]
+        except (ValueError, KeyError, TypeError):
+            return  # not a request of ours: nothing to open, but the window still comes up
+        finally:
+            socket.disconnectFromServer()
+        self.files_received.emit(files)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+
+def claim(data_folder: Path, parent: QObject | None = None) -> InstanceServer | None:
+    """The server, if this is the first instance for `data_folder`; None if another runs."""
+    name = server_name(data_folder)
+    fd = os.open(f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return InstanceServer(name, fd, parent)
+
+
+def hand_over(data_folder: Path, files: list[Path]) -> None:
+    """Give `files` to the running instance; AlreadyRunning if it does not take them."""
+    name = server_name(data_folder)
+    request = json.dumps({"files": [str(f.absolute()) for f in files]}).encode() + b"\n"
+    socket = QLocalSocket()
+    deadline = time.monotonic() + ANSWER_TIMEOUT_MS / 1000
+    while True:  # the first instance may hold the lock but not listen yet
+        socket.connectToServer(name)
+        if socket.waitForConnected(1000):
+            break
+        if time.monotonic() > deadline:
+            raise AlreadyRunning(socket.errorString())
+        time.sleep(CONNECT_RETRY_S)
+    socket.write(request)
+    socket.waitForBytesWritten(1000)
+    answer = b""
+    while ACK not in answer and socket.waitForReadyRead(ANSWER_TIMEOUT_MS):
+        answer += bytes(socket.readAll().data())
+    if ACK not in answer:
+        raise AlreadyRunning("it did not answer")
