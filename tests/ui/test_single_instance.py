@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -59,7 +60,7 @@ def statement(tmp_path: Path) -> Path:
 def first(qtbot: QtBot, folders: paths.Folders) -> Iterator[MainWindow]:
     """The first window, listening as the app's start-up makes it listen."""
     server = single_instance.claim(folders.data)
-    assert server is not None and server.listening
+    assert server is not None
     window = MainWindow(
         Library.open(resource_folder()), S.Settings(folders.config / "s.ini"), None, folders.data
     )
@@ -67,6 +68,7 @@ def first(qtbot: QtBot, folders: paths.Folders) -> Iterator[MainWindow]:
     window.show()
     qtbot.waitExposed(window)
     window.opener = serve_file_requests(window, server, [])  # type: ignore[attr-defined]
+    qtbot.waitUntil(server.listen)  # as after the first paint
     yield window
     server.close()
 
@@ -114,29 +116,34 @@ def test_a_file_that_cannot_be_imported_is_one_sentence_in_the_window(
     assert "Traceback" not in message
 
 
-def _wait_for(path: Path, not_inode: int = -1, timeout_s: float = 30) -> None:
-    """Until a socket is at `path` (and is not the one with inode `not_inode`)."""
+def _wait_for_server(path: Path, timeout_s: float = 30) -> None:
+    """Until a live server answers at `path` (a stale socket refuses the connection)."""
     deadline = time.monotonic() + timeout_s
-    while not path.exists() or path.stat().st_ino == not_inode:
-        assert time.monotonic() < deadline, f"no new socket appeared at {path}"
+    while True:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(str(path))
+                return
+            except OSError:
+                assert time.monotonic() < deadline, f"no server answered at {path}"
         time.sleep(0.05)
 
 
 def test_a_killed_window_does_not_block_the_next_start(tmp_path: Path, statement: Path) -> None:
     data = tmp_path / "data"
-    socket = Path(single_instance.server_name(data))
+    name = Path(single_instance.server_name(data))
     killed = start_app("--data-dir", str(data), cwd=tmp_path)
     try:
-        _wait_for(socket)
+        _wait_for_server(name)
         killed.send_signal(signal.SIGKILL)
         killed.wait(timeout=10)
     finally:
         killed.kill()
         killed.communicate()
-    stale = socket.stat().st_ino  # left behind, as after a crash
+    assert name.exists()  # left behind, as after a crash
     again = start_app("--data-dir", str(data), cwd=tmp_path)
     try:
-        _wait_for(socket, not_inode=stale)  # it took the stale socket's place
+        _wait_for_server(name)  # it took the stale socket's place
         assert again.poll() is None, again.communicate()
         handed = start_app("--data-dir", str(data), str(statement), cwd=tmp_path)
         _, errors = handed.communicate(timeout=60)

@@ -28,6 +28,7 @@ from reader.ui.messages import STAY
 from reader.ui.open_files import FileOpener
 from reader.ui.search.index_process import index_command
 from reader.ui.search.index_service import IndexService
+from reader.ui.tasks import after_first_paint
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +124,7 @@ def serve_file_requests(
     opener = FileOpener(window.library, window.notes, window.reading, window.messages, window)
     instance.files_received.connect(opener.open)
     instance.files_received.connect(lambda _: bring_to_front(window))
+    after_first_paint(window.reader.viewport(), instance, instance.start)
     opener.open(files)
     return opener
 

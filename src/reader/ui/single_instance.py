@@ -3,7 +3,9 @@ window over a local socket and ends, instead of a second window writing the same
 
 The running instance holds an advisory lock (flock) for as long as it lives. The kernel
 drops it when the process dies, however it dies, so a socket file left by a killed
-instance is known to be stale and is removed, never mistaken for a live window.
+instance is known to be stale and is removed, never mistaken for a live window. The lock
+is taken before the window is built, the socket opened after its first paint (QtNetwork
+costs 10-20 ms to import); a start in between waits for it.
 """
 
 from __future__ import annotations
@@ -11,13 +13,19 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
 
 # A running instance answers from its event loop; it may still be starting (building its
 # window) when a second one connects, so the second waits this long for the answer.
@@ -49,24 +57,42 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, lock_fd: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._name = name
         self._lock_fd = lock_fd  # held open: the lock lasts as long as this process
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        QLocalServer.removeServer(name)  # stale: its owner would still hold the lock
-        self.listening = self._server.listen(name)
-        self._server.newConnection.connect(self._on_server_new_connection)
+        self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
+
+    @Slot()
+    def start(self) -> None:
+        """After the first paint: listen, or log why later starts will not reach us."""
+        if not self.listen():
+            assert self._server is not None
+            log.warning("%s: %s", self._name, self._server.errorString())
+
+    def listen(self) -> bool:
+        """Open the socket (once); False if it cannot be, when later starts cannot reach us."""
+        if self._server is None:
+            from PySide6.QtNetwork import QLocalServer
+
+            self._server = QLocalServer(self)
+            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            QLocalServer.removeServer(self._name)  # stale: its owner would still hold the lock
+            self._server.listen(self._name)
+            self._server.newConnection.connect(self._on_server_new_connection)
+        return self._server.isListening()
 
     @Slot()
     def close(self) -> None:
         """Stop listening and let the next start be the first (the app is quitting)."""
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         if self._lock_fd >= 0:
             os.close(self._lock_fd)
             self._lock_fd = -1
 
     @Slot()
     def _on_server_new_connection(self) -> None:
+        assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             self._buffers[socket] = b""
@@ -107,6 +133,8 @@ def claim(data_folder: Path, parent: QObject | None = None) -> InstanceServer | 
 
 def hand_over(data_folder: Path, files: list[Path]) -> None:
     """Give `files` to the running instance; AlreadyRunning if it does not take them."""
+    from PySide6.QtNetwork import QLocalSocket
+
     name = server_name(data_folder)
     request = json.dumps({"files": [str(f.absolute()) for f in files]}).encode() + b"\n"
     socket = QLocalSocket()
