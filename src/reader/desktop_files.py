@@ -4,7 +4,6 @@ goes under a data folder: /usr/share for the Debian package, XDG_DATA_HOME for a
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +62,8 @@ def with_command(entry: str, command: list[str]) -> str:
 def _exec_quoted(argument: str) -> str:
     """Quoted as the Desktop Entry spec wants: in double quotes when it holds a reserved
     character, with ", `, $ and \\ escaped (and % doubled, a field code otherwise)."""
+    import shlex  # only here: --install-desktop is the one caller
+
     argument = argument.replace("%", "%%")
     if argument == shlex.quote(argument):
         return argument
