@@ -162,3 +162,18 @@ def test_a_killed_window_does_not_block_the_next_start(tmp_path: Path, statement
         again.send_signal(signal.SIGTERM)
         assert again.wait(timeout=30) == 0
         again.communicate()
+
+
+def test_a_window_that_closes_leaves_no_socket_or_lock_behind(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    name = single_instance.server_name(data)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(data), "--exit-after-paint"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not Path(name).exists() and not Path(f"{name}.lock").exists()

@@ -10,6 +10,7 @@ costs 10-20 ms to import); a start in between waits for it.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -85,8 +86,12 @@ class InstanceServer(QObject):
     def close(self) -> None:
         """Stop listening and let the next start be the first (the app is quitting)."""
         if self._server is not None:
-            self._server.close()
+            self._server.close()  # which removes the socket file
         if self._lock_fd >= 0:
+            # Removed while still held, so no start can take a lock on a file that is gone
+            # (one that opened it just before finds it taken, and waits for the socket).
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self._name}.lock")
             os.close(self._lock_fd)
             self._lock_fd = -1
 
