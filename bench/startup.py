@@ -41,7 +41,8 @@ class Run:
     to_paint: float  # wall clock, launch until the "first paint after" line arrived
     to_exit: float  # wall clock, launch until the process ended
     inside: float  # the child's own printed figure
-    peak_rss_mb: float = 0.0  # the child's peak resident set (ru_maxrss), in MB
+    peak_rss_mb: float = 0.0  # the child's peak resident set up to its exit (ru_maxrss), MB
+    paint_rss_mb: float = 0.0  # its peak resident set when the paint line arrived (VmHWM), MB
 
 
 @dataclass
@@ -98,17 +99,30 @@ def settle(proc: subprocess.Popen[bytes]) -> int | None:
         return None
 
 
+def high_water_mb(pid: int) -> float:
+    """The process's peak resident set so far (VmHWM), in MB; 0 if it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
 def finish(proc: subprocess.Popen[bytes], start: float) -> Run:
     """Time the paint line and the exit of a launched child."""
     assert proc.stdout is not None
     to_paint, inside = read_until_paint(proc.stdout, start)
+    # The app starts its after-paint work (database, catalogue, recommendations) as it
+    # quits: the peak at the paint line is the one at the document shown.
+    at_paint = high_water_mb(proc.pid)
     proc.stdout.read()  # drain, so the child can never block on a full pipe
     # wait4, not wait: it also gives the child's peak memory (Popen's wait then returns at once).
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RunFailed("it printed its first paint but did not exit cleanly")
-    return Run(to_paint, time.perf_counter() - start, inside, usage.ru_maxrss / 1024)
+    return Run(to_paint, time.perf_counter() - start, inside, usage.ru_maxrss / 1024, at_paint)
 
 
 def run_once(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float) -> Run:
@@ -177,6 +191,7 @@ def side_stats(side: Side) -> dict[str, Any]:
         "launch_to_exit_s": summary([r.to_exit for r in side.runs]),
         "own_figure_s": summary([r.inside for r in side.runs]),
         "peak_rss_mb": summary([r.peak_rss_mb for r in side.runs]),
+        "paint_rss_mb": summary([r.paint_rss_mb for r in side.runs]),
         "samples": [vars(r) for r in side.runs],
     }
 
@@ -189,6 +204,7 @@ def verdict(stats: dict[str, dict[str, Any]], runs: int) -> dict[str, Any]:
     bare = stats["bare"]["launch_to_first_paint_s"]["median"]
     ratio = app / bare
     memory = stats["app"]["peak_rss_mb"]["median"] / stats["bare"]["peak_rss_mb"]["median"]
+    at_paint = stats["app"]["paint_rss_mb"]["median"] / stats["bare"]["peak_rss_mb"]["median"]
     return {
         "ratio": ratio,
         "bar": BAR,
@@ -196,6 +212,7 @@ def verdict(stats: dict[str, dict[str, Any]], runs: int) -> dict[str, Any]:
         "memory_ratio": memory,
         "memory_bar": MEMORY_BAR,
         "meets_memory_bar": memory <= MEMORY_BAR,
+        "memory_ratio_at_paint": at_paint,
         "valid": runs >= MIN_RUNS_FOR_BAR,
     }
 
@@ -210,6 +227,7 @@ def table_row(name: str, stats: dict[str, Any]) -> str:
     paint = stats["launch_to_first_paint_s"]
     cells = [ms(paint[k]) for k in ("median", "p90", "min", "max")]
     cells += [ms(stats["launch_to_exit_s"]["median"]), ms(stats["own_figure_s"]["median"])]
+    cells.append(f"{stats['paint_rss_mb']['median']:7.0f}")
     cells.append(f"{stats['peak_rss_mb']['median']:7.0f}")
     return f"{name:<5} {stats['runs']:>4} " + " ".join(cells)
 
@@ -217,15 +235,19 @@ def table_row(name: str, stats: dict[str, Any]) -> str:
 def print_table(stats: dict[str, dict[str, Any]], header: str) -> None:
     print(header)
     print()
-    print(f"{'':<5} {'':>4} {'launch -> first paint (ms)':^31} {'exit':>7} {'own':>7} {'peak':>7}")
-    heads = ("median", "p90", "min", "max", "median", "median", "MB")
+    print(
+        f"{'':<5} {'':>4} {'launch -> first paint (ms)':^31} {'exit':>7} {'own':>7}"
+        f" {'@paint':>7} {'peak':>7}"
+    )
+    heads = ("median", "p90", "min", "max", "median", "median", "MB", "MB")
     print(f"{'side':<5} {'runs':>4} " + " ".join(f"{h:>7}" for h in heads))
     for name, side in stats.items():
         print(table_row(name, side))
     print()
     print("exit: launch until the process ended; own: the figure the child printed itself")
     print("(measured inside the process, so without interpreter start-up and early imports);")
-    print("peak: the process's peak resident memory (ru_maxrss) up to its exit after the paint.")
+    print("@paint: the peak resident memory when the paint line arrived (VmHWM); peak: the")
+    print("peak up to the exit (ru_maxrss), which for the app includes its after-paint work.")
 
 
 def print_against(stats: dict[str, dict[str, Any]]) -> None:
@@ -251,8 +273,9 @@ def print_verdict(result: dict[str, Any], runs: int) -> None:
     )
     answer = "MEETS" if result["meets_memory_bar"] else "DOES NOT MEET"
     print(
-        f"ratio app/bare (medians of peak memory): {result['memory_ratio']:.2f}"
-        f"  -> {answer} the bar (<= {MEMORY_BAR})"
+        f"ratio app/bare (medians of peak memory to exit): {result['memory_ratio']:.2f}"
+        f"  -> {answer} the bar (<= {MEMORY_BAR}); at the paint: "
+        f"{result['memory_ratio_at_paint']:.2f}"
     )
     if not result["valid"]:
         print(
