@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import logging
 import os
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,10 @@ class AlreadyRunning(Exception):
 
 def server_name(data_folder: Path) -> str:
     """The socket's path: private to the user (runtime folder, else /tmp with the uid)."""
-    digest = hashlib.sha256(str(data_folder.absolute()).encode()).hexdigest()[:16]
+    # zlib, not hashlib: hashlib maps OpenSSL's libcrypto, 3.7 MB of memory before the
+    # first paint; two checksums make 64 bits, plenty to tell one user's folders apart.
+    folder_bytes = str(data_folder.absolute()).encode()
+    digest = f"{zlib.crc32(folder_bytes):08x}{zlib.adler32(folder_bytes):08x}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     folder = runtime if runtime and os.path.isdir(runtime) else tempfile.gettempdir()
     return os.path.join(folder, f"statement-reader-{os.getuid()}-{digest}")
