@@ -177,3 +177,17 @@ def test_a_window_that_closes_leaves_no_socket_or_lock_behind(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert not Path(name).exists() and not Path(f"{name}.lock").exists()
+
+
+def test_a_second_start_hands_over_without_loading_the_window(
+    qtbot: QtBot, first: MainWindow, folders: paths.Folders, tmp_path: Path
+) -> None:
+    """The hand-over is quick: none of the window's modules is imported for it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-X", "importtime", "-m", "reader", "--data-dir", str(folders.data)]
+    second = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=TIMEOUT_MS)
+    _, imports = second.communicate()
+    assert second.returncode == 0, imports
+    assert "reader.ui.single_instance" in imports  # the import log is there ...
+    assert "reader.ui.main_window" not in imports  # ... and the window is not in it

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -17,18 +18,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
-from reader.core.library.library import Library
 from reader.desktop_files import APP_ID, ICON_SIZES
 from reader.log_setup import log_to_file
 from reader.resource_access import resource_folder, resource_path
 
 from reader.ui import settings, single_instance, theme
-from reader.ui.main_window import MainWindow
-from reader.ui.messages import STAY
-from reader.ui.open_files import FileOpener
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import IndexService
-from reader.ui.tasks import after_first_paint
+
+if TYPE_CHECKING:  # imported once this start is known to be the first (see run_gui)
+    from reader.ui.main_window import MainWindow
+    from reader.ui.open_files import FileOpener
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +68,25 @@ def run_gui(
     assert isinstance(app, QApplication)
     instance = single_instance.claim(folders.data, app)
     if instance is None:
-        return _hand_over(folders, files)
+        return _hand_over(folders, files)  # before the window's modules: a quick hand-over
+    return _open_window(app, folders, instance, files, started, exit_after_paint)
+
+
+def _open_window(
+    app: QApplication,
+    folders: paths.Folders,
+    instance: single_instance.InstanceServer,
+    files: Sequence[Path],
+    started: float,
+    exit_after_paint: bool,
+) -> int:
+    from reader.core.library.library import Library
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.messages import STAY
+    from reader.ui.search.index_process import index_command
+    from reader.ui.search.index_service import IndexService
+
     app.aboutToQuit.connect(instance.close)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -121,6 +137,9 @@ def serve_file_requests(
 ) -> FileOpener:
     """The files on our own command line, then those of each later start, which also
     brings the window to the front."""
+    from reader.ui.open_files import FileOpener
+    from reader.ui.tasks import after_first_paint
+
     opener = FileOpener(window.library, window.notes, window.reading, window.messages, window)
     instance.files_received.connect(opener.open)
     instance.files_received.connect(lambda _: bring_to_front(window))
