@@ -15,7 +15,6 @@ import fcntl
 import json
 import logging
 import os
-import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -46,7 +45,9 @@ def server_name(data_folder: Path) -> str:
     folder_bytes = str(data_folder.absolute()).encode()
     digest = f"{zlib.crc32(folder_bytes):08x}{zlib.adler32(folder_bytes):08x}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    folder = runtime if runtime and os.path.isdir(runtime) else tempfile.gettempdir()
+    # Not tempfile.gettempdir(): it writes a probe file to choose, before the first paint.
+    fallback = os.environ.get("TMPDIR") or "/tmp"
+    folder = runtime if runtime and os.path.isdir(runtime) else fallback
     return os.path.join(folder, f"statement-reader-{os.getuid()}-{digest}")
 
 
