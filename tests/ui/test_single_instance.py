@@ -112,7 +112,8 @@ def test_a_file_that_cannot_be_imported_is_one_sentence_in_the_window(
         opener.open([picture])
     assert shown.args == [""]
     message = first.statusBar().currentMessage()
-    assert message.startswith("Could not open 1 file (photo.txt: ") and message.endswith(").")
+    assert message.startswith("Could not open 1 file: photo.txt ") and message.endswith(".")
+    assert message.count("photo.txt") == 1
     assert "Traceback" not in message
 
 

@@ -91,7 +91,11 @@ class FileOpener(QObject):
 
 
 def refusal_sentence(refused: Sequence[ImportResult]) -> str:
-    """One sentence for the files that could not be opened, each with why."""
-    reasons = "; ".join(f"{Path(r.file).name}: {r.reason.rstrip('.')}" for r in refused)
+    """One sentence for the files that could not be opened, each with why (the reasons
+    mostly name their file already: it is named again only where one does not)."""
+    reasons = []
+    for result in refused:
+        name, reason = Path(result.file).name, result.reason.rstrip(".") or "cancelled"
+        reasons.append(reason if name in reason else f"{name}: {reason}")
     noun = "file" if len(refused) == 1 else "files"
-    return f"Could not open {len(refused)} {noun} ({reasons})."
+    return f"Could not open {len(refused)} {noun}: {'; '.join(reasons)}."
