@@ -192,3 +192,22 @@ def test_a_second_start_hands_over_without_loading_the_window(
     assert second.returncode == 0, imports
     assert "reader.ui.single_instance" in imports  # the import log is there ...
     assert "reader.ui.main_window" not in imports  # ... and the window is not in it
+
+
+def test_a_notes_export_given_to_the_window_is_merged_into_the_notes(
+    qtbot: QtBot, first: MainWindow, tmp_path: Path
+) -> None:
+    """The desktop entry offers the app for JSON: a notes export opened is a notes import."""
+    elsewhere = str(tmp_path / "other-laptop")
+    quote = "The Elbe Group takes its inspiration"
+    added = reader("--data-dir", elsewhere, "notes", "add", "elbe-group-2018-naples",
+                   "--quote", quote, "--note", "from the other laptop", cwd=tmp_path)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    export = tmp_path / "notes.json"
+    exported = reader("--data-dir", elsewhere, "notes", "export", "--format", "json",
+                      "-o", str(export), cwd=tmp_path)  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    first.opener.open([export])  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "1 added" in first.statusBar().currentMessage(), timeout=TIMEOUT_MS)
+    store = first.notes.service.store
+    assert store is not None and [n.text for n in store.list()] == ["from the other laptop"]
