@@ -211,3 +211,19 @@ def test_a_notes_export_given_to_the_window_is_merged_into_the_notes(
     qtbot.waitUntil(lambda: "1 added" in first.statusBar().currentMessage(), timeout=TIMEOUT_MS)
     store = first.notes.service.store
     assert store is not None and [n.text for n in store.list()] == ["from the other laptop"]
+
+
+def test_the_socket_is_in_the_runtime_folder_unless_its_path_would_be_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert Path(single_instance.server_name(tmp_path / "a")).parent == runtime
+    assert single_instance.server_name(tmp_path / "a") != single_instance.server_name(tmp_path)
+    deep = runtime / ("d" * 90)
+    deep.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(deep))
+    name = single_instance.server_name(tmp_path / "a")
+    assert Path(name).parent == tmp_path and len(name) <= single_instance.MAX_SOCKET_PATH + 50

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 ANSWER_TIMEOUT_MS = 10000
 CONNECT_RETRY_S = 0.05
 ACK = b"ok\n"
+# A Unix socket's path holds at most 107 bytes (sun_path, NUL-ended); a deeper one falls back.
+MAX_SOCKET_PATH = 107
 
 
 class AlreadyRunning(Exception):
@@ -45,10 +47,12 @@ def server_name(data_folder: Path) -> str:
     folder_bytes = str(data_folder.absolute()).encode()
     digest = f"{zlib.crc32(folder_bytes):08x}{zlib.adler32(folder_bytes):08x}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    name = f"statement-reader-{os.getuid()}-{digest}"
+    in_runtime = os.path.join(runtime, name)
+    if runtime and os.path.isdir(runtime) and len(os.fsencode(in_runtime)) <= MAX_SOCKET_PATH:
+        return in_runtime
     # Not tempfile.gettempdir(): it writes a probe file to choose, before the first paint.
-    fallback = os.environ.get("TMPDIR") or "/tmp"
-    folder = runtime if runtime and os.path.isdir(runtime) else fallback
-    return os.path.join(folder, f"statement-reader-{os.getuid()}-{digest}")
+    return os.path.join(os.environ.get("TMPDIR") or "/tmp", name)
 
 
 class InstanceServer(QObject):
