@@ -5,14 +5,53 @@ BIN := $(VENV)/bin
 WHEELHOUSE := .wheelhouse
 INSTALLED := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
+# What the packages are built with, beyond `make setup`: dpkg-deb, lintian, patchelf.
+PACKAGING_SYSDEPS := $(VENV)/.packaging-sysdeps
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' src/reader/__init__.py)
+BUNDLE := dist/bundle/statement-reader
+DEB := dist/statement-reader_$(VERSION)_amd64.deb
+# What the bundle is made of: a change to any of them builds it again.
+BUNDLE_SOURCES := $(shell find src resources -type f -not -path '*/__pycache__/*') \
+	pyproject.toml packaging/statement-reader.spec packaging/bundle_entry.py \
+	packaging/clear_runpaths.py
 
-.PHONY: run test lint bench setup sysdeps screenshots clean translations update-translations
+.PHONY: run test lint bench setup sysdeps screenshots clean translations update-translations \
+	dist bundle deb check-dist
 
 run: setup
 	$(BIN)/statement-reader
 
+# The Debian package's tests need `make deb` (about two minutes more): `make check-dist`.
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not deb"
+
+# The wheel and the sdist, as an index would take them.
+dist: setup
+	rm -rf dist/*.whl dist/*.tar.gz
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*.whl dist/*.tar.gz
+
+# A one-folder application that needs no Python: $(BUNDLE)/statement-reader.
+bundle: $(BUNDLE)/statement-reader
+
+$(BUNDLE)/statement-reader: $(BUNDLE_SOURCES) | setup $(PACKAGING_SYSDEPS)
+	rm -rf $(BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
+		--distpath dist/bundle packaging/statement-reader.spec
+	$(BIN)/python packaging/clear_runpaths.py $(BUNDLE)
+	du -sh $(BUNDLE)
+
+# The bundle as a Debian package: /opt/statement-reader, /usr/bin and /usr/share.
+deb: $(DEB)
+
+$(DEB): $(BUNDLE)/statement-reader packaging/build_deb.py $(wildcard packaging/deb/*) \
+		| $(PACKAGING_SYSDEPS)
+	$(BIN)/python packaging/build_deb.py $(BUNDLE) dist
+	ls -l $(DEB)
+
+# The packages' own tests: the .deb installed into a scratch root and run, lintian.
+check-dist: dist deb
+	$(BIN)/python -m pytest -m deb
 
 lint: setup
 	$(BIN)/ruff check src tests bench packaging
@@ -57,12 +96,16 @@ $(BIN)/python:
 # install the built wheel into a fresh venv without touching the network.
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade setuptools
-	$(BIN)/pip install --quiet -e '.[test,lint]'
+	$(BIN)/pip install --quiet -e '.[test,lint,packaging]'
 	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) .
 	touch $@
 
 $(SYSDEPS): packaging/system-deps.sh | $(BIN)/python
 	bash packaging/system-deps.sh
+	touch $@
+
+$(PACKAGING_SYSDEPS): packaging/system-deps.sh | $(BIN)/python
+	bash packaging/system-deps.sh dpkg-dev lintian patchelf
 	touch $@
 
 sysdeps:

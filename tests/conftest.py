@@ -65,6 +65,10 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         ("XDG_CACHE_HOME", ".cache"),
     ):
         monkeypatch.setenv(variable, str(home / folder))
+    # The one-instance socket and lock (a killed window's among them) stay in the test's folder.
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     data = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
     yield data

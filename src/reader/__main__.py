@@ -6,6 +6,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO, cast
 
 from reader import cli, paths
@@ -33,10 +34,20 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"{cli.PROG}: {error}\n")
         return cli.EXIT_USAGE
     try:
+        if args.command is None and (args.install_desktop or args.uninstall_desktop):
+            from reader.cli import desktop
+
+            return (desktop.install_desktop if args.install_desktop else desktop.uninstall_desktop)(
+                sys.stdout
+            )
         if args.command is None:
+            missing = _missing_files(args.files)
+            if missing:
+                sys.stderr.write(f"{cli.PROG}: {missing}\n")
+                return cli.EXIT_USAGE
             from reader.ui.app import run_gui  # Qt is loaded only for the window
 
-            return run_gui(folders, exit_after_paint=args.exit_after_paint)
+            return run_gui(folders, args.files, exit_after_paint=args.exit_after_paint)
         log_to_file(folders, logging.WARNING)
         return cli.run(args, folders)
     except BrokenPipeError:
@@ -49,6 +60,15 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception:
         sys.stderr.write(f"{cli.PROG}: {_report_bug(folders)}\n")
         return 1
+
+
+def _missing_files(files: Sequence[Path]) -> str:
+    """A sentence naming the first file that is not there (a mistyped command, often)."""
+    for file in files:
+        if not file.exists():
+            commands = ", ".join(sorted(cli.COMMANDS))
+            return f"{file} is neither a file nor a command (the commands: {commands})."
+    return ""
 
 
 def _report_bug(folders: paths.Folders) -> str:

@@ -66,7 +66,7 @@ def test_version(tmp_path: Path) -> None:
     ("args", "words"),
     [
         (["show", "no-such-document"], "There is no document with the id 'no-such-document'"),
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "frobnicate is neither a file nor a command"),
         (["show"], "DOC"),
         (["list", "--colour"], "Unrecognized arguments: --colour"),
         (["--data-dir"], "expected one argument"),

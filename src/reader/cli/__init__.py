@@ -3,6 +3,6 @@
 The face is what `__main__` needs; each command's module is imported only when it runs.
 """
 
-from reader.cli.main import EXIT_USAGE, PROG, parse, run
+from reader.cli.main import COMMANDS, EXIT_USAGE, PROG, parse, run
 
-__all__ = ["EXIT_USAGE", "PROG", "parse", "run"]
+__all__ = ["COMMANDS", "EXIT_USAGE", "PROG", "parse", "run"]

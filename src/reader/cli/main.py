@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from reader import __version__, paths
@@ -46,7 +47,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         prog=PROG,
         parents=[common],
         description=(
-            "Read, search and annotate policy statements. With no command, opens the window."
+            "Read, search and annotate policy statements. With no command, opens the window "
+            f"({PROG} [FILE...] imports the files, or shows them if already in the library)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -55,7 +57,23 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="diagnostic: open the window, print the time to its first paint, and exit",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the app to the desktop's menu and file associations (under $XDG_DATA_HOME)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+    )
     if not with_commands:
+        parser.add_argument(
+            "files",
+            nargs="*",
+            type=Path,
+            metavar="FILE",
+            help="statements to import (or open, if in the library already), or notes to merge",
+        )
         parser.set_defaults(command=None)
         return parser
     _add_commands(parser, common)
@@ -189,8 +207,14 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _names_a_command(words: list[str]) -> bool:
-    """True unless the line is only the window's options (then no command module is loaded)."""
-    if {"-h", "--help"} & set(words) or COMMANDS.intersection(words):
+    """True if the line names a command (or asks for help); else the window opens, with the
+    other words as files to open, and no command module is loaded."""
+    if {"-h", "--help"} & set(words):
         return True
     values = {i + 1 for i, word in enumerate(words) if word == "--data-dir"}
-    return any(not w.startswith("-") and i not in values for i, w in enumerate(words))
+    for i, word in enumerate(words):
+        if word == "--":
+            return False  # what follows is files, whatever their names
+        if not word.startswith("-") and i not in values:
+            return word in COMMANDS  # the first word that is no option decides
+    return False

@@ -7,23 +7,26 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
-from reader.core.library.library import Library
+from reader.desktop_files import APP_ID, ICON_SIZES
 from reader.log_setup import log_to_file
-from reader.resource_access import resource_folder
+from reader.resource_access import resource_folder, resource_path
 
-from reader.ui import language, settings, theme
-from reader.ui.main_window import MainWindow
-from reader.ui.messages import STAY
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import IndexService
+from reader.ui import language, settings, single_instance, theme
+
+if TYPE_CHECKING:  # imported once this start is known to be the first (see run_gui)
+    from reader.ui.main_window import MainWindow
+    from reader.ui.open_files import FileOpener
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,11 @@ def display_problem(
     return NO_DISPLAY
 
 
-def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
+def run_gui(
+    folders: paths.Folders, files: Sequence[Path] = (), exit_after_paint: bool = False
+) -> int:
+    """The window, showing `files` (imported first if need be); or, if a window is open on
+    the same data folder already, `files` handed to it."""
     started = time.perf_counter()
     problem = display_problem()
     if problem:
@@ -59,9 +66,32 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     log_to_file(folders)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    instance = single_instance.claim(folders.data, app)
+    if instance is None:
+        return _hand_over(folders, files)  # before the window's modules: a quick hand-over
+    return _open_window(app, folders, instance, files, started, exit_after_paint)
+
+
+def _open_window(
+    app: QApplication,
+    folders: paths.Folders,
+    instance: single_instance.InstanceServer,
+    files: Sequence[Path],
+    started: float,
+    exit_after_paint: bool,
+) -> int:
+    from reader.core.library.library import Library
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.messages import STAY
+    from reader.ui.search.index_process import index_command
+    from reader.ui.search.index_service import IndexService
+
+    app.aboutToQuit.connect(instance.close)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("statement-reader")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_app_icon())
     app.setStyle("Fusion")
     try:
         library = Library.open(resource_folder())
@@ -86,8 +116,52 @@ def run_gui(folders: paths.Folders, exit_after_paint: bool = False) -> int:
     if exit_after_paint:
         _exit_after_first_paint(window, started)
     _close_on_termination(window)
+    serve_file_requests(window, instance, files)
     window.show()
     return app.exec()
+
+
+def _hand_over(folders: paths.Folders, files: Sequence[Path]) -> int:
+    try:
+        single_instance.hand_over(folders.data, list(files))
+    except single_instance.AlreadyRunning as why:
+        sys.stderr.write(
+            f"{APP_NAME} is already running on {folders.data}, but it did not take the "
+            f"request ({why}); close that window, or give another --data-dir.\n"
+        )
+        return 1
+    return 0
+
+
+def serve_file_requests(
+    window: MainWindow, instance: single_instance.InstanceServer, files: Sequence[Path]
+) -> FileOpener:
+    """The files on our own command line, then those of each later start, which also
+    brings the window to the front."""
+    from reader.ui.open_files import FileOpener
+    from reader.ui.tasks import after_first_paint
+
+    opener = FileOpener(window.library, window.notes, window.reading, window.messages, window)
+    instance.files_received.connect(opener.open)
+    instance.files_received.connect(lambda _: bring_to_front(window))
+    after_first_paint(window.reader.viewport(), instance, instance.start)
+    opener.open(files)
+    return opener
+
+
+def bring_to_front(window: MainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _app_icon() -> QIcon:
+    """The icon theme's, as installed by the package or --install-desktop; else our own."""
+    bundled = QIcon()
+    for size in ICON_SIZES:
+        bundled.addFile(str(resource_path(f"icon-{size}.png")))
+    return QIcon.fromTheme(APP_ID, bundled)
 
 
 def _close_on_termination(window: MainWindow) -> None:

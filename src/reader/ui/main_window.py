@@ -33,9 +33,10 @@ from reader.ui.search.index_service import IndexService
 from reader.ui.side_panel import LazyPanel, SidePanel, Tab
 from reader.ui.user_data import UserData
 
-if TYPE_CHECKING:  # both load with the Search tab, after the first paint
+if TYPE_CHECKING:  # the Search tab and the find bar load when first wanted
     from reader.core.search.results import Hit
 
+    from reader.ui.reading.find_bar import FindBar
     from reader.ui.search.panel import SearchPanel
 
 
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
                                  lambda: index_service is not None)  # fmt: skip
         # Handles for tests and tools: each points into a feature, never the other way.
-        self.reader, self.find_bar = self.reading.view, self.reading.find_bar
+        self.reader = self.reading.view
         self.outline_model, self.outline_view = (
             self.reading.outline_model,
             self.reading.outline_view,
@@ -114,9 +115,9 @@ class MainWindow(QMainWindow):
             (Act.QUIT, self.close),
             (Act.COPY, self.reader.copy),
             (Act.COPY_WITH_CITATION, reading.copy_with_citation),
-            (Act.FIND, self.find_bar.open_bar),
-            (Act.FIND_NEXT, self.find_bar.find_next),
-            (Act.FIND_PREVIOUS, self.find_bar.find_previous),
+            (Act.FIND, lambda: reading.find_bar.open_bar()),  # the bar is made on first use
+            (Act.FIND_NEXT, lambda: reading.find_bar.find_next()),
+            (Act.FIND_PREVIOUS, lambda: reading.find_bar.find_previous()),
             (Act.ZOOM_IN, lambda: reading.zoom_by(+1)),
             (Act.ZOOM_OUT, lambda: reading.zoom_by(-1)),
             (Act.ZOOM_RESET, lambda: reading.zoom_by(0)),
@@ -264,6 +265,10 @@ class MainWindow(QMainWindow):
 
     def copy_with_citation(self) -> None:
         self.reading.copy_with_citation()
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.reading.find_bar
 
     @property
     def search_panel(self) -> SearchPanel | None:

@@ -77,6 +77,7 @@ class ImportController(QObject):
         self._paths: list[Path] = []
         self._results: list[ImportResult] = []
         self._done = 0
+        self._on_finished: Callable[[list[ImportResult]], None] | None = None
         self._cancel = threading.Event()
         self._signals = _FileDone(self)
         self._signals.done.connect(self._on_worker_file_done)
@@ -95,10 +96,18 @@ class ImportController(QObject):
         if paths:
             self.start(paths)
 
-    def start(self, paths: Sequence[Path]) -> bool:
-        """Import `paths` in the background; False (and the reason shown) if it cannot start."""
+    def start(
+        self,
+        paths: Sequence[Path],
+        on_finished: Callable[[list[ImportResult]], None] | None = None,
+    ) -> bool:
+        """Import `paths` in the background; False (and the reason shown) if it cannot start.
+
+        The results go to `on_finished` if given (files opened with the app, which shows the
+        first of them), else to the summary dialog."""
         if self._refused() or not paths:
             return False
+        self._on_finished = on_finished
         self._paths, self._results, self._done = list(paths), [], 0
         self._cancel.clear()
         self._context.actions[Act.IMPORT].setEnabled(False)
@@ -217,7 +226,10 @@ class ImportController(QObject):
         imported = sum(r.status == IMPORTED for r in results)
         self._status(plurals().imported_of_files(imported, len(results)))
         self.import_finished.emit(results)
-        dialogs.show_import_summary(self._parent, results)
+        if self._on_finished is not None:
+            self._on_finished(results)
+        else:
+            dialogs.show_import_summary(self._parent, results)
 
     def _status(self, sentence: str) -> None:
         self._context.messages.say(sentence)

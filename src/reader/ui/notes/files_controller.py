@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -73,15 +74,25 @@ class NotesFiles(QObject):
         """Ask for a Web Annotation or Hypothesis file and merge it; the status line shows
         the report."""
         from reader.ui.notes.dialogs import ask_notes_import
-        from reader.ui.notes.notes_file import import_notes_file
 
         if not self._ready() or self._service.store is None:
             return ""
         path = ask_notes_import(self._context.dialog_parent)
         if path is None:
             return ""
-        report = import_notes_file(self._service.store, path, self._context.library.by_id())
+        report = self.merge_notes_file(path)
         self._say(report)
+        return report
+
+    def merge_notes_file(self, path: Path) -> str:
+        """Merge a Web Annotation or Hypothesis file into the notes (one opened from the file
+        manager, too); the report, as a sentence."""
+        from reader.ui.notes.notes_file import import_notes_file
+
+        store = self._service.store
+        if store is None:
+            return f"{path.name} was not imported: {self._service.problem() or 'no notes store'}."
+        report = import_notes_file(store, path, self._context.library.by_id())
         self._imported()
         return report
 

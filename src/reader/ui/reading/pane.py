@@ -15,12 +15,13 @@ from reader.core.library.library import Library
 from reader.ui import settings
 from reader.ui.messages import Messages
 from reader.ui.plurals import plurals
-from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.outline_model import OutlineModel, SectionRole
 from reader.ui.reading.view import RECOMMENDATION, ReaderView
 
 if TYPE_CHECKING:  # loads with the Search tab, after the first paint
     from reader.core.search.results import Hit
+
+    from reader.ui.reading.find_bar import FindBar  # made on first use
 
 STATUS_TIMEOUT_MS = 4000
 SEARCH_HIGHLIGHT = "search"
@@ -47,7 +48,7 @@ class ReadingPane(QObject):
         super().__init__(parent)
         self._library, self._settings, self._messages = library, user_settings, messages
         self.view = ReaderView()
-        self.find_bar = FindBar(self.view)
+        self._find_bar: FindBar | None = None
         self.outline_model = OutlineModel(self)
         self.outline_view = outline_view(self.outline_model)
         self.zoom_label = QLabel()
@@ -58,8 +59,18 @@ class ReadingPane(QObject):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.view, 1)
-        column.addWidget(self.find_bar)
+        self._column = column
         self._connect_signals()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Built on first use (Ctrl+F): hidden at start, it need not delay the first paint."""
+        if self._find_bar is None:
+            from reader.ui.reading.find_bar import FindBar
+
+            self._find_bar = FindBar(self.view)
+            self._column.addWidget(self._find_bar)
+        return self._find_bar
 
     def _connect_signals(self) -> None:
         self.outline_view.clicked.connect(self._on_outline_activated)
@@ -85,8 +96,8 @@ class ReadingPane(QObject):
         self.outline_model.set_document(doc)
         self.outline_view.expandAll()
         self._settings.set(settings.LAST_DOCUMENT, doc_id)
-        if self.find_bar.isVisible():
-            self.find_bar.refresh()
+        if self._find_bar is not None and self._find_bar.isVisible():
+            self._find_bar.refresh()
         self._sync_outline(self.view.top_offset())
         words = len(doc.text.split())
         self._messages.say(

@@ -55,6 +55,10 @@ def open_index(folder: Path, documents: list[Document], threshold: int) -> Openi
 
 
 def _is_temporary(index: SearchIndex | None) -> bool:
+    if index is None:
+        # Never opened (closed right after the first paint): importing the temporary index
+        # here would load Whoosh, about 90 ms and 10 MB, only to quit.
+        return False
     from reader.core.search.temporary_index import TemporarySearchIndex
 
     return isinstance(index, TemporarySearchIndex)
