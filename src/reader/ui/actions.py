@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from reader.ui.icons import themed_icon
 from reader.ui.noop import QT_TRANSLATE_NOOP
 
 Shortcut = QKeySequence.StandardKey | str
@@ -342,6 +343,14 @@ _SPECS: dict[Act, _Spec] = {
 }
 
 
+def refresh_icons(actions: dict[Act, QAction]) -> None:
+    """Draw the bundled icons again in the palette's colours (after a change of theme)."""
+    for act, action in actions.items():
+        spec = _SPECS[act]
+        if spec.icon and not spec.swatch:
+            action.setIcon(themed_icon(spec.icon))
+
+
 def create_actions(parent: QWidget) -> dict[Act, QAction]:
     return {act: _make(parent, spec) for act, spec in _SPECS.items()}
 
@@ -353,7 +362,7 @@ def _make(parent: QWidget, spec: _Spec) -> QAction:
         keys.extend(_sequences(shortcut))
     action.setShortcuts(list(dict.fromkeys(k for k in keys if not k.isEmpty())))
     if spec.icon:
-        action.setIcon(QIcon.fromTheme(spec.icon))
+        action.setIcon(themed_icon(spec.icon))
     if spec.swatch:
         pixmap = QPixmap(14, 14)
         pixmap.fill(QColor(spec.swatch))

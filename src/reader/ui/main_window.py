@@ -16,7 +16,7 @@ from reader.core.library.library import Library
 
 from reader.ui import settings, theme
 from reader.ui.about import show_about
-from reader.ui.actions import Act, create_actions
+from reader.ui.actions import Act, create_actions, refresh_icons
 from reader.ui.feature_context import FeatureContext
 from reader.ui.help.controller import HelpController
 from reader.ui.library.controller import LibraryController
@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply(app, choice)
+        refresh_icons(self.actions_by_id)
         self._settings.set(settings.THEME, choice)
         self._check_theme_action(choice)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.core.documents.text_find import find_all
 
+from reader.ui.icons import themed_icon
 from reader.ui.reading.view import ReaderView
 
 HIGHLIGHT_KIND = "find"
@@ -135,7 +136,7 @@ class FindBar(QWidget):
 
 def _tool_button(icon_name: str, tip: str, fallback: str) -> QToolButton:
     button = QToolButton()
-    icon = QIcon.fromTheme(icon_name)
+    icon = themed_icon(icon_name)
     if icon.isNull():
         button.setText(fallback)
     else:
