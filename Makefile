@@ -66,6 +66,7 @@ bench: setup
 
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs
+	$(BIN)/python packaging/tour.py docs/tour
 
 setup: $(INSTALLED) $(SYSDEPS) translations
 

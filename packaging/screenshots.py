@@ -49,6 +49,9 @@ def main(out: Path) -> None:
         window.resize(1440, 860)
         window.show()
         window.open_document("elbe-group-2018-naples")
+        tab = window.recommendations  # the panel, not its "gathering" placeholder
+        tab.ensure_panel()
+        _wait_until(app, lambda: tab.panel is not None)
         _shoot(app, window, out / "main-window.png")
         window.find_bar.open_bar()
         window.find_bar.edit.setText("cyber")

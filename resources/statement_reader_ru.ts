@@ -866,12 +866,20 @@
 <context>
     <name>NoteMenu</name>
     <message>
+        <source>&amp;Edit Note…</source>
+        <translation>&amp;Изменить заметку…</translation>
+    </message>
+    <message>
         <source>Change &amp;Colour</source>
         <translation>Изменить &amp;цвет</translation>
     </message>
     <message>
         <source>Copy with Citation</source>
         <translation>Копировать с цитатой</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <source>The document of this note ({doc}) is not in the library.</source>

@@ -15,6 +15,7 @@ from reader.core.library.library import Library
 from reader.core.notes.anchoring import Placement
 from reader.core.notes.note import COLORS, Note
 
+from reader.ui.colour_names import color_name
 from reader.ui.notes.dialogs import color_icon
 
 
@@ -27,10 +28,12 @@ class NoteActions(Protocol):
 
 def note_menu(parent: QWidget | None, note: Note, actions: NoteActions) -> QMenu:
     menu = QMenu(parent)
-    menu.addAction("&Edit Note…", lambda: actions.edit_note(note))
+    menu.addAction(
+        QCoreApplication.translate("NoteMenu", "&Edit Note…"), lambda: actions.edit_note(note)
+    )
     colours = menu.addMenu(QCoreApplication.translate("NoteMenu", "Change &Colour"))
     for color in COLORS:
-        action = colours.addAction(color_icon(color), color.capitalize())
+        action = colours.addAction(color_icon(color), color_name(color))
         action.setCheckable(True)
         action.setChecked(color == note.color)
         action.triggered.connect(functools.partial(actions.recolor, note, color))
@@ -39,7 +42,9 @@ def note_menu(parent: QWidget | None, note: Note, actions: NoteActions) -> QMenu
         lambda: actions.copy_with_citation(note),
     )
     menu.addSeparator()
-    menu.addAction("&Delete", lambda: actions.delete_note(note))
+    menu.addAction(
+        QCoreApplication.translate("NoteMenu", "&Delete"), lambda: actions.delete_note(note)
+    )
     return menu
 
 
