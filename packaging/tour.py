@@ -105,7 +105,10 @@ def _variant(
     _wait_until(
         app, lambda: panel.model.results().query == HALF_TYPED and panel.model.rowCount() > 0
     )
-    hit = panel.model.hit(0)
+    # A passage deep in its statement, to show it opened a third of the way down.
+    rows = range(panel.model.rowCount())
+    row = next((r for r in rows if (h := panel.model.hit(r)) and h.start > 3000), 0)
+    hit = panel.model.hit(row)
     assert hit is not None
     doc = library.get(hit.doc_id)
     store = notes.service.store
@@ -120,7 +123,7 @@ def _variant(
         ("stability",),
     )
     notes.refresh()
-    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    panel.view.setCurrentIndex(panel.model.index(row, 0))
     window.show_hit(hit)
     _shoot(app, window, out / f"main-{name}.png")
 

@@ -956,6 +956,13 @@
     </message>
 </context>
 <context>
+    <name>NotesFiles</name>
+    <message>
+        <source>Import Notes</source>
+        <translation>Импорт заметок</translation>
+    </message>
+</context>
+<context>
     <name>NotesModel</name>
     <message>
         <source>{where} — read the passage (Enter)</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from reader.ui.actions import Act, _SPECS
+from reader.ui.actions import _SPECS, Act
 from reader.ui.main_window import MainWindow
 
 

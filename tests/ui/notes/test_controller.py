@@ -22,6 +22,7 @@ from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.main_window import MainWindow
 from reader.ui.notes import dialogs as note_dialogs
+from reader.ui.notes import files_controller
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor, Save
 from reader.ui.notes.panel import NotesPanel
 from reader.ui.reading.view import note_kind
@@ -325,8 +326,13 @@ def test_import_shows_its_report(
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2")
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
+    warned: list[str] = []
+    monkeypatch.setattr(
+        files_controller.QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
+    )
     win.actions_by_id[Act.IMPORT_NOTES].trigger()
     assert win.statusBar().currentMessage().startswith("bad.json was not imported:")
+    assert warned == [win.statusBar().currentMessage()]  # a refusal is said in a dialog too
 
 
 def test_a_selection_is_stored_as_whole_words(win: MainWindow, qtbot: QtBot) -> None:

@@ -350,3 +350,16 @@ def test_a_new_query_clears_the_marks_of_the_hit_opened_before(search_window: Ma
     search_window.reader.set_highlights(SEARCH_HIGHLIGHT, [(0, 5)])
     panel.query_changed.emit("another query")
     assert search_window.reader.highlight_ranges(SEARCH_HIGHLIGHT) == []
+
+
+def test_the_topic_filter_keeps_the_passages_about_one_topic(
+    qtbot: QtBot, search_window: MainWindow
+) -> None:
+    panel = _panel(search_window)
+    _search(qtbot, panel, "Russia")
+    everything = panel.model.results().total
+    with qtbot.waitSignal(panel.results_shown, timeout=ANSWER_TIMEOUT_MS):
+        panel.topic_filter.setCurrentIndex(panel.topic_filter.findData("cybersecurity"))
+    about_cyber = panel.model.results()
+    assert 0 < about_cyber.total < everything
+    assert panel.topic_filter.currentText() == "Cybersecurity"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -41,6 +42,7 @@ from reader.core.search.query import (
     parse,
     without_surrogates,
 )
+from reader.core.search.query_notices import NOTHING_TO_SEARCH, notice_for_nothing_found
 from reader.core.search.query_terms import decode, highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
@@ -236,7 +238,7 @@ class SearchIndex:
         text = without_surrogates(text)
         parsed = parse(text, self._parser, self._expander)
         if parsed is None:
-            return SearchResults(text)
+            return SearchResults(text, notice=NOTHING_TO_SEARCH if text.strip() else "")
         with self._lock:
             if self._searcher is None:
                 raise IndexUnavailableError("The search index is not ready yet.")
@@ -250,6 +252,9 @@ class SearchIndex:
                 log.exception("Search failed; rebuilding the index")
                 self._build(None)
                 results = self._run(text, parsed, limit, doc_ids, topics, count)
+        if not results.hits and not results.notice:
+            notice = notice_for_nothing_found(text, self._topics.topic_ids())
+            results = dataclasses.replace(results, notice=notice)
         return _timed(results, started)
 
     def _run(

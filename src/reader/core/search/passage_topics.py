@@ -24,6 +24,10 @@ class PassageTopics:
         self._rules, self._taxonomy = rules, taxonomy
         self.signature = f"rules {rules.signature}; topics {taxonomy.signature}"
 
+    def topic_ids(self) -> list[str]:
+        """The ids a passage can be filed under (what topic: in a query may name)."""
+        return self._taxonomy.ids()
+
     def of(self, doc: Document) -> dict[int, tuple[str, ...]]:
         """Block index -> topic ids of its recommendations, primary topics first."""
         by_block: dict[int, dict[str, None]] = {}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from reader.core.notes.note import Note
 
@@ -80,21 +81,28 @@ class NotesFiles(QObject):
         path = ask_notes_import(self._context.dialog_parent)
         if path is None:
             return ""
-        report = self.merge_notes_file(path)
+        report, imported = self._merge(path)
         self._say(report)
+        if not imported:  # a refusal is worth more than a status line that fades
+            QMessageBox.warning(self._context.dialog_parent, self.tr("Import Notes"), report)
         return report
 
     def merge_notes_file(self, path: Path) -> str:
         """Merge a Web Annotation or Hypothesis file into the notes (one opened from the file
         manager, too); the report, as a sentence."""
-        from reader.ui.notes.notes_file import import_notes_file
+
+        return self._merge(path)[0]
+
+    def _merge(self, path: Path) -> tuple[str, bool]:
+        from reader.ui.notes.notes_file import try_import_notes_file
 
         store = self._service.store
         if store is None:
-            return f"{path.name} was not imported: {self._service.problem() or 'no notes store'}."
-        report = import_notes_file(store, path, self._context.library.by_id())
+            problem = self._service.problem() or "no notes store"
+            return f"{path.name} was not imported: {problem}.", False
+        report, imported = try_import_notes_file(store, path, self._context.library.by_id())
         self._imported()
-        return report
+        return report, imported
 
     @Slot()
     def open_memo(self) -> MemoDialog | None:

@@ -30,11 +30,18 @@ def write_notes_file(
 
 def import_notes_file(store: NotesStore, path: Path, documents: Mapping[str, Document]) -> str:
     """Merge the notes of the file at `path`; the report, or the one sentence saying why not."""
+    return try_import_notes_file(store, path, documents)[0]
+
+
+def try_import_notes_file(
+    store: NotesStore, path: Path, documents: Mapping[str, Document]
+) -> tuple[str, bool]:
+    """The report and True, or the sentence saying why nothing was imported and False."""
     try:
         text = read_annotation_file(path)  # its sentence names the file
     except ReaderError as error:
-        return str(error)
+        return str(error), False
     try:
-        return str(import_annotations(store, text, documents))
+        return str(import_annotations(store, text, documents)), True
     except ReaderError as error:
-        return f"{path.name} was not imported: {error}"
+        return f"{path.name} was not imported: {error}", False
