@@ -11,8 +11,8 @@ from reader.core.search.index import SearchIndex
     ("query", "said"),
     [
         ("topic:nosuch", "There is no topic “nosuch”; the topics are"),
-        ("doc:", "“doc:” needs a word after it, as in doc:elbe."),
-        ("Minsk section:", "“section:” needs a word after it"),
+        ("doc:", "The field doc: needs a word after it, as in doc:elbe."),
+        ("Minsk section:", "The field section: needs a word after it"),
         ("(((", "The query holds no words to search for."),
     ],
 )

@@ -21,7 +21,7 @@ def notice_for_nothing_found(text: str, topics: Collection[str]) -> str:
     empty = _EMPTY_FIELD.search(text)
     if empty:
         field = empty.group(1)
-        return f"“{field}:” needs a word after it, as in {EXAMPLES[field]}."
+        return f"The field {field}: needs a word after it, as in {EXAMPLES[field]}."
     known = {topic.casefold() for topic in topics}
     for match in _TOPIC.finditer(text):
         wanted = match.group(1).strip('"').casefold().rstrip("*")
