@@ -369,6 +369,13 @@
     </message>
 </context>
 <context>
+    <name>CoverageModel</name>
+    <message>
+        <source>{topic} in {title}: {count} — double-click to list them</source>
+        <translation>{topic} в «{title}»: {count} — двойной щелчок покажет их</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Markdown (*.md)</source>
@@ -1614,6 +1621,57 @@
     <message>
         <source>Recommendations, search and notes</source>
         <translation>Рекомендации, поиск и заметки</translation>
+    </message>
+</context>
+<context>
+    <name>Topics</name>
+    <message>
+        <source>Strategic stability &amp; arms control</source>
+        <translation>Стратегическая стабильность и контроль над вооружениями</translation>
+    </message>
+    <message>
+        <source>Missile defense</source>
+        <translation>Противоракетная оборона</translation>
+    </message>
+    <message>
+        <source>NATO, Russia &amp; European security</source>
+        <translation>НАТО, Россия и европейская безопасность</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Украина</translation>
+    </message>
+    <message>
+        <source>U.S.–Russia relations</source>
+        <translation>Российско-американские отношения</translation>
+    </message>
+    <message>
+        <source>Middle East &amp; Syria</source>
+        <translation>Ближний Восток и Сирия</translation>
+    </message>
+    <message>
+        <source>Cybersecurity</source>
+        <translation>Кибербезопасность</translation>
+    </message>
+    <message>
+        <source>Terrorism &amp; WMD</source>
+        <translation>Терроризм и ОМУ</translation>
+    </message>
+    <message>
+        <source>Non-proliferation &amp; nuclear security</source>
+        <translation>Нераспространение и ядерная безопасность</translation>
+    </message>
+    <message>
+        <source>Economy &amp; energy</source>
+        <translation>Экономика и энергетика</translation>
+    </message>
+    <message>
+        <source>Expert dialogue &amp; cooperation</source>
+        <translation>Экспертный диалог и сотрудничество</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Прочее</translation>
     </message>
 </context>
 <context>

@@ -65,3 +65,18 @@ def test_a_search_example_searches_in_the_search_tab(
 def test_help_is_in_the_help_menu(window: MainWindow, act: Act) -> None:
     [help_menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help"]
     assert window.actions_by_id[act] in help_menu.actions()
+
+
+def test_the_help_pages_are_in_the_interfaces_language() -> None:
+    from PySide6.QtCore import QLocale
+
+    from reader.ui.help.pages import GUIDE, SYNTAX, written_page
+
+    english = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Russian))
+        assert "Библиотека" in written_page(GUIDE)
+        assert "Синтаксис поиска" in written_page(SYNTAX)
+    finally:
+        QLocale.setDefault(english)
+    assert "Library" in written_page(GUIDE)

@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction, QKeySequence
 
 from reader.resource_access import resource_path
@@ -20,8 +20,12 @@ SEARCH_SCHEME = "search"  # an example in the syntax page links to search:QUERY
 
 
 def written_page(name: str) -> str:
-    """A help page from resources/ (HTML written for Qt's rich text)."""
-    return resource_path(name).read_text(encoding="utf-8")
+    """A help page from resources/ (HTML written for Qt's rich text), in the interface's
+    language where it is written in it ("user-guide.ru.html"), else in English."""
+    language = QLocale().name()[:2]
+    localized = resource_path(name.replace(".html", f".{language}.html"))
+    path = localized if language != "en" and localized.is_file() else resource_path(name)
+    return path.read_text(encoding="utf-8")
 
 
 def shortcuts_page(

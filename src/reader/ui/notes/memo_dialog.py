@@ -35,6 +35,7 @@ from reader.ui.export_dialog import ask_export_path
 from reader.ui.noop import QT_TRANSLATE_NOOP
 from reader.ui.notes.dialogs import color_combo
 from reader.ui.tasks import run_task
+from reader.ui.topic_names import topic_label
 
 W = TypeVar("W", bound=QWidget)
 GROUPINGS = {
@@ -72,7 +73,7 @@ class MemoSource:
         doc_id: str = "",
     ) -> MemoSource:
         """With the topics the recommendations are filed under, by label."""
-        labels = {rec.topic: rec.topic_label for rec in recommendations}
+        labels = {rec.topic: topic_label(rec.topic_label) for rec in recommendations}
         topics = sorted(labels.items(), key=lambda item: item[1].casefold())
         return cls(notes, documents, tuple(recommendations), tags, doc_id, topics)
 

@@ -21,6 +21,7 @@ from reader.ui.plurals import plurals
 from reader.ui.recommendations.delegate import CUE_COLORS
 from reader.ui.recommendations.model import cue_html
 from reader.ui.recommendations.service import RecommendationService
+from reader.ui.topic_names import topic_label
 
 if TYPE_CHECKING:
     from reader.core.recommendations.extraction import Recommendation
@@ -46,7 +47,7 @@ class CompareDialog(QDialog):
         self._service = service
         self.topic_box = QComboBox()
         for item in service.taxonomy:
-            self.topic_box.addItem(item.label, item.id)
+            self.topic_box.addItem(topic_label(item.label), item.id)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.pages: dict[str, QTextBrowser] = {}
         self.headers: dict[str, QLabel] = {}

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from reader.ui.recommendations.service import RecommendationService
+from reader.ui.topic_names import topic_label
 
 if TYPE_CHECKING:
     from reader.core.recommendations.collection import TopicCoverage
@@ -74,7 +75,7 @@ class CoverageModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             row = self._rows[section]
-            return f"{row.label} ({row.total})"
+            return f"{topic_label(row.label)} ({row.total})"
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -90,7 +91,9 @@ class CoverageModel(QAbstractTableModel):
             colors = FILLED_COLORS if count else GAP_COLORS
             return QBrush(QColor(colors[self._dark]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.label} in {self._titles[doc_id]}: {count} — double-click to list them"
+            return self.tr("{topic} in {title}: {count} — double-click to list them").format(
+                topic=topic_label(row.label), title=self._titles[doc_id], count=count
+            )
         return {CountRole: count, TopicRole: row.topic, DocumentIdRole: doc_id}.get(role)
 
 

@@ -22,6 +22,7 @@ from reader.core.export import ExportFormat
 from reader.core.recommendations.export import RECOMMENDATION_FORMATS
 
 from reader.ui import export_dialog
+from reader.ui.topic_names import topic_label
 
 if TYPE_CHECKING:
     from reader.core.recommendations.taxonomy import Taxonomy
@@ -44,8 +45,8 @@ class TopicsDialog(QDialog):
         self.primary = QComboBox()
         self.others = QListWidget()
         for topic in taxonomy:
-            self.primary.addItem(topic.label, topic.id)
-            item = QListWidgetItem(topic.label, self.others)
+            self.primary.addItem(topic_label(topic.label), topic.id)
+            item = QListWidgetItem(topic_label(topic.label), self.others)
             item.setData(Qt.ItemDataRole.UserRole, topic.id)
             state = topic.id in chosen[1:]
             item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from reader.ui.plurals import plurals
+from reader.ui.topic_names import topic_label
 
 if TYPE_CHECKING:
     from reader.core.recommendations.extraction import Recommendation
@@ -97,7 +98,7 @@ class RecommendationTreeModel(QAbstractItemModel):
 
     def _topic_data(self, row: int, role: int) -> Any:
         topic, recs = self._groups[row]
-        label = self._taxonomy.label(topic)
+        label = topic_label(self._taxonomy.label(topic))
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{label} ({len(recs)})"
         if role == LabelRole:
@@ -129,7 +130,7 @@ class RecommendationTreeModel(QAbstractItemModel):
         return " · ".join(part for part in parts if part)
 
     def _tooltip(self, rec: Recommendation) -> str:
-        topics = ", ".join(self._taxonomy.label(t) for t in rec.topics)
+        topics = ", ".join(topic_label(self._taxonomy.label(t)) for t in rec.topics)
         cue = f'cue "{rec.cue}", confidence {rec.confidence:.2f}' if rec.cue else "marked by you"
         return f"{self.where(rec)}\nTopics: {topics}\n{cue}\nClick or press Enter to read it."
 

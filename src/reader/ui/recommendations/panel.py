@@ -30,6 +30,7 @@ from reader.ui.recommendations.model import (
     TopicRole,
 )
 from reader.ui.recommendations.service import RecommendationService
+from reader.ui.topic_names import topic_label
 
 if TYPE_CHECKING:
     from reader.core.recommendations.extraction import Recommendation
@@ -66,7 +67,7 @@ class RecommendationPanel(QWidget):
         self.topic_filter = _combo("recommendation_topic_filter", self.tr(ALL_TOPICS))
         self.topic_filter.setAccessibleName(self.tr("Topic"))
         for topic in service.taxonomy:
-            self.topic_filter.addItem(topic.label, topic.id)
+            self.topic_filter.addItem(topic_label(topic.label), topic.id)
         self.text_filter = QLineEdit(
             placeholderText=self.tr("Filter by words…"), clearButtonEnabled=True
         )
@@ -195,7 +196,7 @@ class RecommendationPanel(QWidget):
         if not topic:
             return
         menu = QMenu(self)
-        label = self._service.taxonomy.label(topic)
+        label = topic_label(self._service.taxonomy.label(topic))
         menu.addAction(
             self.tr("Compare “{topic}” Across Documents…").format(topic=label),
             lambda: self.compare_requested.emit(topic),

@@ -40,6 +40,7 @@ from reader.ui.search.hit_delegate import HitDelegate
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.model import HitRole, SearchResultsModel
 from reader.ui.tasks import Generations
+from reader.ui.topic_names import topic_label
 from reader.ui.two_line_item import item_list_view
 
 if TYPE_CHECKING:
@@ -347,7 +348,7 @@ def _topic_filter() -> QComboBox:
     combo.setMinimumContentsLength(8)
     combo.addItem(QCoreApplication.translate("SearchPanel", "All topics"), None)
     for topic in bundled_taxonomy():
-        combo.addItem(topic.label, topic.id)
+        combo.addItem(topic_label(topic.label), topic.id)
     return combo
 
 
