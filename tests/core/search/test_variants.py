@@ -1,0 +1,57 @@
+"""Transliterations and spelling variants find each other, both ways (aliases.tsv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Metadata
+from reader.core.search.index import SearchIndex
+
+TEXTS = {
+    "kyiv": "Talks between NATO, Kyiv, and Moscow resumed.",
+    "kiev": "The mayor of Kiev spoke on Kharkov and Odessa.",
+    "defence": "Missile defence in Europe.",
+    "organisation": "A new organisation for dialogue.",
+    "cooperation": "Co-operation on arms control.",
+    "leaders": "Gorbachov and El'tsin met in Byelorussia.",
+    "programme": "The programme of the centre.",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    docs = [
+        build_document(
+            doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
+        )
+        for doc_id, text in TEXTS.items()
+    ]
+    opened = SearchIndex(Path(tmp_path_factory.mktemp("variants")) / "index")
+    opened.sync(docs)
+    return opened
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Kiev", {"kyiv", "kiev"}),
+        ("Kyiv", {"kyiv", "kiev"}),
+        ("Kharkiv", {"kiev"}),
+        ("Odesa", {"kiev"}),
+        ("defense", {"defence"}),
+        ('"missile defense"', {"defence"}),
+        ("organization", {"organisation"}),
+        ("dialog", {"organisation"}),
+        ("cooperation", {"cooperation"}),
+        ("Gorbachev Yeltsin", {"leaders"}),
+        ("Belarus", {"leaders"}),
+        ("program center", {"programme"}),
+    ],
+)
+def test_a_variant_finds_the_other_spelling(
+    index: SearchIndex, query: str, found: set[str]
+) -> None:
+    assert {hit.doc_id for hit in index.search(query).hits} == found
