@@ -55,3 +55,40 @@ def test_a_variant_finds_the_other_spelling(
     index: SearchIndex, query: str, found: set[str]
 ) -> None:
     assert {hit.doc_id for hit in index.search(query).hits} == found
+
+
+APOSTROPHES = {
+    "curly": "Russia’s accession to the WTO was discussed.",
+    "straight": "Russia's position on NATO's enlargement.",
+    "contraction": "We don't agree.",
+}
+
+
+@pytest.fixture(scope="module")
+def apostrophes(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    docs = [
+        build_document(
+            doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
+        )
+        for doc_id, text in APOSTROPHES.items()
+    ]
+    opened = SearchIndex(Path(tmp_path_factory.mktemp("apostrophes")) / "index")
+    opened.sync(docs)
+    return opened
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Russia's", {"curly", "straight"}),
+        ("Russia’s", {"curly", "straight"}),
+        ("Russia", {"curly", "straight"}),
+        ("NATO", {"straight"}),
+        ("don't", {"contraction"}),
+        ('"Russia’s accession"', {"curly"}),
+    ],
+)
+def test_apostrophes_of_either_kind_and_possessives_find_each_other(
+    apostrophes: SearchIndex, query: str, found: set[str]
+) -> None:
+    assert {hit.doc_id for hit in apostrophes.search(query).hits} == found

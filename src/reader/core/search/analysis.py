@@ -18,8 +18,10 @@ from whoosh.support.charset import accent_map
 
 from reader.core.search.aliases import AliasGroup
 
-# Words: dotted abbreviations ("U.S.") stay one token, as do words with an apostrophe.
-WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:'\w+)?"
+# Words: dotted abbreviations ("U.S.") stay one token, as do words with an apostrophe,
+# straight or typographic ("don't", "Russia’s").
+WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:['’ʼ]\w+)?"
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _MAX_KNOWN_WORDS = 200_000
 
 
@@ -44,10 +46,27 @@ class AcronymFilter(Filter):
             yield token
 
 
+class PossessiveFilter(Filter):
+    """One apostrophe for all, and a possessive is its word: "Russia’s" and "Russia's" are
+    "Russia", "NATO's" is "NATO" (before the acronyms are read); "don't" stays itself."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PossessiveFilter)
+
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        for token in tokens:
+            text = token.text.translate(_APOSTROPHES)
+            if text[-2:] in ("'s", "'S"):
+                text = text[:-2]
+            token.text = text
+            yield token
+
+
 def make_analyzer(groups: list[AliasGroup]) -> Any:
     alias_terms = {g.token for g in groups}
     return (
         RegexTokenizer(WORD_PATTERN)
+        | PossessiveFilter()
         | AcronymFilter(groups)
         | LowercaseFilter()
         | CharsetFilter(accent_map)

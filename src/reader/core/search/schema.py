@@ -15,7 +15,7 @@ from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
 from reader.core.search.phrases import pair_terms, pairs_analyzer
 
-SCHEMA_VERSION = 4  # 4: a passage's words given as terms, positions counted from 0
+SCHEMA_VERSION = 5  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 
 
