@@ -92,3 +92,50 @@ def test_apostrophes_of_either_kind_and_possessives_find_each_other(
     apostrophes: SearchIndex, query: str, found: set[str]
 ) -> None:
     assert {hit.doc_id for hit in apostrophes.search(query).hits} == found
+
+
+HYPHENS = {
+    "council": "The NATO-Russia Council met.",
+    "apart": "Russia warned NATO about the summit.",
+    "joined": "International cooperation grew.",
+    "hyphenated": "Co-operation on arms control.",
+}
+
+
+@pytest.fixture(scope="module")
+def hyphens(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    docs = [
+        build_document(
+            doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
+        )
+        for doc_id, text in HYPHENS.items()
+    ]
+    opened = SearchIndex(Path(tmp_path_factory.mktemp("hyphens")) / "index")
+    opened.sync(docs)
+    return opened
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("NATO-Russia", {"council"}),  # a phrase of its parts, not both words anywhere
+        ("NATO Russia", {"council", "apart"}),
+        ("co-operation", {"joined", "hyphenated"}),  # and the parts joined
+        ('"NATO-Russia Council"', {"council"}),
+        ("doc:council NATO-Russia", {"council"}),
+    ],
+)
+def test_a_hyphenated_word_is_a_phrase_or_the_parts_joined(
+    hyphens: SearchIndex, query: str, found: set[str]
+) -> None:
+    assert {hit.doc_id for hit in hyphens.search(query).hits} == found
+
+
+def test_fields_negations_prefixes_and_quotes_keep_their_hyphens() -> None:
+    from reader.core.search.hyphens import phrased_hyphens
+
+    for text in ("doc:elbe-group", "-Russia", "cyber-*", "a-b~", '"NATO-Russia Council"'):
+        assert phrased_hyphens(text) == text
+    assert phrased_hyphens("nuclear-weapon-free zone") == (
+        '("nuclear weapon free" OR nuclearweaponfree) zone'
+    )

@@ -10,6 +10,7 @@ from whoosh import qparser, query
 
 from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup
+from reader.core.search.hyphens import phrased_hyphens
 
 TEXT = "text"
 FIELD_NAMES = {"doc": "doc", "section": "section", "topic": "topic"}
@@ -64,7 +65,7 @@ def parse(text: str, parser: Any, aliases: AliasExpander) -> ParsedQuery | None:
     if not _balanced(text):
         text, notice = _BRACKETS.sub(" ", text), UNBALANCED
     try:
-        plain = parser.parse(text)
+        plain = parser.parse(phrased_hyphens(text))
     except Exception:  # Whoosh raises many kinds on odd input; the words still deserve a search
         plain, notice = parser.parse(_words_only(text)), UNREADABLE
     if plain is None or plain is query.NullQuery:
