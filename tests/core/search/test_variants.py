@@ -21,17 +21,22 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+def _index_of(texts: dict[str, str], folder: Path) -> SearchIndex:
+    """An index of one-paragraph documents, one per (id, text)."""
     docs = [
         build_document(
             doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
         )
-        for doc_id, text in TEXTS.items()
+        for doc_id, text in texts.items()
     ]
-    opened = SearchIndex(Path(tmp_path_factory.mktemp("variants")) / "index")
+    opened = SearchIndex(folder / "index")
     opened.sync(docs)
     return opened
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    return _index_of(TEXTS, tmp_path_factory.mktemp("index"))
 
 
 @pytest.mark.parametrize(
@@ -66,15 +71,7 @@ APOSTROPHES = {
 
 @pytest.fixture(scope="module")
 def apostrophes(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    docs = [
-        build_document(
-            doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
-        )
-        for doc_id, text in APOSTROPHES.items()
-    ]
-    opened = SearchIndex(Path(tmp_path_factory.mktemp("apostrophes")) / "index")
-    opened.sync(docs)
-    return opened
+    return _index_of(APOSTROPHES, tmp_path_factory.mktemp("apostrophes"))
 
 
 @pytest.mark.parametrize(
@@ -104,15 +101,7 @@ HYPHENS = {
 
 @pytest.fixture(scope="module")
 def hyphens(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    docs = [
-        build_document(
-            doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
-        )
-        for doc_id, text in HYPHENS.items()
-    ]
-    opened = SearchIndex(Path(tmp_path_factory.mktemp("hyphens")) / "index")
-    opened.sync(docs)
-    return opened
+    return _index_of(HYPHENS, tmp_path_factory.mktemp("hyphens"))
 
 
 @pytest.mark.parametrize(
