@@ -128,3 +128,31 @@ def test_fields_negations_prefixes_and_quotes_keep_their_hyphens() -> None:
     assert phrased_hyphens("nuclear-weapon-free zone") == (
         '("nuclear weapon free" OR nuclearweaponfree) zone'
     )
+
+
+PREFIXES = {
+    "plural": "Negotiations resumed in Geneva.",
+    "gerund": "They are negotiating a treaty.",
+    "other": "Strategic stability matters.",
+}
+
+
+@pytest.fixture(scope="module")
+def prefixes(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    return _index_of(PREFIXES, tmp_path_factory.mktemp("prefixes"))
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("negotiat*", {"plural", "gerund"}),  # past the stem "negoti" of "negotiations"
+        ("negot*", {"plural", "gerund"}),
+        ("negotiations*", {"plural", "gerund"}),  # by its stem
+        ("negotiat* treaty", {"gerund"}),
+        ("strategic*", {"other"}),
+    ],
+)
+def test_a_prefix_matches_the_words_it_begins_not_only_their_stems(
+    prefixes: SearchIndex, query: str, found: set[str]
+) -> None:
+    assert {hit.doc_id for hit in prefixes.search(query).hits} == found

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from whoosh import qparser, query
+from whoosh.lang.porter import stem as porter_stem
 
 from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup
 from reader.core.search.hyphens import phrased_hyphens
+from reader.core.search.prefixes import WrittenPrefix
 
 TEXT = "text"
 FIELD_NAMES = {"doc": "doc", "section": "section", "topic": "topic"}
@@ -71,8 +73,16 @@ def parse(text: str, parser: Any, aliases: AliasExpander) -> ParsedQuery | None:
     if plain is None or plain is query.NullQuery:
         return None
     _check_size(plain)
-    plain = plain.accept(_bounded_fuzzy)
+    plain = plain.accept(_bounded_fuzzy).accept(_written_prefix)
     return ParsedQuery(aliases.expand(plain), plain, notice)
+
+
+def _written_prefix(node: Any) -> Any:
+    """A prefix of the text matches the words it begins, not only the stems ("negotiat*")."""
+    if type(node) is not query.Prefix or node.fieldname != TEXT:
+        return node
+    text = node.text.lower()
+    return WrittenPrefix(TEXT, text, porter_stem(text), node.boost)
 
 
 def _bounded_fuzzy(node: Any) -> Any:
