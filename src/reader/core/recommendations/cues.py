@@ -69,18 +69,11 @@ class DocumentCues:
         """Scan the whole text; the sentences a match runs across are scanned on their own,
         as a match that ends past its sentence would hide one inside it."""
         group = "cue" if "cue" in cue.pattern.groupindex else 0
-        kept: list[tuple[int, re.Match[str]]] = []
-        rescan: set[int] = set()
-        for match in _word_matches(cue.pattern, self._text):
-            index = bisect_right(self._starts, match.start()) - 1
-            if index >= 0 and match.end() <= self._ends[index]:
-                kept.append((index, match))
-            else:
-                last = bisect_right(self._starts, match.end() - 1) - 1
-                rescan.update(range(max(index, 0), last + 1))
-        for index, match in kept:
+        kept, rescan = _by_sentence(cue.pattern, self._text, self._starts, self._ends)
+        for index, matches in kept.items():
             if index not in rescan:
-                self._keep(index, cue, match.start(group), match.end(group))
+                for match in matches:
+                    self._keep(index, cue, match.start(group), match.end(group))
         for index in sorted(rescan):
             offset = self._starts[index]
             for match in _word_matches(cue.pattern, self._text[offset : self._ends[index]]):
@@ -114,15 +107,12 @@ class SentenceScans:
         self._found: dict[int, list[tuple[int, int]]] = {}
         self._rescan: set[int] = set()
         for pattern in self._alone:
-            for match in _word_matches(pattern, text):
-                index = bisect_right(starts, match.start()) - 1
-                if index >= 0 and match.end() <= ends[index]:
-                    offset = starts[index]
-                    span = (match.start() - offset, match.end() - offset)
-                    self._found.setdefault(index, []).append(span)
-                else:
-                    last = bisect_right(starts, match.end() - 1) - 1
-                    self._rescan.update(range(max(index, 0), last + 1))
+            kept, rescan = _by_sentence(pattern, text, starts, ends)
+            self._rescan |= rescan
+            for index, matches in kept.items():
+                offset = starts[index]
+                spans = [(m.start() - offset, m.end() - offset) for m in matches]
+                self._found.setdefault(index, []).extend(spans)
 
     def spans(self, index: int, sentence: str) -> list[tuple[int, int]]:
         """The matches in sentence `index` (whose text is `sentence`), relative to it."""
@@ -131,6 +121,24 @@ class SentenceScans:
         for pattern in patterns:
             found += [(m.start(), m.end()) for m in _word_matches(pattern, sentence)]
         return found
+
+
+def _by_sentence(
+    pattern: re.Pattern[str], text: str, starts: list[int], ends: list[int]
+) -> tuple[dict[int, list[re.Match[str]]], set[int]]:
+    """The matches of one search of the whole text, by the sentence that holds each, and
+    the sentences a match runs across (to be searched on their own: such a match would
+    hide one that lies inside a sentence)."""
+    kept: dict[int, list[re.Match[str]]] = {}
+    rescan: set[int] = set()
+    for match in _word_matches(pattern, text):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= ends[index]:
+            kept.setdefault(index, []).append(match)
+        else:
+            last = bisect_right(starts, match.end() - 1) - 1
+            rescan.update(range(max(index, 0), last + 1))
+    return kept, rescan
 
 
 def _anchored(pattern: re.Pattern[str]) -> bool:
