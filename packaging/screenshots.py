@@ -5,33 +5,30 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget  # noqa: E402
+from shooting import bundled_window, shoot, wait_until  # noqa: E402
 
-from reader import paths  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
+
 from reader.core.library.importing import ImportResult  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
 from reader.core.notes.memo import GroupBy  # noqa: E402
 from reader.core.notes.memo_text import memo_html  # noqa: E402
-from reader.resource_access import resource_folder  # noqa: E402
 
-from reader.ui import language, theme  # noqa: E402
-from reader.ui import settings as S  # noqa: E402
+from reader.ui import language  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor  # noqa: E402
 from reader.ui.reading.view import RECOMMENDATION  # noqa: E402
-from reader.ui.search.index_process import index_command  # noqa: E402
 from reader.ui.search.index_service import IndexService  # noqa: E402
 from reader.ui.side_panel import Tab  # noqa: E402
 
 SEARCH_QUERY = "nuclear"
+SIZE = (1440, 860)
 
 
 def main(out: Path) -> None:
@@ -40,31 +37,20 @@ def main(out: Path) -> None:
     app.setStyle("Fusion")
     language.install(app, "en")  # as app.py does: English's plural forms come from its .qm
     with tempfile.TemporaryDirectory() as tmp:
-        folders = paths.resolve(tmp)
-        settings = S.Settings(paths.ensure(folders.config) / "settings.ini")
-        theme.apply(app, "light")
-        library = Library.open(resource_folder())
-        service = IndexService(folders.index, list(library), index_command(folders))
-        window = MainWindow(library, settings, service, folders.data)
-        window.resize(1440, 860)
-        window.show()
-        window.open_document("elbe-group-2018-naples")
-        tab = window.recommendations  # the panel, not its "gathering" placeholder
-        tab.ensure_panel()
-        _wait_until(app, lambda: tab.panel is not None)
-        _shoot(app, window, out / "main-window.png")
+        window, service, library = bundled_window(app, Path(tmp), SIZE)
+        shoot(app, window, out / "main-window.png")
         window.find_bar.open_bar()
         window.find_bar.edit.setText("cyber")
-        _shoot(app, window, out / "find-bar.png")
+        shoot(app, window, out / "find-bar.png")
         window.find_bar.close_bar()
         _search(app, window, service)
-        _shoot(app, window, out / "search-tab.png")
+        shoot(app, window, out / "search-tab.png")
         _recommendations(app, window, out)
         _notes(app, window, library, out)
         _imports(app, window, Path(tmp), out)
         window.actions_by_id[Act.THEME_DARK].trigger()
         window.open_document("ac-riac-2013-washington")
-        _shoot(app, window, out / "dark-palette.png")
+        shoot(app, window, out / "dark-palette.png")
         window.close()
     _russian(app, out)
 
@@ -73,21 +59,10 @@ def _russian(app: QApplication, out: Path) -> None:
     """The window in Russian: the main view, then the Search tab with results."""
     language.install(app, "ru")
     with tempfile.TemporaryDirectory() as tmp:
-        folders = paths.resolve(tmp)
-        settings = S.Settings(paths.ensure(folders.config) / "settings.ini")
-        theme.apply(app, "light")
-        library = Library.open(resource_folder())
-        service = IndexService(folders.index, list(library), index_command(folders))
-        window = MainWindow(library, settings, service, folders.data)
-        window.resize(1440, 860)
-        window.show()
-        window.open_document("elbe-group-2018-naples")
-        tab = window.recommendations  # the panel, not its "gathering" placeholder
-        tab.ensure_panel()
-        _wait_until(app, lambda: tab.panel is not None)
-        _shoot(app, window, out / "main-window-ru.png")
+        window, service, _library = bundled_window(app, Path(tmp), SIZE)
+        shoot(app, window, out / "main-window-ru.png")
         _search(app, window, service)
-        _shoot(app, window, out / "search-tab-ru.png")
+        shoot(app, window, out / "search-tab-ru.png")
         window.close()
     language.install(app, "en")
 
@@ -120,7 +95,7 @@ def _imports(app: QApplication, window: MainWindow, tmp: Path, out: Path) -> Non
     _wait_until(app, lambda: bool(results))
     summary = import_dialogs.ImportSummaryDialog(window, results)
     summary.resize(720, 430)
-    _shoot(app, summary, out / "import-summary.png")
+    shoot(app, summary, out / "import-summary.png")
     summary.close()
     service = window.recommendations.service
     imported = [r.id for r in results if r.id and r.status == "imported"]
@@ -128,7 +103,7 @@ def _imports(app: QApplication, window: MainWindow, tmp: Path, out: Path) -> Non
                                  for i in imported))  # fmt: skip
     window.side_panel.setCurrentIndex(Tab.RECOMMENDATIONS)
     window.open_document(imported[0])
-    _shoot(app, window, out / "library-imported.png")
+    shoot(app, window, out / "library-imported.png")
 
 
 def _search(app: QApplication, window: MainWindow, service: IndexService) -> None:
@@ -159,21 +134,21 @@ def _recommendations(app: QApplication, window: MainWindow, out: Path) -> None:
     tab.show_recommendation(rec)
     panel.view.setCurrentIndex(panel.proxy.index(0, 0, panel.proxy.index(0, 0)))
     panel.view.setCurrentIndex(panel.index_of(rec))
-    _shoot(app, window, out / "recommendations-panel.png")
+    shoot(app, window, out / "recommendations-panel.png")
     compare = tab.open_compare("us-russia-relations")
     assert compare is not None
     compare.resize(1100, 560)
-    _shoot(app, compare, out / "compare-view.png")
+    shoot(app, compare, out / "compare-view.png")
     compare.close()
     coverage = tab.open_coverage()
     assert coverage is not None
     coverage.resize(760, 470)
-    _shoot(app, coverage, out / "coverage-matrix.png")
+    shoot(app, coverage, out / "coverage-matrix.png")
     coverage.close()
     window.reader.set_highlights(RECOMMENDATION, [])
     window.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(True)
     window.jump_to(rec.start - 900)
-    _shoot(app, window, out / "reader-marks.png")
+    shoot(app, window, out / "reader-marks.png")
     window.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(False)
 
 
@@ -212,7 +187,7 @@ def _notes(app: QApplication, window: MainWindow, library: Library, out: Path) -
     panel = notes.ensure_panel()
     assert panel is not None
     window.jump_to(max(0, first - 300))
-    _shoot(app, window, out / "notes-highlights.png")
+    shoot(app, window, out / "notes-highlights.png")
     other = library.get("ac-riac-2013-washington")
     words = "a reframed US-Russia relationship based on mutual assured stability"
     start = other.text.find(words)
@@ -222,12 +197,12 @@ def _notes(app: QApplication, window: MainWindow, library: Library, out: Path) -
     panel.all_documents.setChecked(True)
     panel.set_color("green")
     panel.view.setCurrentIndex(panel.proxy.index(0, 0))
-    _shoot(app, window, out / "notes-tab.png")
+    shoot(app, window, out / "notes-tab.png")
     words, color, text, tags = NOTES[0]
     editor = NoteEditor(words, NoteEdit(text, tags, color), store.tags(), window)
     editor.resize(520, 330)
     editor.show()
-    _shoot(app, editor, out / "note-editor.png")
+    shoot(app, editor, out / "note-editor.png")
     editor.close()
     _memo(app, window, out)
 
@@ -239,29 +214,18 @@ def _memo(app: QApplication, window: MainWindow, out: Path) -> None:
     dialog.title.setText("Memo: arms control and Ukraine")
     dialog.group_by.setCurrentIndex(dialog.group_by.findData(GroupBy.TOPIC))
     dialog.resize(820, 720)
-    _shoot(app, dialog, out / "memo-dialog.png")
+    shoot(app, dialog, out / "memo-dialog.png")
     page = QTextBrowser()
     page.setHtml(memo_html(dialog.memo))  # the saved file, as Qt's own HTML engine shows it
     page.resize(900, 760)
     page.show()
-    _shoot(app, page, out / "memo-html.png")
+    shoot(app, page, out / "memo-html.png")
     page.close()
     dialog.close()
 
 
 def _wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("screenshots: the search index did not answer in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def _shoot(app: QApplication, window: QWidget, path: Path) -> None:
-    for _ in range(3):
-        app.processEvents()
-    window.grab().save(str(path))
-    print(path)
+    wait_until(app, condition, timeout, "screenshots")
 
 
 if __name__ == "__main__":

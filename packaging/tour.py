@@ -12,13 +12,14 @@ import dataclasses
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QPoint  # noqa: E402
+from shooting import SETTLE_ROUNDS, shoot, wait_until  # noqa: E402
+
+from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -125,7 +126,7 @@ def _variant(
     notes.refresh()
     panel.view.setCurrentIndex(panel.model.index(row, 0))
     window.show_hit(hit)
-    _shoot(app, window, out / f"main-{name}.png")
+    shoot(app, window, out / f"main-{name}.png")
 
     recs = window.recommendations
     _wait_until(app, lambda: bool(recs.service.is_loaded() and recs.service.recommendations()), 120)
@@ -133,7 +134,7 @@ def _variant(
     coverage = recs.coverage_dialog
     assert coverage is not None
     coverage.resize(1400, 700)
-    _shoot(app, coverage, out / f"coverage-{name}.png")
+    shoot(app, coverage, out / f"coverage-{name}.png")
     coverage.close()
 
     window.side_panel.setCurrentIndex(Tab.NOTES)
@@ -152,30 +153,19 @@ def _variant(
     menu.close()
 
     dialog = window.preferences.open()
-    _shoot(app, dialog, out / f"preferences-{name}.png")
+    shoot(app, dialog, out / f"preferences-{name}.png")
     dialog.close()
     window.actions_by_id[Act.SHORTCUTS].trigger()
     assert window.help.dialog is not None
     window.help.dialog.resize(640, 860)
-    _shoot(app, window.help.dialog, out / f"shortcuts-{name}.png")
+    shoot(app, window.help.dialog, out / f"shortcuts-{name}.png")
     window.help.dialog.close()
     window.close()
     service.shutdown()
 
 
 def _wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("tour: the window did not get ready in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def _shoot(app: QApplication, widget: QWidget, path: Path) -> None:
-    for _ in range(5):
-        app.processEvents()
-    widget.grab().save(str(path))
-    print(path)
+    wait_until(app, condition, timeout, "tour")
 
 
 def _shoot_with_popup(
@@ -183,7 +173,7 @@ def _shoot_with_popup(
 ) -> None:
     """The window with a popup drawn where it was asked for (an offscreen grab has no
     popups, and the offscreen screen is too small to place one beside a wide window)."""
-    for _ in range(5):
+    for _ in range(SETTLE_ROUNDS):
         app.processEvents()
     picture: QPixmap = window.grab()
     painter = QPainter(picture)
