@@ -10,6 +10,7 @@ that happens to repeat is text.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from reader.core.documents.builder import normalise_space
 from reader.core.importers.pdf_pages import Fragment, Page
 
 _EDGE_LINES = 2  # lines at the top and the bottom of a page where heads and footers stand
+_APART = 1.3  # times the page's usual step between lines: the gap below a head
+_APART_SIZES = 2.5  # times the head's own size: the same (a body's lines are 1.2 apart)
 _FEWEST_LINES = 3  # a page of fewer lines is all text: there is no body for a head to head
 _BAND = 2.5  # points: heights on two pages closer than this are one band
 _RECURRING_SHARE = 0.9  # of the band's fragments whose text recurs in it: a band of furniture
@@ -54,7 +57,11 @@ def _edge_spots(number: int, page: Page) -> list[_Spot]:
     heights = sorted({round(f.baseline, 1) for f in page.fragments}, reverse=True)
     if len(heights) < _FEWEST_LINES:
         return []
-    top_edge, bottom_edge = heights[_EDGE_LINES - 1], heights[-_EDGE_LINES]
+    sizes: dict[float, float] = {}
+    for f in page.fragments:
+        height = round(f.baseline, 1)
+        sizes[height] = max(sizes.get(height, 0.0), f.size)
+    top_edge, bottom_edge = _edge(heights, sizes), _edge(heights[::-1], sizes)
     spots = []
     for index, fragment in enumerate(page.fragments):
         key = _DIGITS.sub("#", normalise_space(fragment.text.lower()))
@@ -63,6 +70,20 @@ def _edge_spots(number: int, page: Page) -> list[_Spot]:
         elif fragment.baseline <= bottom_edge + 0.05:
             spots.append(_Spot(number, index, False, fragment.baseline, key))
     return spots
+
+
+def _edge(heights: list[float], sizes: dict[float, float]) -> float:
+    """How far from the edge (the first of `heights`) its furniture may reach: the one or two
+    lines set apart from the rest by a gap wider than the page's usual step, or than a few
+    times their own size. A first line in step with the next is the body's, whatever recurs
+    there."""
+    steps = sorted(abs(a - b) for a, b in zip(heights, heights[1:], strict=False))
+    usual = steps[len(steps) // 2]
+    for n in range(min(_EDGE_LINES, len(heights) - 2)):
+        gap = abs(heights[n] - heights[n + 1])
+        if gap > _APART * usual or gap > _APART_SIZES * sizes[heights[n]]:
+            return heights[n]
+    return math.inf if heights[0] > heights[-1] else -math.inf
 
 
 def _bands(spots: list[_Spot]) -> list[list[_Spot]]:

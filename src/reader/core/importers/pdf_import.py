@@ -24,10 +24,10 @@ from reader.core.importers.refusal import ImportRefused
 # GUI imports on worker threads.
 _PDFIUM = threading.Lock()
 # Titles that name the file or the tool, not the statement: "Microsoft Word - draft.docx",
-# "Untitled", "Document1", "Slide 1", a bare file name or path.
+# "Untitled", "Document1", "Slide 1", a bare file name or path, a number.
 _JUNK_TITLE = re.compile(
     r"microsoft \w+ - |untitled|anonymous|^(?:document|doc|slide|presentation|title|"
-    r"powerpoint presentation|no title)\s*\d*$|\.\w{2,4}$|[/\\]|^[\W\d_]*$",
+    r"powerpoint presentation|no title)\s*\d*$|\.\w{2,4}$|[/\\]|^[\d\s._-]*$",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -61,13 +63,13 @@ class _Style:
     bold: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     text: str
-    left: float
-    right: float
+    x: float  # the pen's position: where the character's origin is
     baseline: float
     style: _Style
+    index: int  # in PDFium's text page
 
 
 def read_page(document: pdfium.PdfDocument, number: int) -> Page:
@@ -75,7 +77,7 @@ def read_page(document: pdfium.PdfDocument, number: int) -> Page:
     textpage = page.get_textpage()
     try:
         width, height = page.get_size()
-        return Page(width, height, _fragments(_chars(textpage)))
+        return Page(width, height, _fragments(_chars(textpage), _box_reader(textpage)))
     finally:
         textpage.close()
         page.close()
@@ -84,31 +86,57 @@ def read_page(document: pdfium.PdfDocument, number: int) -> Page:
 def _chars(textpage: pdfium.PdfTextPage) -> list[_Char | None]:
     """The page's characters in PDFium's order; None where PDFium broke a line."""
     raw = textpage.raw
+    address = ctypes.cast(raw, ctypes.c_void_p).value
     styles: dict[int, _Style] = {}
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    bold_fonts: dict[int, bool] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
+    origin = [ctypes.byref(x), ctypes.byref(y)]
+    count = pdfium_c.FPDFText_CountChars(raw)
+    whole = textpage.get_text_range()
+    # One call for the whole text where it maps one to one onto the characters, as nearly
+    # always; else (a pair of surrogates, a character PDFium leaves out) one per character.
+    codes = [ord(c) for c in whole] if len(whole) == count else None
     chars: list[_Char | None] = []
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+    for index in range(count):
+        code = codes[index] if codes else pdfium_c.FPDFText_GetUnicode(raw, index)
         if code in (10, 13):
             if chars and chars[-1] is not None:
                 chars.append(None)
             continue
-        text = _character(code)
+        text = chr(code) if 32 <= code < 127 else _character(code)
         if not text:
             continue
-        obj = pdfium_c.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        style = styles.get(key)
+        obj = _text_object(address, index) or 0
+        style = styles.get(obj)
         if style is None:
-            style = styles[key] = _style(raw, index, obj)
-        pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
-        if text.isspace():  # generated spaces have no box of their own: place them at the pen
-            chars.append(_Char(" ", x.value, x.value, y.value, style))
-        else:
-            chars.append(_Char(text, left.value, right.value, y.value, style))
+            style = styles[obj] = _style(raw, index, obj, bold_fonts)
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, *origin)
+        chars.append(_Char(" " if text.isspace() else text, x.value, y.value, style, index))
     return chars
+
+
+def _box_reader(textpage: pdfium.PdfTextPage) -> Callable[[int], tuple[float, float]]:
+    """The left and right of a character's box (only the ends of fragments need one)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = [ctypes.byref(v) for v in (left, right, bottom, top)]
+
+    def read(index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharBox(textpage.raw, index, *box)
+        return left.value, right.value
+
+    return read
+
+
+def _raw_function(function: Any, *types: type) -> Callable[..., int | None]:
+    """A PDFium function whose pointer arguments and result are plain addresses: pypdfium2's
+    own binding makes a pointer object of every result, and the loop over a page's
+    characters spent a third of its time casting them back to addresses."""
+    pointer = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *types)(pointer)
+
+
+_text_object = _raw_function(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+_font_of = _raw_function(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 
 
 def _character(code: int) -> str:
@@ -121,19 +149,25 @@ def _character(code: int) -> str:
     return chr(code)
 
 
-def _style(raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: pdfium_c.FPDF_PAGEOBJECT) -> _Style:
+def _style(
+    raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: int, bold_fonts: dict[int, bool]
+) -> _Style:
     matrix = pdfium_c.FS_MATRIX()
     scale = 1.0
     if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
         scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
     size = pdfium_c.FPDFText_GetFontSize(raw, index) * scale
-    return _Style(round(size * 2) / 2, _is_bold(obj))
+    font = (_font_of(obj) or 0) if obj else 0
+    bold = bold_fonts.get(font)
+    if bold is None:
+        bold = bold_fonts[font] = _is_bold(font)
+    return _Style(round(size * 2) / 2, bold)
 
 
-def _is_bold(obj: pdfium_c.FPDF_PAGEOBJECT) -> bool:
-    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-    if not font:
+def _is_bold(address: int) -> bool:
+    if not address:
         return False
+    font = ctypes.cast(ctypes.c_void_p(address), pdfium_c.FPDF_FONT)
     if pdfium_c.FPDFFont_GetFlags(font) & _FORCE_BOLD:
         return True
     size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
@@ -145,7 +179,9 @@ def _is_bold(obj: pdfium_c.FPDF_PAGEOBJECT) -> bool:
     return bool(_BOLD_NAME.search(name.split("+")[-1]))
 
 
-def _fragments(chars: list[_Char | None]) -> list[Fragment]:
+def _fragments(
+    chars: list[_Char | None], box: Callable[[int], tuple[float, float]]
+) -> list[Fragment]:
     fragments: list[Fragment] = []
     run: list[_Char] = []
     last: _Char | None = None  # the run's last character that is not white space
@@ -153,7 +189,7 @@ def _fragments(chars: list[_Char | None]) -> list[Fragment]:
     for char in chars:
         if char is None or (run and _breaks(run[0], last or run[-1], char)):
             if run:
-                _close(run, fragments, line, spaced)
+                _close(run, fragments, line, spaced, box)
                 spaced = run[-1].text.isspace()
             if char is None:
                 line, spaced = line + 1, False
@@ -164,7 +200,7 @@ def _fragments(chars: list[_Char | None]) -> list[Fragment]:
         elif char is not None:
             spaced = True
     if run:
-        _close(run, fragments, line, spaced)
+        _close(run, fragments, line, spaced, box)
     return fragments
 
 
@@ -175,10 +211,17 @@ def _breaks(first: _Char, last: _Char, char: _Char) -> bool:
         return True
     if char.text.isspace():
         return False
-    return char.left < last.left - size or char.left - last.right > _GUTTER * size
+    # From pen to pen: the last character's own width (up to an em) and then the gap.
+    return char.x < last.x - size or char.x - last.x > (1 + _GUTTER) * size
 
 
-def _close(run: list[_Char], fragments: list[Fragment], line: int, spaced: bool) -> None:
+def _close(
+    run: list[_Char],
+    fragments: list[Fragment],
+    line: int,
+    spaced: bool,
+    box: Callable[[int], tuple[float, float]],
+) -> None:
     inked = [c for c in run if not c.text.isspace()]
     end = len(run)
     while run[end - 1].text.isspace():
@@ -187,11 +230,13 @@ def _close(run: list[_Char], fragments: list[Fragment], line: int, spaced: bool)
     for c in inked:
         sizes[c.style.size] = sizes.get(c.style.size, 0) + 1
     letters = [c for c in inked if c.text.isalnum()] or inked
+    leftmost = min(inked, key=lambda c: c.x)
+    rightmost = max(inked, key=lambda c: c.x)
     fragments.append(
         Fragment(
             text="".join(c.text for c in run[:end]),
-            left=min(c.left for c in inked),
-            right=max(c.right for c in inked),
+            left=box(leftmost.index)[0],
+            right=box(rightmost.index)[1],
             baseline=run[0].baseline,
             size=max(sizes, key=lambda s: sizes[s]),
             ends=(inked[0].style.size, inked[-1].style.size),
