@@ -187,3 +187,36 @@ def test_a_list_keeps_its_items(tmp_path: Path) -> None:
         (LI, 1, "Cybersecurity, including the protection of critical infrastructure;"),
         (LI, 1, "Chemical weapons."),
     ]
+
+
+def test_a_word_broken_at_a_line_end_is_made_whole_and_a_compound_keeps_its_hyphen(
+    tmp_path: Path,
+) -> None:
+    page = [
+        Placed("The sides agreed on confidence-building measures and on the inter-", LEFT, TOP),
+        Placed("national exchange of data. Such confidence-", LEFT, TOP - LEADING),
+        Placed("building steps were welcomed.", LEFT, TOP - 2 * LEADING),
+    ]
+    doc = document(write_placed_pdf(tmp_path / "hyphens.pdf", [page]))
+    assert blocks(doc) == [
+        (
+            P,
+            0,
+            "The sides agreed on confidence-building measures and on the international "
+            "exchange of data. Such confidence-building steps were welcomed.",
+        )
+    ]
+
+
+def test_a_bold_opening_that_runs_on_in_roman_is_no_heading(tmp_path: Path) -> None:
+    opening = "The Elbe Group meets twice a year in a city of one of its members and"
+    page = [
+        Placed(opening, LEFT, TOP, bold=True),
+        Placed("discusses the state of relations between the two countries.", LEFT, TOP - LEADING),
+        *lines_of(SENTENCES[0], LEFT, TOP - 3 * LEADING, 90),
+    ]
+    doc = document(write_placed_pdf(tmp_path / "run-in.pdf", [page]))
+    assert blocks(doc) == [
+        (P, 0, opening + " discusses the state of relations between the two countries."),
+        (P, 0, SENTENCES[0]),
+    ]

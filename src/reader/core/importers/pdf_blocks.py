@@ -46,6 +46,8 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 # A table of contents' line: dot leaders, or a section's number and then its page's.
 _CONTENTS_ENTRY = re.compile(r"(?:\. ?){3}|…|^\d[\d.]*\s.*\D\s\d{1,4}$")
 _HYPHENATED = re.compile(r"[^\W\d_]-")
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_LAST_WORD, _FIRST_WORD = re.compile(r"[^\W\d_]+$"), re.compile(r"^[^\W\d_]+")
 _INNER_SOFT_HYPHEN = re.compile(f"{SOFT_HYPHEN}(?=[^\\W\\d_])")
 
 
@@ -63,6 +65,7 @@ class _Measures:
     body: float  # the body's font size
     spacing: float  # the usual distance between two lines of the body
     margins: dict[int, tuple[float, float, float]]  # each stretch's margins, and its width
+    compounds: frozenset[str]  # words written with a hyphen inside a line ("well-known")
 
 
 def pdf_blocks(rows: list[Row]) -> list[BlockSpec]:
@@ -104,7 +107,10 @@ def _measure(rows: list[Row]) -> _Measures:
         rights = sorted(r.right for r in members)
         right = rights[int(len(rights) * 0.9) - 1 if len(rights) > 1 else 0]
         margins[stretch] = (left, right, rights[-1] - min(r.left for r in members))
-    return _Measures(body, spacing, margins)
+    compounds = frozenset(
+        word.lower() for row in rows for word in _COMPOUND.findall(row.text.rstrip(SOFT_HYPHEN))
+    )
+    return _Measures(body, spacing, margins, compounds)
 
 
 def _style(row: Row, body: float) -> tuple[float, bool]:
@@ -122,7 +128,9 @@ def _starts_block(
     body = measures.body
     if previous.text.endswith(SOFT_HYPHEN) and row.text[:1].islower():
         return False  # PDFium marks the word as broken at the line's end: it goes on here
-    if _style(previous, body) != _style(row, body) or previous.cells > 1 or row.cells > 1:
+    if previous.cells > 1 or row.cells > 1:
+        return True
+    if _style(previous, body) != _style(row, body) and not _runs_on(previous, row, measures):
         return True
     marker = match_marker(normalise_space(row.text))
     left, right, _width = measures.margins[row.stretch]
@@ -145,6 +153,19 @@ def _starts_block(
     if _first_line_indent(previous, row, following) and not in_item:
         return True
     return short and ends_sentence(previous.text) and row.text.lstrip()[:1].isupper()
+
+
+def _runs_on(previous: Row, row: Row, measures: _Measures) -> bool:
+    """True when only boldness changes, mid-paragraph: a bold opening sentence that fills its
+    line and runs on in roman, or a bold phrase that starts a line inside a sentence."""
+    if abs(previous.size - row.size) > 0.5 or row.stretch != previous.stretch:
+        return False
+    if previous.baseline - row.baseline > _PARAGRAPH_GAP * measures.spacing:
+        return False
+    if previous.bold >= _BOLD:
+        right = measures.margins[previous.stretch][1]
+        return previous.right >= right - 2 * previous.size and not ends_sentence(previous.text)
+    return not ends_sentence(previous.text)
 
 
 def _first_line_indent(previous: Row, row: Row, following: Row | None) -> bool:
@@ -177,7 +198,7 @@ def _specs(blocks: list[_Block], measures: _Measures) -> list[BlockSpec]:
     nesting = Nesting()
     specs: list[BlockSpec] = []
     for block, heading in zip(blocks, headings, strict=True):
-        text = _joined([r.text for r in block.rows])
+        text = _joined([r.text for r in block.rows], measures.compounds)
         if not text:
             continue
         if heading:
@@ -201,7 +222,7 @@ def _specs(blocks: list[_Block], measures: _Measures) -> list[BlockSpec]:
 def _is_heading(at: int, blocks: list[_Block], measures: _Measures) -> bool:
     block = blocks[at]
     first = block.rows[0]
-    text = _joined([r.text for r in block.rows])
+    text = _joined([r.text for r in block.rows], measures.compounds)
     words = len(text.split())
     if any(r.cells > 1 for r in block.rows) or not _LETTERS.search(text):
         return False
@@ -236,14 +257,18 @@ def _stands_apart(at: int, blocks: list[_Block], measures: _Measures) -> bool:
     return last.right < right - 2 * last.size
 
 
-def _joined(parts: list[str]) -> str:
-    """The rows' texts as one: a word PDFium marks as hyphenated at a line end made whole."""
+def _joined(parts: list[str], compounds: frozenset[str] = frozenset()) -> str:
+    """The rows' texts as one: a word PDFium marks as hyphenated at a line end made whole,
+    unless the text writes it with its hyphen elsewhere ("confidence-building")."""
     text = ""
     for part in (normalise_space(p) for p in parts):
         if not part:
             continue
         if text.endswith(SOFT_HYPHEN):
-            text = text[:-1] + ("" if part[:1].islower() else "-") + part
+            head, tail = _LAST_WORD.search(text[:-1]), _FIRST_WORD.search(part)
+            compound = head and tail and f"{head.group()}-{tail.group()}".lower() in compounds
+            glue = "-" if compound or not part[:1].islower() else ""
+            text = text[:-1] + glue + part
         elif _HYPHENATED.fullmatch(text[-2:]) and part[:1].islower():
             text += part  # "well-" + "known": the hyphen is the word's own
         else:
