@@ -1,11 +1,15 @@
 """PDF layout: columns, running heads, headings by font, paragraphs by spacing and indent, and
 the file's own metadata, on small PDFs written here for each case."""
 
+import json
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from reader.core.documents.document import BlockKind, Document
 from reader.core.importers import import_file, to_document
+from reader.resource_access import resource_path
 from tests.core.importers.pdf_making import Placed, write_placed_pdf
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
@@ -220,3 +224,57 @@ def test_a_bold_opening_that_runs_on_in_roman_is_no_heading(tmp_path: Path) -> N
         (P, 0, opening + " discusses the state of relations between the two countries."),
         (P, 0, SENTENCES[0]),
     ]
+
+
+HEAD_STYLES = {1: (18.0, False), 2: (14.0, True), 3: (11.0, True)}
+
+
+def typeset(
+    blocks: list[dict[str, str | int | None]], running_head: str, bottom: float
+) -> list[list[Placed]]:
+    """The blocks set as a word processor sets them: headings larger or bold, 6 pt after each
+    paragraph, bullets with a hanging indent, pages broken where they fill down to `bottom`
+    (mid-paragraph too), a running head and a page number on every page."""
+    pages: list[list[Placed]] = [[]]
+    y = TOP
+
+    def place(text: str, x: float, size: float, bold: bool) -> None:
+        nonlocal y
+        if y < bottom:
+            pages.append([])
+            y = TOP
+        pages[-1].append(Placed(text, x, y, size, bold))
+        y -= size * 1.2
+
+    for block in blocks:
+        text, kind = str(block["text"]), block["kind"]
+        if kind == "heading":
+            size, bold = HEAD_STYLES[int(block["level"] or 1)]
+            y -= 6
+            for line in textwrap.wrap(text, 60):
+                place(line, LEFT, size, bold)
+        elif kind == "list_item":
+            for n, line in enumerate(textwrap.wrap(text, 85, break_on_hyphens=False)):
+                place(("• " if n == 0 else "") + line, LEFT + 10 + 8 * (n > 0), 10, False)
+        else:
+            for line in textwrap.wrap(text, 95, break_on_hyphens=False):
+                place(line, LEFT, 10, False)
+        y -= 6
+    for number, page in enumerate(pages, 1):
+        page += [Placed(running_head, LEFT, 810, 8), Placed(f"Page {number}", 280, 40, 8)]
+    return pages
+
+
+@pytest.mark.parametrize("doc_id", ["elbe-group-2018-naples", "ac-riac-2013-washington"])
+def test_a_bundled_statement_set_as_a_pdf_imports_into_its_blocks(
+    tmp_path: Path, doc_id: str
+) -> None:
+    bundled = json.loads(resource_path(f"{doc_id}.json").read_text(encoding="utf-8"))["blocks"]
+    pages = typeset(bundled, "Joint Statement | " + doc_id, bottom=400)
+    assert len(pages) >= 2
+    doc = document(write_placed_pdf(tmp_path / f"{doc_id}.pdf", pages))
+    expected = [
+        (BlockKind(b["kind"]), b.get("level") or (0 if b["kind"] == "paragraph" else 1), b["text"])
+        for b in bundled
+    ]
+    assert blocks(doc) == [(k, level, " ".join(t.split())) for k, level, t in expected]

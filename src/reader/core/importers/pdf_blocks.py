@@ -32,6 +32,8 @@ _BOLD = 0.9  # share of a row's letters in bold for the row to be bold
 _PARAGRAPH_GAP = 1.4  # times the usual line spacing: a gap that ends a paragraph
 _OWN_SPACING = 1.3  # times a row's size: the spacing of lines not in the body's size
 _INDENT = 0.6  # times the size: a first line set in at least this far opens a paragraph
+_MARGIN_REACH = 40.0  # points: how far left of a stretch's rows its margin may be
+_NARROW = 0.5  # of its stretch's width: a line this narrow is a paragraph of its own
 _SHORT = 4.0  # times the size: a line that ends this far short of the margin ends its paragraph
 _HEADING_ROWS, _HEADING_WORDS = 4, 40
 _WIDE = 0.6  # of its stretch's width: a heading's line this wide may be wrapped
@@ -101,9 +103,13 @@ def _measure(rows: list[Row]) -> _Measures:
     by_stretch: dict[int, list[Row]] = {}
     for row in rows:
         by_stretch.setdefault(row.stretch, []).append(row)
+    # A stretch's left margin is the document's commonest left edge at or a little left of
+    # its own rows: a page that holds only a list's items still has the body's margin.
+    lefts = Counter(round(r.left) for r in rows if r.cells == 1 and r.size == body)
     for stretch, members in by_stretch.items():
-        lefts = Counter(round(r.left) for r in members if r.cells == 1)
-        left = float(lefts.most_common(1)[0][0]) if lefts else min(r.left for r in members)
+        leftmost = min(r.left for r in members)
+        near = [(n, x) for x, n in lefts.items() if leftmost - _MARGIN_REACH <= x <= leftmost + 1]
+        left = float(max(near)[1]) if near else leftmost
         rights = sorted(r.right for r in members)
         right = rights[int(len(rights) * 0.9) - 1 if len(rights) > 1 else 0]
         margins[stretch] = (left, right, rights[-1] - min(r.left for r in members))
@@ -133,14 +139,22 @@ def _starts_block(
     if _style(previous, body) != _style(row, body) and not _runs_on(previous, row, measures):
         return True
     marker = match_marker(normalise_space(row.text))
-    left, right, _width = measures.margins[row.stretch]
-    short = previous.right < right - _SHORT * previous.size
+    left = measures.margins[row.stretch][0]
+    short = previous.right < measures.margins[previous.stretch][1] - _SHORT * previous.size
     in_item = match_marker(normalise_space(block.rows[0].text)) is not None
     if marker and (in_item or short or re.search(r"[.!?:;,]\W*$", previous.text)):
         return True  # "2019." ending a wrapped line is not a list's "1."
-    indented = row.left - left >= _INDENT * row.size
     if row.stretch != previous.stretch:  # a new page or column
-        return ends_sentence(previous.text) or indented or bool(marker)
+        # A short last line that ends a sentence ends its paragraph (a ragged line may be
+        # short without), and so does a line much narrower than the column ("Washington,
+        # 8 April 2013"); a full one goes on, even after a full stop: a page is likelier to
+        # break inside a paragraph than after its last line, filled.
+        narrow = previous.right - previous.left < _NARROW * measures.margins[previous.stretch][2]
+        if marker or (short and (ends_sentence(previous.text) or narrow)):
+            return True
+        if in_item:  # an item goes on at its hanging indent
+            return row.left <= block.rows[0].left + _INDENT * row.size
+        return row.left - left >= _INDENT * row.size
     step = previous.baseline - row.baseline
     usual = measures.spacing if row.size == body else _OWN_SPACING * row.size
     if step > _PARAGRAPH_GAP * usual or step < -0.5 * row.size:
