@@ -63,6 +63,7 @@ class Placed:
     y: float
     size: float = 10.0
     bold: bool = False
+    turned: bool = False  # set upwards, along the page's height (a stamp in the margin)
 
 
 def write_placed_pdf(
@@ -80,8 +81,15 @@ def write_placed_pdf(
     kids = []
     for lines in pages:
         stream = b"\n".join(
-            b"BT /F%d %.1f Tf %.2f %.2f Td (%s) Tj ET"
-            % (2 if line.bold else 1, line.size, line.x, line.y, _escaped(line.text))
+            b"BT /F%d %.1f Tf %s %.2f %.2f Tm (%s) Tj ET"
+            % (
+                2 if line.bold else 1,
+                line.size,
+                b"0 1 -1 0" if line.turned else b"1 0 0 1",
+                line.x,
+                line.y,
+                _escaped(line.text),
+            )
             for line in lines
         )
         page_number, contents = len(objects) + 1, len(objects) + 2

@@ -278,3 +278,15 @@ def test_a_bundled_statement_set_as_a_pdf_imports_into_its_blocks(
         for b in bundled
     ]
     assert blocks(doc) == [(k, level, " ".join(t.split())) for k, level, t in expected]
+
+
+def test_text_turned_along_the_margin_comes_out_whole(tmp_path: Path) -> None:
+    page = [
+        *lines_of(SENTENCES[0] + " " + SENTENCES[1], LEFT, TOP, 90),
+        Placed("Printed from the archive of the Elbe Group", 40, 300, 9, turned=True),
+    ]
+    doc = document(write_placed_pdf(tmp_path / "stamp.pdf", [page]))
+    assert blocks(doc) == [
+        (P, 0, SENTENCES[0] + " " + SENTENCES[1]),
+        (P, 0, "Printed from the archive of the Elbe Group"),
+    ]

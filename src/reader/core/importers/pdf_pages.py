@@ -27,6 +27,7 @@ SOFT_HYPHEN = "\ufffe"  # PDFium's mark (also \x02) for a hyphen that breaks a w
 _SOFT_HYPHENS = "\x02\ufffe\xad"
 _GUTTER = 1.4  # times the font size: a wider gap on a baseline separates columns or cells
 _SAME_BASELINE = 0.5  # times the font size
+_SLANT = 0.2  # of its horizontal part: a text matrix turned further is turned text
 # Bold by the font's name: "Arial-BoldMT", "NimbusSanL-Bold", TeX's "CMBX10" and "SFBX1095".
 # PDFium's weights say less: Arial-ItalicMT weighs 645 and Arial-BoldMT 380 in one file.
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|bx\d|bx$", re.IGNORECASE)
@@ -61,6 +62,7 @@ class Page:
 class _Style:
     size: float
     bold: bool
+    upright: bool = True  # set along the page's width (else turned: a margin's stamp)
 
 
 @dataclass(slots=True)
@@ -153,15 +155,16 @@ def _style(
     raw: pdfium_c.FPDF_TEXTPAGE, index: int, obj: int, bold_fonts: dict[int, bool]
 ) -> _Style:
     matrix = pdfium_c.FS_MATRIX()
-    scale = 1.0
+    scale, upright = 1.0, True
     if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
         scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+        upright = abs(matrix.b) <= _SLANT * abs(matrix.a)
     size = pdfium_c.FPDFText_GetFontSize(raw, index) * scale
     font = (_font_of(obj) or 0) if obj else 0
     bold = bold_fonts.get(font)
     if bold is None:
         bold = bold_fonts[font] = _is_bold(font)
-    return _Style(round(size * 2) / 2, bold)
+    return _Style(round(size * 2) / 2, bold, upright)
 
 
 def _is_bold(address: int) -> bool:
@@ -206,6 +209,10 @@ def _fragments(
 
 def _breaks(first: _Char, last: _Char, char: _Char) -> bool:
     """True when `char` cannot continue the run: another baseline, backwards, or far away."""
+    if not (first.style.upright and char.style.upright):
+        # Turned text runs along the page's height: its baseline and pen move the other
+        # way. PDFium's own line breaks keep it whole.
+        return first.style.upright != char.style.upright
     size = max(last.style.size, char.style.size, 1.0)
     if abs(char.baseline - first.baseline) > _SAME_BASELINE * size:
         return True
