@@ -290,3 +290,25 @@ def test_text_turned_along_the_margin_comes_out_whole(tmp_path: Path) -> None:
         (P, 0, SENTENCES[0] + " " + SENTENCES[1]),
         (P, 0, "Printed from the archive of the Elbe Group"),
     ]
+
+
+def test_footnotes_wait_until_the_paragraph_the_page_broke_ends(tmp_path: Path) -> None:
+    lines = [
+        "The sides discussed strategic stability and the state of arms control treaties. They",
+        "agreed that the dialogue between the military staffs must resume without any delay and",
+        "that experts should meet twice a year.",
+    ]
+    first = [
+        Placed(lines[0], LEFT, 120),
+        Placed(lines[1], LEFT, 120 - LEADING),
+        Placed("1 See the Joint Statement of 2017.", LEFT, 80, 8),
+        Placed("2 The group met in Moscow and in Washington.", LEFT, 70, 8),
+    ]
+    second = [Placed(lines[2], LEFT, TOP), *lines_of(SENTENCES[2], LEFT, TOP - 2 * LEADING, 90)]
+    doc = document(write_placed_pdf(tmp_path / "notes.pdf", [first, second]))
+    assert [text for _, _, text in blocks(doc)] == [
+        " ".join(lines),
+        "1 See the Joint Statement of 2017.",
+        "2 The group met in Moscow and in Washington.",
+        SENTENCES[2],
+    ]

@@ -47,14 +47,38 @@ def pdf_blocks(rows: list[Row]) -> list[BlockSpec]:
     if not rows:
         return []
     measures = measure(rows)
+    notes = _page_notes(rows, measures.body)
     blocks: list[_Block] = []
+    waiting: list[_Block] = []  # the notes at a page's foot, until its last paragraph ends
     for at, row in enumerate(rows):
-        previous = rows[at - 1] if at else None
         following = rows[at + 1] if at + 1 < len(rows) else None
-        if previous is None or _starts_block(previous, row, following, blocks[-1], measures):
-            blocks.append(_Block())
-        blocks[-1].rows.append(row)
-    return settle_levels(_specs(blocks, measures))
+        if at in notes:
+            if not waiting or _starts_block(
+                waiting[-1].last, row, following, waiting[-1], measures
+            ):
+                waiting.append(_Block())
+            waiting[-1].rows.append(row)
+        elif not blocks or _starts_block(blocks[-1].last, row, following, blocks[-1], measures):
+            blocks += waiting
+            waiting = []
+            blocks.append(_Block([row]))
+        else:
+            blocks[-1].rows.append(row)
+    return settle_levels(_specs(blocks + waiting, measures))
+
+
+def _page_notes(rows: list[Row], body: float) -> set[int]:
+    """The rows in a smaller size below the last of the body's on their page: footnotes, which
+    wait until the paragraph the page broke is read to its end."""
+    last_body: dict[int, int] = {}
+    for at, row in enumerate(rows):
+        if row.size >= body - 0.5:
+            last_body[row.page] = at
+    return {
+        at
+        for at, row in enumerate(rows)
+        if row.page in last_body and at > last_body[row.page] and row.size < body - 0.5
+    }
 
 
 def _starts_block(
@@ -95,7 +119,7 @@ def _starts_block(
         return not wraps(previous, row, measures.margins[row.stretch])
     if _first_line_indent(previous, row, following) and not in_item:
         return True
-    return short and ends_sentence(previous.text) and row.text.lstrip()[:1].isupper()
+    return short and ends_sentence(previous.text) and starts_sentence(row.text)
 
 
 def _runs_on(previous: Row, row: Row, measures: Measures) -> bool:

@@ -48,9 +48,9 @@ def import_pdf(name: str, data: bytes) -> ParsedFile:
 
 def _rows(pages: list[Page]) -> list[Row]:
     rows: list[Row] = []
-    for page, fragments in zip(pages, body_fragments(pages), strict=True):
+    for number, (page, fragments) in enumerate(zip(pages, body_fragments(pages), strict=True)):
         first = rows[-1].stretch + 1 if rows else 0
-        rows += page_rows(fragments, page.width, first)
+        rows += page_rows(fragments, page.width, first, number)
     return rows
 
 

@@ -36,13 +36,14 @@ class Row:
     letters: int
     cells: int  # stretches of text separated by wide gaps (a table's row has several)
     stretch: int  # rows of one stretch follow each other on a page, in one column
+    page: int
 
 
-def page_rows(fragments: list[Fragment], width: float, first_stretch: int) -> list[Row]:
+def page_rows(fragments: list[Fragment], width: float, first_stretch: int, page: int) -> list[Row]:
     """The rows of one page in reading order; stretches numbered from `first_stretch`."""
     rows: list[Row] = []
     for number, stretch in enumerate(_stretches(fragments, width)):
-        rows += _rows(stretch, first_stretch + number)
+        rows += _rows(stretch, first_stretch + number, page)
     return rows
 
 
@@ -99,22 +100,22 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2]
 
 
-def _rows(fragments: list[Fragment], stretch: int) -> list[Row]:
+def _rows(fragments: list[Fragment], stretch: int, page: int) -> list[Row]:
     rows: list[Row] = []
     group: list[Fragment] = []
     for fragment in fragments:  # top down already
         if group and abs(group[0].baseline - fragment.baseline) > _SAME_ROW * max(
             group[0].size, fragment.size, 1.0
         ):
-            rows.append(_row(group, stretch))
+            rows.append(_row(group, stretch, page))
             group = []
         group.append(fragment)
     if group:
-        rows.append(_row(group, stretch))
+        rows.append(_row(group, stretch, page))
     return rows
 
 
-def _row(group: list[Fragment], stretch: int) -> Row:
+def _row(group: list[Fragment], stretch: int, page: int) -> Row:
     # Fragments of one PDFium line keep PDFium's order and spaces (right-to-left scripts come
     # out as PDFium reads them); fragments of several lines are put side by side by position.
     one_line = len({f.line for f in group}) == 1
@@ -149,6 +150,7 @@ def _row(group: list[Fragment], stretch: int) -> Row:
         letters=letters,
         cells=cells,
         stretch=stretch,
+        page=page,
     )
 
 
