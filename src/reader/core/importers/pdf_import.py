@@ -61,7 +61,7 @@ def _read_pages(name: str, data: bytes) -> tuple[list[Page], dict[str, str]]:
         raise ImportRefused(name, _unreadable(name, error)) from error
     try:
         pages = [read_page(document, n) for n in range(len(document))]
-        return pages, {key: _metadata_value(document, key) for key in ("Title", "Author")}
+        return pages, {"Title": _metadata_value(document, "Title")}
     except pdfium.PdfiumError as error:
         raise ImportRefused(name, _unreadable(name, error)) from error
     finally:
