@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian libraries Qt needs here: offscreen tests need GL, xkbcommon,
 # fontconfig and a font; a real window (make run, Xvfb screenshots) needs the xcb set; the
-# desktop files' tests need their validators. Packages named on the command line are
-# installed too (`make deb` adds dpkg-dev and lintian).
+# desktop files' tests need their validators; the PDF bench compares with pdftotext.
+# Packages named on the command line are installed too (`make deb` adds dpkg-dev and lintian).
 set -euo pipefail
 packages=(
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
@@ -12,6 +12,7 @@ packages=(
   libxcb-sync1 libxcb-shm0 libxcb-render0 libxcb-util1 libx11-xcb1
   xvfb xauth
   desktop-file-utils appstream
+  poppler-utils
   "$@"
 )
 missing=()

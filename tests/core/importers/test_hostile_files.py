@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from reader.core.documents.document import Document
 from reader.core.files import display_name
 from reader.core.importers import ImportRefused, import_file, to_document
-from tests.core.importers.pdf_making import write_pdf
+from tests.core.importers.pdf_making import pdf_bytes, write_pdf
 from tests.fuzzing import SHARED, assert_one_sentence, examples, time_limit
 
 SECONDS = 20  # for one import: far over any file below, far under a hang
@@ -479,17 +479,7 @@ def _pdf_with_title(title: bytes) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Title " + title + b" >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return pdf_bytes(objects, b"/Size %d /Root 1 0 R /Info 6 0 R" % (len(objects) + 1))
 
 
 @pytest.mark.parametrize(

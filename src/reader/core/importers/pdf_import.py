@@ -1,4 +1,6 @@
-"""PDF (.pdf) to blocks: its text layer read with PDFium, then laid out as plain text is."""
+"""PDF (.pdf) to blocks: its text layer read with PDFium character by character, furniture out
+by position, then rows in reading order made into headings, lists and paragraphs by their fonts
+and spacing. No step drops text for repeating: a PDF's repeated paragraphs are its own."""
 
 from __future__ import annotations
 
@@ -9,60 +11,61 @@ import threading
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from reader.core.importers.dates import find_date
+from reader.core.documents.builder import normalise_space
 from reader.core.importers.metadata_detection import Hints
-from reader.core.importers.parsed import ParsedFile, head_of
-from reader.core.importers.pdf_pages import PageLine, page_lines, pages_to_text
+from reader.core.importers.parsed import HEAD_LINES, ParsedFile
+from reader.core.importers.pdf_blocks import pdf_blocks
+from reader.core.importers.pdf_furniture import body_fragments
+from reader.core.importers.pdf_order import Row, page_rows
+from reader.core.importers.pdf_pages import Page, read_page
 from reader.core.importers.refusal import ImportRefused
-from reader.core.importers.text_import import text_blocks
 
 # PDFium may not be called from two threads at once, not even for two documents, and the
 # GUI imports on worker threads.
 _PDFIUM = threading.Lock()
-_JUNK_TITLE = re.compile(r"microsoft \w+ - |untitled|anonymous|\.\w{2,4}$", re.IGNORECASE)
-_PDF_DATE = re.compile(r"D:(\d{4})(\d\d)(\d\d)")
+# Titles that name the file or the tool, not the statement: "Microsoft Word - draft.docx",
+# "Untitled", "Document1", "Slide 1", a bare file name or path, a number.
+_JUNK_TITLE = re.compile(
+    r"microsoft \w+ - |untitled|anonymous|^(?:document|doc|slide|presentation|title|"
+    r"powerpoint presentation|no title)\s*\d*$|\.\w{2,4}$|[/\\]|^[\d\s._-]*$",
+    re.IGNORECASE,
+)
 
 
 def import_pdf(name: str, data: bytes) -> ParsedFile:
     with _PDFIUM:
         pages, info = _read_pages(name, data)
-    if not any(line.text.strip() for page in pages for line in page):
+    rows = _rows(pages)
+    if not any(row.text.strip() for row in rows):
         raise ImportRefused(
             name,
             f"{name} has no text layer (it is probably a scan); "
             "Statement Reader cannot read text from images.",
         )
-    text = pages_to_text(pages)
-    return ParsedFile(text_blocks(text), head_of(text), _hints(info))
+    head = [normalise_space(row.text) for row in rows[:HEAD_LINES]]
+    return ParsedFile(pdf_blocks(rows), head, _hints(info))
 
 
-def _read_pages(name: str, data: bytes) -> tuple[list[list[PageLine]], dict[str, str]]:
+def _rows(pages: list[Page]) -> list[Row]:
+    rows: list[Row] = []
+    for number, (page, fragments) in enumerate(zip(pages, body_fragments(pages), strict=True)):
+        first = rows[-1].stretch + 1 if rows else 0
+        rows += page_rows(fragments, page.width, first, number)
+    return rows
+
+
+def _read_pages(name: str, data: bytes) -> tuple[list[Page], dict[str, str]]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise ImportRefused(name, _unreadable(name, error)) from error
     try:
-        pages = [_page(document, n) for n in range(len(document))]
-        return pages, {key: _metadata_value(document, key) for key in ("Title", "CreationDate")}
+        pages = [read_page(document, n) for n in range(len(document))]
+        return pages, {"Title": _metadata_value(document, "Title")}
     except pdfium.PdfiumError as error:
         raise ImportRefused(name, _unreadable(name, error)) from error
     finally:
         document.close()
-
-
-def _page(document: pdfium.PdfDocument, number: int) -> list[PageLine]:
-    page = document[number]
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-        starts = [0]
-        for line in text.split("\r\n")[:-1]:
-            starts.append(starts[-1] + len(line) + 2)
-        baselines = [_baseline(textpage, start, len(text)) for start in starts]
-        return page_lines(text, baselines)
-    finally:
-        textpage.close()
-        page.close()
 
 
 def _metadata_value(document: pdfium.PdfDocument, key: str) -> str:
@@ -80,13 +83,6 @@ def _metadata_value(document: pdfium.PdfDocument, key: str) -> str:
     return buffer.raw[: size - 2].decode("utf-16-le", "replace")
 
 
-def _baseline(textpage: pdfium.PdfTextPage, index: int, length: int) -> float:
-    if index >= length:
-        return 0.0
-    _left, bottom, _right, _top = textpage.get_charbox(index, loose=True)
-    return float(bottom)
-
-
 def _unreadable(name: str, error: Exception) -> str:
     if "password" in str(error).lower():
         return f"{name} is protected by a password; save a copy without one and import that."
@@ -94,7 +90,8 @@ def _unreadable(name: str, error: Exception) -> str:
 
 
 def _hints(info: dict[str, str]) -> Hints:
-    title = (info.get("Title") or "").strip()
-    created = _PDF_DATE.match(info.get("CreationDate") or "")
-    date = find_date("-".join(created.groups())) if created else None
-    return Hints(title="" if _JUNK_TITLE.search(title) else title, date=date)
+    """The information dictionary's title when it names the statement. Its dates never count:
+    /CreationDate is when the file was made (exported, printed, scanned), not when the
+    statement was issued."""
+    title = normalise_space(info.get("Title") or "")
+    return Hints(title="" if _JUNK_TITLE.search(title) else title)
