@@ -25,8 +25,10 @@ _NOT_PLACES = frozenset(
 )
 _SEPARATORS = " ,:;|–—-()[]"
 _PUNCTUATED = re.compile(r"[,:;–—(\[-]\s*$")
-_PRESS_PLACE = re.compile(  # "WASHINGTON, D.C. – Today, ...": a shouted place, then a dash
-    r"(?P<place>[A-ZÀ-ÞА-ЯЁ]{3,}[A-ZÀ-ÞА-ЯЁ.'’-]*(?:,? [A-ZÀ-ÞА-ЯЁ][\w.'’-]*){0,3})\s+[–—-]\s+\S"
+# "WASHINGTON, D.C. – Today, ...": a shouted place, then a dash. Five letters at least, as
+# shouted acronyms are shorter ("NATO – the alliance ..."): "ROME –" is missed, rather.
+_PRESS_PLACE = re.compile(
+    r"(?P<place>[A-ZÀ-ÞА-ЯЁ]{5,}[A-ZÀ-ÞА-ЯЁ.'’-]*(?:,? [A-ZÀ-ÞА-ЯЁ][\w.'’-]*){0,3})\s+[–—-]\s+\S"
 )
 
 

@@ -28,7 +28,7 @@ _ORGANISATIONS_WITHIN = 1000  # characters of the body, after the title
 _LONGEST_TITLE = 80  # characters of a title made from a first sentence, cut at a word
 _FEWEST_TITLE_WORDS = 4  # a first "sentence" shorter than this is a label, not a title
 _HEADINGS_IN_A_BYLINE = 3  # or more headings in a row, with no text between them
-_NUMBERED_STEM = re.compile(r"\d{1,3}[ _.-]+(?=\D)")  # "03_" before "easlg-2023-..."
+_NUMBERED_STEM = re.compile(r"^\d{1,3}[ _.-]+(?=\D)")  # "03_" before "easlg-2023-..."
 _SLUG_STEM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
 
 
