@@ -15,6 +15,7 @@ from reader.core.documents.builder import normalise_space
 from reader.core.importers.dates import DateMatch, find_date
 
 LONGEST_DATELINE = 12  # words: "Naples, Italy: March 15-16, 2018" is a dateline, not a heading
+_LONGEST_DATELINE_CHARACTERS = 150
 _PLACE_WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|of|upon|am|an|de|la|le|sur|del|on")
 # Labels that stand where a place would ("Event | 17 March 2016"), and are none.
 _NOT_PLACES = frozenset(
@@ -28,7 +29,7 @@ _PUNCTUATED = re.compile(r"[,:;–—(\[-]\s*$")
 # "WASHINGTON, D.C. – Today, ...": a shouted place, then a dash. Five letters at least, as
 # shouted acronyms are shorter ("NATO – the alliance ..."): "ROME –" is missed, rather.
 _PRESS_PLACE = re.compile(
-    r"(?P<place>[A-ZÀ-ÞА-ЯЁ]{5,}[A-ZÀ-ÞА-ЯЁ.'’-]*(?:,? [A-ZÀ-ÞА-ЯЁ][\w.'’-]*){0,3})\s+[–—-]\s+\S"
+    r"(?P<place>[A-ZÀ-ÞА-ЯЁ]{5}[A-ZÀ-ÞА-ЯЁ.'’-]*(?:,? [A-ZÀ-ÞА-ЯЁ][\w.'’-]*){0,3})\s+[–—-]\s+\S"
 )
 
 
@@ -40,8 +41,12 @@ class Dateline:
 
 def read_dateline(line: str) -> Dateline | None:
     """`line` read as a dateline, or None if it is not one."""
+    if len(line) > _LONGEST_DATELINE_CHARACTERS * 2:  # before its space is collapsed
+        return None
     text = normalise_space(line)
-    if not text or len(text.split()) > LONGEST_DATELINE:
+    if not text or len(text) > _LONGEST_DATELINE_CHARACTERS:
+        return None
+    if len(text.split()) > LONGEST_DATELINE:
         return None
     found = find_date(text)
     if found is not None:

@@ -73,25 +73,27 @@ def fallback_title(specs: list[BlockSpec]) -> str:
     """For a text with no title line: its first heading if no paragraph comes before it (a
     later one heads a section, not the text), else its first sentence, cut at a word."""
     body = specs[title_index(specs) :]
-    for at, spec in enumerate(body):
-        text = normalise_space(spec.text)
-        if spec.kind is BlockKind.HEADING:
-            if _in_run_of_headings(body, at):
-                continue  # names and affiliations of authors, or a menu: no title among them
-            return _without_full_stop(text)
-        sentence = _first_sentence(text)
+    at = 0
+    while at < len(body):
+        if body[at].kind is BlockKind.HEADING:
+            run = _headings_from(body, at)
+            if run < _HEADINGS_IN_A_BYLINE:
+                return _without_full_stop(normalise_space(body[at].text))
+            at += run  # names and affiliations of authors, or a menu: no title among them
+            continue
+        sentence = _first_sentence(normalise_space(body[at].text))
         if sentence:
             return _cut(sentence)
+        at += 1
     return ""
 
 
-def _in_run_of_headings(specs: list[BlockSpec], at: int) -> bool:
-    start = end = at
-    while start > 0 and specs[start - 1].kind is BlockKind.HEADING:
-        start -= 1
-    while end + 1 < len(specs) and specs[end + 1].kind is BlockKind.HEADING:
+def _headings_from(specs: list[BlockSpec], at: int) -> int:
+    """How many headings follow one another from `at` on."""
+    end = at
+    while end < len(specs) and specs[end].kind is BlockKind.HEADING:
         end += 1
-    return end - start + 1 >= _HEADINGS_IN_A_BYLINE
+    return end - at
 
 
 def _first_sentence(text: str) -> str:
@@ -140,7 +142,7 @@ def _dateline(head: list[str], specs: list[BlockSpec]) -> Dateline | None:
 def _press_release_place(specs: list[BlockSpec]) -> str:
     """ "WASHINGTON, D.C. – Today, ..." opening a paragraph: a place unless an organisation."""
     for spec in specs[:_OPENING_BLOCKS]:
-        place = press_release_place(normalise_space(spec.text))
+        place = press_release_place(normalise_space(spec.text[: _DATE_NEAR_START * 2]))
         if place and not find_organisations(place):
             return place
     return ""
