@@ -105,3 +105,11 @@ def test_a_press_release_names_its_place_before_a_dash() -> None:
 def test_a_full_date_in_a_dateline_wins_over_a_month_elsewhere() -> None:
     metadata, _ = imported(f"A Statement\nGeneva, 4-5 December 2019\n\nMarch 2020\n\n{BODY}\n")
     assert (metadata.date_iso, metadata.date_precision) == ("2019-12-04/2019-12-05", DAY)
+
+
+def test_a_month_or_a_year_further_down_is_no_date_of_the_statement() -> None:
+    paragraphs = "\n\n".join(f"We agree on point {n}, as both sides said." for n in range(12))
+    metadata, _ = imported(f"A Statement\n\n{paragraphs}\n\nEurope, 2022\n\n{BODY}\n")
+    assert metadata.date_start is None
+    opened, _ = imported(f"March 2017\n\nMOSCOW, 8 April 2017 – The group met. {BODY}\n")
+    assert (opened.date_iso, opened.place) == ("2017-04-08", "Moscow")  # the full date wins

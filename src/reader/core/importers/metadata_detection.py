@@ -22,6 +22,7 @@ from reader.core.importers.headings import ends_sentence, title_index
 from reader.resource_access import resource_path
 
 _HEAD_LINES = 40  # a dateline stands near the top, furniture such as "Statement | 6 June 2021" too
+_COARSE_HEAD_LINES = 10  # a month or a year alone makes a dateline among the first lines only
 _OPENING_BLOCKS = 5  # "WASHINGTON, April 8, 2013 — The ..." opens one of the first paragraphs
 _DATE_NEAR_START = 40  # characters
 _ORGANISATIONS_WITHIN = 1000  # characters of the body, after the title
@@ -126,17 +127,22 @@ def _title_from_name(file_name: str) -> str:
 
 
 def _dateline(head: list[str], specs: list[BlockSpec]) -> Dateline | None:
+    """A full date first: in a dateline, else opening a paragraph; then a month or a year,
+    only from the very first lines ("Europe, 2022" further down heads a section)."""
     lines = [normalise_space(line) for line in head if line.strip()][:_HEAD_LINES]
-    for line in lines:
-        found = read_dateline(line)
-        if found:
+    datelines = [
+        (number, found) for number, line in enumerate(lines) if (found := read_dateline(line))
+    ]
+    for _, found in datelines:
+        if found.date.precision is DatePrecision.DAY:
             return found
     for spec in specs[:_OPENING_BLOCKS]:
         text = normalise_space(spec.text)
         date = find_date(text[: _DATE_NEAR_START * 2])
         if date and date.start <= _DATE_NEAR_START:
             return Dateline(place_of(text[: date.end], date), date)
-    return None
+    near = [found for number, found in datelines if number < _COARSE_HEAD_LINES]
+    return near[0] if near else None
 
 
 def _press_release_place(specs: list[BlockSpec]) -> str:
