@@ -157,6 +157,10 @@ def test_an_untitled_text_gets_an_id_from_its_first_sentence(
     entry = _added(Catalogue(user_db), _file(tmp_path / "in", "03_easlg-2023-fail-safe.txt", text))
     assert entry.title == "Nuclear-armed states must conduct fail-safe reviews now"
     assert entry.id == "nuclear-armed-states-must-conduct"
+    assert (
+        new_id(Metadata("Russia–U.S. Relations\u00a0Today"), "x", ())
+        == "russia-u-s-relations-today"
+    )
 
 
 def test_update_metadata_keeps_the_text(user_db: UserDatabase, tmp_path: Path) -> None:
