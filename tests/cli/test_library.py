@@ -207,3 +207,22 @@ def test_a_file_name_that_is_not_utf8_is_imported_under_a_readable_name(
     code, [result] = _import(str(odd), cwd=tmp_path)
     assert code == 0 and result["status"] == "imported"
     assert str(result["file"]).endswith("caf\ufffd-statement.txt")
+
+
+def test_a_month_or_a_year_is_listed_at_its_precision(tmp_path: Path) -> None:
+    texts = {
+        "valletta.txt": "Valletta, Malta: March 2017\n\nOn Migration\n\nWe call for a plan.\n",
+        "moscow.txt": "(Moscow, 2016)\n\nOn Arms Control\n\nWe call for talks.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _ = _import(*(str(tmp_path / name) for name in texts), cwd=tmp_path)
+    assert code == 0
+    listing = json.loads(reader("list", "--json", cwd=tmp_path).stdout)
+    dated = {e["title"]: (e["date"], e["place"]) for e in listing if e["kind"] == "imported"}
+    assert dated == {
+        "On Migration": ("2017-03", "Valletta, Malta"),
+        "On Arms Control": ("2016", "Moscow"),
+    }
+    plain = reader("list", cwd=tmp_path).stdout
+    assert "March 2017 · Valletta, Malta · imported" in plain and "2016 · Moscow" in plain

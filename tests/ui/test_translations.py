@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
-from reader.core.documents.document import Metadata
+from reader.core.documents.document import DatePrecision, Metadata
 from reader.core.library.library import Library
 from reader.resource_access import resource_folder
 
@@ -148,5 +148,38 @@ def test_dates_follow_the_locale(
             or "апреля" in date_text(meta)
             or "декабря" in date_text(meta)
         )
+    finally:
+        language.install(qapp, "en")
+
+
+MONTH = DatePrecision.MONTH
+
+
+@pytest.mark.parametrize(
+    ("precision", "start", "end", "english", "russian"),
+    [
+        (MONTH, (2017, 3, 1), None, "March 2017", "март 2017"),
+        (MONTH, (2017, 3, 1), (2017, 4, 1), "March - April 2017", "март - апрель 2017"),
+        (DatePrecision.YEAR, (2017, 1, 1), None, "2017", "2017"),
+    ],
+)  # fmt: skip
+def test_a_month_or_a_year_follows_the_locale(
+    qapp: QApplication,
+    precision: DatePrecision,
+    start: tuple[int, int, int],
+    end: tuple[int, int, int] | None,
+    english: str,
+    russian: str,
+) -> None:
+    meta = Metadata(
+        title="t",
+        date_start=dt.date(*start),
+        date_end=dt.date(*end) if end else None,
+        date_precision=precision,
+    )
+    assert date_text(meta) == meta.date_label == english
+    language.install(qapp, "ru")
+    try:
+        assert date_text(meta) == russian  # the month as it stands alone, not "марта"
     finally:
         language.install(qapp, "en")

@@ -7,9 +7,12 @@ import pytest
 from reader.core.documents.builder import BlockSpec, build_document
 from reader.core.documents.document import (
     BlockKind,
+    DatePrecision,
     Document,
     Metadata,
     heading_chain,
+    iso_at,
+    parse_iso,
     section_title,
 )
 
@@ -35,6 +38,50 @@ D = dt.date
 def test_dates(start: dt.date | None, end: dt.date | None, iso: str, label: str) -> None:
     meta = Metadata(title="T", date_start=start, date_end=end)
     assert (meta.date_iso, meta.date_label) == (iso, label)
+
+
+MONTH, YEAR = DatePrecision.MONTH, DatePrecision.YEAR
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "iso", "label"),
+    [
+        (D(2017, 3, 1), None, MONTH, "2017-03", "March 2017"),
+        (D(2017, 3, 1), D(2017, 4, 1), MONTH, "2017-03/2017-04", "March - April 2017"),
+        (D(2017, 12, 1), D(2018, 1, 1), MONTH, "2017-12/2018-01", "December 2017 - January 2018"),
+        (D(2017, 1, 1), None, YEAR, "2017", "2017"),
+        (D(2015, 1, 1), D(2016, 1, 1), YEAR, "2015/2016", "2015-2016"),
+        (D(2017, 1, 1), D(2017, 1, 1), YEAR, "2017", "2017"),
+    ],
+)
+def test_dates_at_month_or_year_precision(
+    start: dt.date, end: dt.date | None, precision: DatePrecision, iso: str, label: str
+) -> None:
+    meta = Metadata(title="T", date_start=start, date_end=end, date_precision=precision)
+    assert (meta.date_iso, meta.date_label) == (iso, label)
+
+
+@pytest.mark.parametrize("precision", list(DatePrecision))
+def test_iso_dates_read_back_with_their_precision(precision: DatePrecision) -> None:
+    day = D(2017, 3, 15) if precision is DatePrecision.DAY else D(2017, 3, 1)
+    day = D(2017, 1, 1) if precision is YEAR else day
+    assert parse_iso(iso_at(day, precision)) == (day, precision)
+    with pytest.raises(ValueError):
+        parse_iso("March 2017")
+
+
+def test_mixed_precisions_sort_in_time_by_their_iso_form() -> None:
+    dates = [
+        (D(2017, 4, 2), DatePrecision.DAY),
+        (D(2017, 3, 1), MONTH),
+        (D(2016, 1, 1), YEAR),
+        (D(2017, 3, 15), DatePrecision.DAY),
+        (D(2017, 1, 1), YEAR),
+    ]
+    metas = [Metadata("T", date_start=d, date_precision=p) for d, p in dates]
+    assert [m.date_iso for m in sorted(metas, key=lambda m: m.date_iso)] == [
+        "2016", "2017", "2017-03", "2017-03-15", "2017-04-02",
+    ]  # fmt: skip
 
 
 def test_display_title_prefers_the_short_title() -> None:

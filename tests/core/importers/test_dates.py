@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.core.documents.document import DatePrecision
 from reader.core.importers.dates import find_date, parse_date
 
 MONTHS = [
@@ -113,3 +114,45 @@ def test_a_range_of_days_reads_back_as_itself(day: dt.date, length: int, us_styl
         return
     assert found is not None
     assert (found.first, found.last) == (day, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("Valletta, Malta: March 2017", dt.date(2017, 3, 1), None, DatePrecision.MONTH),
+        ("March-April 2017", dt.date(2017, 3, 1), dt.date(2017, 4, 1), DatePrecision.MONTH),
+        ("Sept. 2020", dt.date(2020, 9, 1), None, DatePrecision.MONTH),
+        ("марта 2017 года", dt.date(2017, 3, 1), None, DatePrecision.MONTH),
+        ("2017-03", dt.date(2017, 3, 1), None, DatePrecision.MONTH),
+        ("2017", dt.date(2017, 1, 1), None, DatePrecision.YEAR),
+        ("2015–2016", dt.date(2015, 1, 1), dt.date(2016, 1, 1), DatePrecision.YEAR),
+        ("Naples, 15 March 2018", dt.date(2018, 3, 15), None, DatePrecision.DAY),
+    ],
+)
+def test_a_month_or_a_year_when_asked_for(
+    text: str, first: dt.date, last: dt.date | None, precision: DatePrecision
+) -> None:
+    found = find_date(text, coarse=True)
+    assert found is not None
+    assert (found.first, found.last, found.precision) == (first, last, precision)
+
+
+@pytest.mark.parametrize("text", ["April - March 2017", "2018-2016", "2017-13", "Mayday 2017"])
+def test_no_coarse_date_is_invented(text: str) -> None:
+    found = find_date(text, coarse=True)
+    assert found is None or found.precision is DatePrecision.YEAR and found.last is None
+
+
+def test_a_full_date_comes_before_a_month_wherever_it_stands() -> None:
+    found = find_date("March 2017, then on 8 April 2017 again", coarse=True)
+    assert found is not None and (found.first, found.precision) == (
+        dt.date(2017, 4, 8),
+        DatePrecision.DAY,
+    )
+
+
+@given(st.integers(min_value=1900, max_value=2199), st.integers(min_value=1, max_value=12))
+def test_a_written_month_reads_back_as_itself(year: int, month: int) -> None:
+    found = find_date(f"Geneva, {MONTHS[month - 1]} {year}", coarse=True)
+    assert found is not None
+    assert (found.first, found.precision) == (dt.date(year, month, 1), DatePrecision.MONTH)

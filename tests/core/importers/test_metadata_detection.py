@@ -73,3 +73,42 @@ def test_organisations_come_from_the_title_and_opening_only() -> None:
     metadata = detect_metadata([opening], [], "x.txt")
     assert metadata.organizations == ()
     assert metadata.source == "Imported from x.txt"
+
+
+LONG_OPENING = (
+    "Since 1945, a combination of prudent leadership, military professionalism, good luck, "
+    "and divine providence has enabled humanity to avoid using nuclear weapons. But risks grow."
+)
+
+
+def test_without_a_title_line_the_first_sentence_cut_at_a_word_is_the_title() -> None:
+    metadata = metadata_of(f"{LONG_OPENING}\n\nWe agree.", name="03_easlg-2023-fail-safe.txt")
+    assert metadata.title == (
+        "Since 1945, a combination of prudent leadership, military professionalism, good…"
+    )
+    assert len(metadata.title) <= 81 and LONG_OPENING.startswith(metadata.title[:-1])
+    short = metadata_of("The parties must resume talks at once. Then more.\n\nWe agree.")
+    assert short.title == "The parties must resume talks at once"
+
+
+def test_a_first_heading_serves_when_no_text_comes_before_it() -> None:
+    text = "(votes: 5, rating: 5)\n\nThe Way Ahead\n\nWe must resume talks at once, both said."
+    assert metadata_of(text).title == "The Way Ahead"
+    later = "We must resume talks at once, both sides said.\n\nThe Way Ahead\n\nWe agree on it."
+    assert metadata_of(later).title == "We must resume talks at once, both sides said"
+
+
+def test_names_and_affiliations_of_authors_are_no_title() -> None:
+    text = (
+        "(votes: 5, rating: 5)\n\nBruce McConnell\n\nGlobal Vice President, EastWest Institute\n\n"
+        "Pavel Sharikov\n\nDirector of the Applied Research Center\n\n"
+        "The current state of relations is marked by distrust. Tensions have grown."
+    )
+    assert metadata_of(text).title == "The current state of relations is marked by distrust"
+
+
+def test_a_numbered_slug_file_name_is_read_as_words() -> None:
+    assert metadata_of("Yes.", name="03_easlg-2023-nuclear-fail-safe.txt").title == (
+        "easlg 2023 nuclear fail safe"
+    )
+    assert metadata_of("Yes.", name="2023 talks.txt").title == "2023 talks"

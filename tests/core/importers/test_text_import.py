@@ -2,6 +2,8 @@
 
 import textwrap
 
+import pytest
+
 from reader.core.documents.builder import BlockSpec
 from reader.core.documents.document import BlockKind
 from reader.core.importers.text_import import text_blocks
@@ -189,3 +191,125 @@ def test_a_new_list_after_a_paragraph_starts_at_level_one() -> None:
     result = blocks("  - a\n\nText.\n\n    - b\n\n    - c")
     levels = [level for kind, level, *_ in result if kind is LI]
     assert levels == [1, 1, 1]
+
+
+def test_numbered_items_with_sections_and_letters_keep_their_numbering() -> None:
+    assert blocks(
+        """
+        The Statement
+
+        1. Introduction
+
+        We met in Geneva and talked at length.
+
+        1.1. The parties should resume talks at once.
+        1.2. The parties should exchange data
+             every year.
+        1.6 The parties should meet again within a year.
+
+        2. Recommendations
+        We recommend what follows:
+
+        (a) a freeze on new deployments;
+        b) a hotline;
+        iv. an annual review.
+        """
+    ) == [
+        (H, 1, "", "The Statement"),
+        (H, 2, "", "1. Introduction"),
+        (P, 0, "", "We met in Geneva and talked at length."),
+        (LI, 1, "1.1.", "The parties should resume talks at once."),
+        (LI, 1, "1.2.", "The parties should exchange data every year."),
+        (LI, 1, "1.6", "The parties should meet again within a year."),
+        (H, 3, "", "2. Recommendations"),
+        (P, 0, "", "We recommend what follows:"),
+        (LI, 1, "(a)", "a freeze on new deployments;"),
+        (LI, 1, "b)", "a hotline;"),
+        (LI, 1, "iv.", "an annual review."),
+    ]
+
+
+def test_short_numbered_items_stay_a_list_whatever_follows() -> None:
+    assert blocks(
+        """
+        Our priorities:
+
+        1. Restore dialogue
+        2. Reduce risks
+
+        3. Build trust
+
+        We believe this is the way. 1.6 million people
+        agree, as do 2.5 per cent of the rest.
+        """
+    ) == [
+        (P, 0, "", "Our priorities:"),
+        (LI, 1, "1.", "Restore dialogue"),
+        (LI, 1, "2.", "Reduce risks"),
+        (LI, 1, "3.", "Build trust"),
+        (
+            P,
+            0,
+            "",
+            "We believe this is the way. 1.6 million people agree, as do 2.5 per cent of the rest.",
+        ),
+    ]
+
+
+def test_a_numeric_date_is_no_list_item() -> None:
+    assert blocks("The Statement\n15.03.2018, Moscow\n\nWe agree.") == [
+        (H, 1, "", "The Statement"),
+        (P, 0, "", "15.03.2018, Moscow"),
+        (P, 0, "", "We agree."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Download Report (PDF)",
+        "Download the full text",
+        "Final Communiqué (PDF, 1.2 MB)",
+        "Joint Statement [pdf]",
+        "Read more",
+        "Read more about the Elbe Group",
+        "Learn more",
+        "Read the full statement here.",
+        "To order or download the full report, click here.",
+        "Watch the video",
+        "View the report",
+        "Share",
+        "Print",
+        "Related",
+        "ARTICLE",
+        "PRESS RELEASE",
+        "News release",
+        "Commentary",
+        "Op-ed",
+        "Event",
+    ],
+)
+def test_link_and_label_lines_are_furniture(line: str) -> None:
+    text = f"{line}\n\nThe Statement\n\nWe call for dialogue.\n\n{line}\n\nWe agree on it.\n"
+    assert blocks(text) == [
+        (H, 1, "", "The Statement"),
+        (P, 0, "", "We call for dialogue."),
+        (P, 0, "", "We agree on it."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Open Skies Treaty",
+        "Order of Battle",
+        "Reading the Treaty",
+        "Analysis of the Treaty",
+        "News and Analysis of the Crisis",
+        "Events in Ukraine",
+        "Views of the Group",
+    ],
+)
+def test_headings_that_open_like_links_or_labels_stay(line: str) -> None:
+    text = f"The Statement\n\n{line}\n\nWe call for dialogue."
+    assert blocks(text)[1] == (H, 2, "", line)

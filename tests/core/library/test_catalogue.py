@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from reader.core.documents.document import Metadata
+from reader.core.documents.document import DatePrecision, Metadata
 from reader.core.errors import UnknownDocumentError
 from reader.core.importers import import_file
 from reader.core.library import catalogue as catalogue_module
@@ -20,6 +21,7 @@ from reader.core.library.catalogue import (
 )
 from reader.core.library.document_ids import new_id
 from reader.core.library.library import Library
+from reader.core.library.statement_record import document_from_json, statement_json
 from reader.core.user_db import UserDatabase
 from reader.resource_access import resource_folder
 
@@ -116,6 +118,49 @@ def test_copy_atomically_leaves_nothing_when_the_source_vanishes(tmp_path: Path)
     with pytest.raises(CatalogueError, match="cannot be copied"):
         catalogue_module.copy_atomically(tmp_path / "missing.txt", target)
     assert list(target.parent.iterdir()) == []
+
+
+def test_a_month_date_is_stored_and_read_back_as_a_month(
+    user_db: UserDatabase, tmp_path: Path
+) -> None:
+    source = _file(tmp_path / "in", "valletta.txt", "Valletta, Malta: March 2017\n\n" + STATEMENT)
+    entry = _added(Catalogue(user_db), source)
+    [doc] = Catalogue(user_db).documents()
+    meta = doc.metadata
+    assert (meta.date_iso, meta.date_precision, meta.place) == (
+        "2017-03",
+        DatePrecision.MONTH,
+        "Valletta, Malta",
+    )
+    assert (meta.title, entry.id) == ("On Arms Control", "arms-control-2017")
+    stored = json.loads(user_db.query("SELECT statement FROM catalogue")[0]["statement"])
+    assert (stored["metadata"]["date_start"], stored["metadata"]["date_end"]) == ("2017-03", "")
+
+
+def test_a_record_stored_before_precisions_reads_as_days() -> None:
+    old = {
+        "format": 1,
+        "id": "old",
+        "metadata": {"title": "Old", "date_start": "2018-03-15", "date_end": "2018-03-16"},
+        "blocks": [{"kind": "paragraph", "text": "We agree."}],
+    }
+    meta = document_from_json(json.dumps(old), "imported").metadata
+    assert (meta.date_iso, meta.date_precision) == ("2018-03-15/2018-03-16", DatePrecision.DAY)
+    again = json.loads(statement_json("old", meta, ()))["metadata"]
+    assert (again["date_start"], again["date_end"]) == ("2018-03-15", "2018-03-16")
+
+
+def test_an_untitled_text_gets_an_id_from_its_first_sentence(
+    user_db: UserDatabase, tmp_path: Path
+) -> None:
+    text = "Nuclear-armed states must conduct fail-safe reviews now. We agree.\n"
+    entry = _added(Catalogue(user_db), _file(tmp_path / "in", "03_easlg-2023-fail-safe.txt", text))
+    assert entry.title == "Nuclear-armed states must conduct fail-safe reviews now"
+    assert entry.id == "nuclear-armed-states-must-conduct"
+    assert (
+        new_id(Metadata("Russia–U.S. Relations\u00a0Today"), "x", ())
+        == "russia-u-s-relations-today"
+    )
 
 
 def test_update_metadata_keeps_the_text(user_db: UserDatabase, tmp_path: Path) -> None:

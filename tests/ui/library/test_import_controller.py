@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from reader import paths
-from reader.core.documents.document import Metadata
+from reader.core.documents.document import DatePrecision, Metadata
 from reader.core.library.importing import DUPLICATE, IMPORTED, REFUSED, ImportResult
 from reader.core.library.library import Library
 from reader.core.notes.store import NotesStore
@@ -297,6 +297,20 @@ def test_metadata_dialog_reads_back_what_it_shows(qtbot: QtBot) -> None:
     result = dialog.metadata()
     assert (result.title, result.place, result.date_start) == ("Another", "Rome", meta.date_start)
     assert result.organizations == ("Elbe Group", "RIAC")
+
+
+def test_metadata_dialog_keeps_a_month_unless_the_date_is_changed(qtbot: QtBot) -> None:
+    meta = Metadata(
+        "A Statement", date_start=dt.date(2017, 3, 1), date_precision=DatePrecision.MONTH
+    )
+    dialog = MetadataDialog(None, meta)
+    qtbot.addWidget(dialog)
+    assert dialog.metadata().date_iso == "2017-03"
+    dialog.start.setDate(QDate(2017, 3, 15))
+    assert (dialog.metadata().date_iso, dialog.metadata().date_precision) == (
+        "2017-03-15",
+        DatePrecision.DAY,
+    )
 
 
 def test_a_read_only_data_folder_explains(

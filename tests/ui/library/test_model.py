@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 
+from reader.core.documents.builder import build_document
+from reader.core.documents.document import DatePrecision, Metadata
 from reader.core.library.library import Library
 
 from reader.ui.library.model import Column, DocumentRole, LibraryModel, make_sorted
@@ -69,3 +73,23 @@ def test_new_counts_repaint_the_title_that_shows_them(qtbot, library: Library) -
         model.set_counts(Column.NOTES, {"elbe-group-2018-naples": 2})
     top, bottom = changed.args[0], changed.args[1]
     assert top.column() == Column.TITLE and bottom.column() == Column.NOTES
+
+
+def test_dates_of_mixed_precision_show_as_such_and_sort_in_time() -> None:
+    dates = {
+        "day": (dt.date(2017, 3, 15), DatePrecision.DAY),
+        "year": (dt.date(2017, 1, 1), DatePrecision.YEAR),
+        "month": (dt.date(2017, 3, 1), DatePrecision.MONTH),
+        "earlier": (dt.date(2016, 12, 1), DatePrecision.MONTH),
+    }
+    docs = [
+        build_document(name, "imported", Metadata(name, date_start=d, date_precision=p), [])
+        for name, (d, p) in dates.items()
+    ]
+    model = LibraryModel(docs)
+    assert model.index(model.row_of("month"), Column.DATE).data() == "March 2017"
+    assert model.index(model.row_of("year"), Column.DATE).data() == "2017"
+    proxy = make_sorted(model)
+    proxy.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
+    order = [proxy.index(row, 0).data(DocumentRole).id for row in range(proxy.rowCount())]
+    assert order == ["earlier", "year", "month", "day"]

@@ -28,6 +28,14 @@ _MONTHS = (
 _CLOSERS = '"”’)] '  # may follow a lead-in's colon
 
 
+class DatePrecision(str, Enum):
+    """How much of a date the text gives: "15 March 2017", "March 2017" or only "2017"."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
 class BlockKind(str, Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
@@ -60,6 +68,9 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Metadata:
+    """`date_start` and `date_end` are the first day of what they stand for: at MONTH precision
+    2017-03-01 is "March 2017", at YEAR precision 2017-01-01 is "2017"."""
+
     title: str
     short_title: str = ""
     date_start: dt.date | None = None
@@ -68,23 +79,36 @@ class Metadata:
     organizations: tuple[str, ...] = ()
     source: str = ""
     source_url: str = ""
+    date_precision: DatePrecision = DatePrecision.DAY
 
     @property
     def date_iso(self) -> str:
-        """ISO 8601: a day, or a range written start/end."""
+        """ISO 8601 at the date's precision ("2018-03-15", "2017-03", "2017"); a range is
+        written start/end. Strings of mixed precision sort by time: "2017" < "2017-03"."""
         if self.date_start is None:
             return ""
+        start = iso_at(self.date_start, self.date_precision)
         if self.date_end is None or self.date_end == self.date_start:
-            return self.date_start.isoformat()
-        return f"{self.date_start.isoformat()}/{self.date_end.isoformat()}"
+            return start
+        return f"{start}/{iso_at(self.date_end, self.date_precision)}"
 
     @property
     def date_label(self) -> str:
-        """The date as a person writes it: "15-16 March 2018", "8 April 2013"."""
+        """The date as a person writes it: "15-16 March 2018", "8 April 2013", "March 2017"."""
         start, end = self.date_start, self.date_end
         if start is None:
             return ""
-        if end is None or end == start:
+        if end == start:
+            end = None
+        if self.date_precision is DatePrecision.YEAR:
+            return f"{start.year}-{end.year}" if end else str(start.year)
+        if self.date_precision is DatePrecision.MONTH:
+            if end is None:
+                return f"{_MONTHS[start.month]} {start.year}"
+            if start.year == end.year:
+                return f"{_MONTHS[start.month]} - {_MONTHS[end.month]} {end.year}"
+            return f"{_MONTHS[start.month]} {start.year} - {_MONTHS[end.month]} {end.year}"
+        if end is None:
             return f"{start.day} {_MONTHS[start.month]} {start.year}"
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}-{end.day} {_MONTHS[end.month]} {end.year}"
@@ -174,6 +198,24 @@ class Document:
         """The innermost section holding `offset` (the title's section only if no other)."""
         holding = [s for s in self._sections if s.start <= offset < s.end]
         return max(holding, key=lambda s: s.level) if holding else None
+
+
+def iso_at(day: dt.date, precision: DatePrecision) -> str:
+    """ "2017-03-15", "2017-03" or "2017": ISO 8601 with no more than `precision` says."""
+    if precision is DatePrecision.YEAR:
+        return f"{day.year:04d}"
+    if precision is DatePrecision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def parse_iso(text: str) -> tuple[dt.date, DatePrecision]:
+    """ "2017-03-15", "2017-03" or "2017" read back with its precision; ValueError if none."""
+    if len(text) == 4 and text.isdigit():
+        return dt.date(int(text), 1, 1), DatePrecision.YEAR
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return dt.date(int(text[:4]), int(text[5:]), 1), DatePrecision.MONTH
+    return dt.date.fromisoformat(text), DatePrecision.DAY
 
 
 def heading_chain(doc: Document, offset: int) -> list[Section]:

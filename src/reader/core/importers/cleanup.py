@@ -7,6 +7,7 @@ from dataclasses import replace
 from reader.core.documents.builder import BlockSpec, normalise_space
 from reader.core.importers.furniture import Furniture, default_furniture
 from reader.core.importers.headings import settle_levels
+from reader.core.importers.numbered_paragraphs import numbered_paragraphs_as_items
 from reader.core.importers.repeats import drop_repeats
 
 
@@ -18,4 +19,4 @@ def clean_blocks(specs: list[BlockSpec], furniture: Furniture | None = None) -> 
         text = normalise_space(furniture.strip_trailing(spec.text))
         if text and not furniture.is_furniture(text):
             kept.append(replace(spec, text=text))
-    return settle_levels(drop_repeats(kept))
+    return settle_levels(drop_repeats(numbered_paragraphs_as_items(kept)))

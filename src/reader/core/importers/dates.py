@@ -2,7 +2,9 @@
 
 Hand-written rather than dateparser or dateutil: those guess a date out of any number
 ("the 2010 treaty" becomes 1 January 2010) and neither reads a range of days, which is how
-a two-day meeting is dated. Only full dates (day, month and year) are found.
+a two-day meeting is dated. By default only full dates (day, month and year) are found; a
+month or a year alone ("March 2017", "2017") is a date only where the caller knows it stands
+as one, in a dateline, and asks for it with `coarse`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from reader.core.documents.document import DatePrecision
 
 _MONTH_NAMES = {
     1: "january jan январь января янв",
@@ -47,42 +51,78 @@ _PATTERNS = (
     # 15.03.2018, day first as Russian and German texts write it
     rf"(?P<d1>\d{{1,2}})\.(?P<n1>\d{{1,2}})\.(?P<y>{_YEAR})",
 )
-_COMPILED = tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in _PATTERNS)
+# Groups as above; no day. "March 2017", "March-April 2017", "марта 2017 года", "2017-03".
+_MONTH_PATTERNS = (
+    rf"(?P<m1>{_MONTH})(?:{_TO}(?P<m2>{_MONTH}))?,?\s+(?P<y>{_YEAR}){_YEAR_WORD}",
+    rf"(?P<y>{_YEAR})-(?P<n1>0[1-9]|1[0-2])(?!-\d)",
+)
+# "2017", "2017-2018": a year (y) or a range of years (y2 the last).
+_YEAR_PATTERNS = (rf"(?P<y>{_YEAR})(?:{_TO}(?P<y2>{_YEAR}))?{_YEAR_WORD}",)
+
+
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in patterns)
+
+
+_COMPILED = _compiled(_PATTERNS)
+_COARSE = (
+    (DatePrecision.MONTH, _compiled(_MONTH_PATTERNS)),
+    (DatePrecision.YEAR, _compiled(_YEAR_PATTERNS)),
+)
 _DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
 class DateMatch:
-    """A date found in a text: where it stands, its first day, and its last day if a range."""
+    """A date found in a text: where it stands, its first day, and its last day if a range.
+
+    At MONTH or YEAR precision the days are the first of the month or year named.
+    """
 
     start: int
     end: int
     first: dt.date
     last: dt.date | None = None
+    precision: DatePrecision = DatePrecision.DAY
 
 
-def find_date(text: str) -> DateMatch | None:
-    """The first full date (or range of dates) written in `text`, if any."""
+def find_date(text: str, coarse: bool = False) -> DateMatch | None:
+    """The first full date (or range of dates) written in `text`, if any; with `coarse`, failing
+    that, the first month ("March 2017") and failing that the first year ("2017")."""
+    found = _first_of(_COMPILED, text, DatePrecision.DAY)
+    for precision, patterns in _COARSE if coarse else ():
+        found = found or _first_of(patterns, text, precision)
+    return found
+
+
+def _first_of(
+    patterns: tuple[re.Pattern[str], ...], text: str, precision: DatePrecision
+) -> DateMatch | None:
     best: DateMatch | None = None
-    for pattern in _COMPILED:
-        found = _first_valid(pattern, text)
+    for pattern in patterns:
+        found = _first_valid(pattern, text, precision)
         if found and (best is None or (found.start, -found.end) < (best.start, -best.end)):
             best = found
     return best
 
 
-def parse_date(text: str) -> DateMatch | None:
+def parse_date(text: str, coarse: bool = False) -> DateMatch | None:
     """`text` read as nothing but a date (surrounding space and punctuation allowed)."""
-    found = find_date(text)
+    found = find_date(text, coarse)
     if found is None or text[: found.start].strip(" ,.:;|") or text[found.end :].strip(" ,.:;|"):
         return None
     return found
 
 
-def _first_valid(pattern: re.Pattern[str], text: str) -> DateMatch | None:
+def _first_valid(pattern: re.Pattern[str], text: str, precision: DatePrecision) -> DateMatch | None:
+    read = {
+        DatePrecision.DAY: _date_match,
+        DatePrecision.MONTH: _month_match,
+        DatePrecision.YEAR: _year_match,
+    }[precision]
     for match in pattern.finditer(text):
         try:
-            return _date_match(match)
+            return read(match)
         except ValueError:  # "31 February 2018", "16-15 March": not a date after all
             continue
     return None
@@ -100,6 +140,25 @@ def _date_match(match: re.Match[str]) -> DateMatch:
     if last < first:
         raise ValueError("a range that ends before it starts")
     return DateMatch(match.start(), match.end(), first, last if last != first else None)
+
+
+def _month_match(match: re.Match[str]) -> DateMatch:
+    part = match.groupdict()
+    year = int(part["y"])
+    first = dt.date(year, _month(part.get("m1") or part.get("n1")), 1)
+    last = dt.date(year, _month(part["m2"]), 1) if part.get("m2") else None
+    if last is not None and last < first:
+        raise ValueError("a range that ends before it starts")
+    month = DatePrecision.MONTH
+    return DateMatch(match.start(), match.end(), first, last if last != first else None, month)
+
+
+def _year_match(match: re.Match[str]) -> DateMatch:
+    first = dt.date(int(match.group("y")), 1, 1)
+    last = dt.date(int(match.group("y2")), 1, 1) if match.group("y2") else None
+    if last is not None and last <= first:
+        raise ValueError("a range that ends before it starts")
+    return DateMatch(match.start(), match.end(), first, last, DatePrecision.YEAR)
 
 
 def _month(word: str | None) -> int:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from reader.core.documents.builder import BlockSpec, normalise_space
 from reader.core.documents.document import BlockKind
 from reader.core.documents.sentences import split_sentences
-from reader.core.importers.dates import find_date
+from reader.core.importers.datelines import read_dateline
 from reader.core.importers.list_markers import match_marker
 
 HEADING = BlockKind.HEADING
@@ -26,7 +26,6 @@ _NOT_AFTER_HEADING = re.compile(r"[.,;:!?…]$")
 _MOST_WORDS = 25  # a heading in sentence case ("Advancing strategic stability in ...")
 _MOST_TITLE_WORDS = 40  # in Title Case ("Joint Statement by ... on Mutually Assured Stability")
 _LONGEST = 300
-LONGEST_DATELINE = 12  # words: "Naples, Italy: March 15-16, 2018" is a dateline, not a heading
 
 
 def ends_sentence(text: str) -> bool:
@@ -46,8 +45,17 @@ def is_title_case(text: str) -> bool:
 
 
 def is_dateline(text: str) -> bool:
-    """ "Naples, Italy: March 15-16, 2018", "Washington, 8 April 2013": a short line with a date."""
-    return len(text.split()) <= LONGEST_DATELINE and find_date(text) is not None
+    """ "Naples, Italy: March 15-16, 2018", "(Moscow, April 22, 2009)", "March 2017": see
+    datelines.py."""
+    return read_dateline(text) is not None
+
+
+def title_index(specs: list[BlockSpec]) -> int:
+    """Where the title would stand: after the datelines that open the text, if any."""
+    at = 0
+    while at < len(specs) and specs[at].kind is BlockKind.PARAGRAPH and is_dateline(specs[at].text):
+        at += 1
+    return at
 
 
 def looks_like_heading(text: str) -> bool:
@@ -61,14 +69,16 @@ def looks_like_heading(text: str) -> bool:
 
 
 def settle_levels(specs: list[BlockSpec]) -> list[BlockSpec]:
-    """The first block, if a heading (or a Title Case line), becomes the title at level 1; the
-    other headings keep their order of levels, renumbered from 2 without gaps."""
-    specs = _promote_title(specs)
-    has_title = bool(specs) and specs[0].kind is HEADING
-    body = specs[1:] if has_title else specs
+    """The first block after any opening datelines, if a heading (or a Title Case line),
+    becomes the title at level 1; the other headings keep their order of levels, renumbered
+    from 2 without gaps."""
+    at = title_index(specs)
+    specs = [*specs[:at], *_promote_title(specs[at:])]
+    has_title = at < len(specs) and specs[at].kind is HEADING
+    body = specs[at + 1 :] if has_title else specs[at:]
     levels = sorted({s.level for s in body if s.kind is HEADING})
     ranks = {level: 2 + n for n, level in enumerate(levels)}
-    settled = [replace(specs[0], level=1)] if has_title else []
+    settled = [*specs[:at], replace(specs[at], level=1)] if has_title else specs[:at]
     settled += [replace(s, level=ranks[s.level]) if s.kind is HEADING else s for s in body]
     return settled
 

@@ -19,7 +19,7 @@ from reader.core.importers.cleanup import clean_blocks
 from reader.core.importers.dates import parse_date
 from reader.core.importers.encoding import decode_text
 from reader.core.importers.html_import import html_fragment_blocks
-from reader.core.importers.list_markers import BULLET
+from reader.core.importers.list_markers import BULLET, match_marker
 from reader.core.importers.metadata_detection import Hints
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
@@ -84,7 +84,7 @@ class _TokenReader:
             self._show_item()
             self.items.pop()
         elif following is not None and following.type == "inline":
-            self._opening(token, _inline_text(following))
+            self._opening(token, following)
         elif kind in ("fence", "code_block"):
             self._paragraph(token.content)
         elif kind == "html_block":
@@ -92,14 +92,16 @@ class _TokenReader:
         else:
             self._table_row(token)
 
-    def _opening(self, token: Token, text: str) -> None:
+    def _opening(self, token: Token, inline: Token) -> None:
         """A heading, paragraph or table cell, whose words are in the inline token after it."""
+        text = _inline_text(inline)
         if token.type == "heading_open":
             self._add(BlockKind.HEADING, text, int(token.tag[1:]))
         elif token.type in ("th_open", "td_open") and self.cells is not None:
             self.cells.append(text)
         elif token.type == "paragraph_open":
-            self._paragraph(text)
+            for part in _hand_numbered(_inline_lines(inline)):
+                self._paragraph(part)
 
     def _paragraph(self, text: str) -> None:
         if self.items and not self.items[-1].shown:
@@ -135,12 +137,27 @@ class _TokenReader:
 
 
 def _inline_text(token: Token) -> str:
-    parts = []
+    return " ".join(_inline_lines(token))
+
+
+def _inline_lines(token: Token) -> list[str]:
+    lines = [""]
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
+        if child.type in ("text", "code_inline", "image"):
+            lines[-1] += child.content
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts)
+            lines.append("")
+    return lines
+
+
+def _hand_numbered(lines: list[str]) -> list[str]:
+    """The lines of a paragraph, split before each that a number or letter opens ("1.1. ...",
+    "(a) ..."), which CommonMark does not take for list items: each becomes an item later."""
+    parts = [lines[0]]
+    for line in lines[1:]:
+        marker = match_marker(line.strip())
+        if marker is not None and marker.marker != BULLET:
+            parts.append(line)
+        else:
+            parts[-1] += " " + line
+    return parts

@@ -8,22 +8,29 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core.documents.builder import BlockSpec, normalise_space
-from reader.core.documents.document import BlockKind, Metadata
+from reader.core.documents.document import BlockKind, DatePrecision, Metadata
+from reader.core.documents.sentences import split_sentences
 from reader.core.errors import ResourceError
+from reader.core.importers.datelines import (
+    Dateline,
+    place_of,
+    press_release_place,
+    read_dateline,
+)
 from reader.core.importers.dates import DateMatch, find_date
-from reader.core.importers.headings import LONGEST_DATELINE
+from reader.core.importers.headings import ends_sentence, title_index
 from reader.resource_access import resource_path
 
 _HEAD_LINES = 40  # a dateline stands near the top, furniture such as "Statement | 6 June 2021" too
+_COARSE_HEAD_LINES = 10  # a month or a year alone makes a dateline among the first lines only
 _OPENING_BLOCKS = 5  # "WASHINGTON, April 8, 2013 — The ..." opens one of the first paragraphs
 _DATE_NEAR_START = 40  # characters
 _ORGANISATIONS_WITHIN = 1000  # characters of the body, after the title
-_PLACE_WORD = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|of|upon|am|an|de|la|le|sur|del|on")
-_NOT_PLACES = frozenset(
-    """statement statements group press release news posted published updated date issued
-    joint meeting conference report briefing commentary article""".split()
-)
-_SEPARATORS = " ,:;|–—-"
+_LONGEST_TITLE = 80  # characters of a title made from a first sentence, cut at a word
+_FEWEST_TITLE_WORDS = 4  # a first "sentence" shorter than this is a label, not a title
+_HEADINGS_IN_A_BYLINE = 3  # or more headings in a row, with no text between them
+_NUMBERED_STEM = re.compile(r"^\d{1,3}[ _.-]+(?=\D)")  # "03_" before "easlg-2023-..."
+_SLUG_STEM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
 
 
 @dataclass(frozen=True)
@@ -40,14 +47,15 @@ def detect_metadata(
 ) -> Metadata:
     """Metadata from the blocks and `head`, the first lines of the raw text (furniture too)."""
     hints = hints or Hints()
-    title = _title(specs) or hints.title or _title_from_name(file_name)
+    title = _title(specs) or hints.title or fallback_title(specs) or _title_from_name(file_name)
     dateline = _dateline(head, specs)
-    found = dateline[1] if dateline else hints.date
+    found = dateline.date if dateline else hints.date
     return Metadata(
         title=title,
         date_start=found.first if found else None,
         date_end=found.last if found else None,
-        place=_place_of(*dateline) if dateline else "",
+        date_precision=found.precision if found else DatePrecision.DAY,
+        place=(dateline.place if dateline else "") or _press_release_place(specs),
         organizations=find_organisations(title + "\n" + _opening(specs)),
         source=f"Imported from {file_name}",
         source_url=hints.source_url,
@@ -55,55 +63,95 @@ def detect_metadata(
 
 
 def _title(specs: list[BlockSpec]) -> str:
-    first = specs[0] if specs else None
+    at = title_index(specs)
+    first = specs[at] if at < len(specs) else None
     if first is None or first.kind is not BlockKind.HEADING or first.level != 1:
         return ""
-    title = normalise_space(first.text)
+    return _without_full_stop(normalise_space(first.text))
+
+
+def fallback_title(specs: list[BlockSpec]) -> str:
+    """For a text with no title line: its first heading if no paragraph comes before it (a
+    later one heads a section, not the text), else its first sentence, cut at a word."""
+    body = specs[title_index(specs) :]
+    at = 0
+    while at < len(body):
+        if body[at].kind is BlockKind.HEADING:
+            run = _headings_from(body, at)
+            if run < _HEADINGS_IN_A_BYLINE:
+                return _without_full_stop(normalise_space(body[at].text))
+            at += run  # names and affiliations of authors, or a menu: no title among them
+            continue
+        sentence = _first_sentence(normalise_space(body[at].text))
+        if sentence:
+            return _cut(sentence)
+        at += 1
+    return ""
+
+
+def _headings_from(specs: list[BlockSpec], at: int) -> int:
+    """How many headings follow one another from `at` on."""
+    end = at
+    while end < len(specs) and specs[end].kind is BlockKind.HEADING:
+        end += 1
+    return end - at
+
+
+def _first_sentence(text: str) -> str:
+    spans = split_sentences(text)
+    sentence = text[spans[0][0] : spans[0][1]] if spans else ""
+    long_enough = len(sentence.split()) >= _FEWEST_TITLE_WORDS
+    return sentence if long_enough and ends_sentence(sentence) else ""
+
+
+def _cut(sentence: str) -> str:
+    """The sentence without its full stop, or its first words up to about 80 characters and "…"."""
+    if len(sentence) <= _LONGEST_TITLE:
+        return _without_full_stop(sentence.rstrip(".!;:"))
+    cut = sentence[: _LONGEST_TITLE + 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def _without_full_stop(title: str) -> str:
     return title[:-1] if title.endswith(".") and not title.endswith("..") else title
 
 
 def _title_from_name(file_name: str) -> str:
-    """ "nuclear_fail-safe statement.txt" -> "nuclear fail-safe statement"."""
-    stem = Path(file_name).stem
-    return normalise_space(stem.replace("_", " ")) or "Untitled"
+    """ "nuclear_fail-safe statement.txt" -> "nuclear fail-safe statement"; a numbered slug
+    "03_easlg-2023-nuclear-fail-safe.txt" -> "easlg 2023 nuclear fail safe"."""
+    stem = normalise_space(Path(file_name).stem.replace("_", " "))
+    unnumbered = _NUMBERED_STEM.sub("", stem, count=1)
+    if _SLUG_STEM.fullmatch(unnumbered):
+        return unnumbered.replace("-", " ")
+    return stem or "Untitled"
 
 
-def _dateline(head: list[str], specs: list[BlockSpec]) -> tuple[str, DateMatch] | None:
+def _dateline(head: list[str], specs: list[BlockSpec]) -> Dateline | None:
+    """A full date first: in a dateline, else opening a paragraph; then a month or a year,
+    only from the very first lines ("Europe, 2022" further down heads a section)."""
     lines = [normalise_space(line) for line in head if line.strip()][:_HEAD_LINES]
-    for line in lines:
-        found = find_date(line) if len(line.split()) <= LONGEST_DATELINE else None
-        if found:
-            return line, found
+    datelines = [
+        (number, found) for number, line in enumerate(lines) if (found := read_dateline(line))
+    ]
+    for _, found in datelines:
+        if found.date.precision is DatePrecision.DAY:
+            return found
     for spec in specs[:_OPENING_BLOCKS]:
-        found = find_date(normalise_space(spec.text)[: _DATE_NEAR_START * 2])
-        if found and found.start <= _DATE_NEAR_START:
-            return normalise_space(spec.text)[: found.end], found
-    return None
+        text = normalise_space(spec.text)
+        date = find_date(text[: _DATE_NEAR_START * 2])
+        if date and date.start <= _DATE_NEAR_START:
+            return Dateline(place_of(text[: date.end], date), date)
+    near = [found for number, found in datelines if number < _COARSE_HEAD_LINES]
+    return near[0] if near else None
 
 
-def _place_of(line: str, found: DateMatch) -> str:
-    """ "Naples, Italy: March 15-16, 2018" -> "Naples, Italy"; "8 April 2013, Moscow" too."""
-    before = line[: found.start].strip(_SEPARATORS)
-    after = re.sub(r"^in\s+", "", line[found.end :].strip(_SEPARATORS))
-    return _as_place(before) or (_as_place(after) if not before else "")
-
-
-def _as_place(text: str) -> str:
-    parts = [part.strip() for part in text.split(",")]
-    if not text or not 1 <= len(parts) <= 3:
-        return ""
-    for part in parts:
-        words = part.split()
-        if not 1 <= len(words) <= 3 or not words[0][0].isupper():
-            return ""
-        if any(not _PLACE_WORD.fullmatch(w) or w.lower() in _NOT_PLACES for w in words):
-            return ""
-    return ", ".join(" ".join(_unshouted(w) for w in part.split()) for part in parts)
-
-
-def _unshouted(word: str) -> str:
-    """ "WASHINGTON" -> "Washington"; "D.C." and "USA" stay."""
-    return word.capitalize() if word.isupper() and word.isalpha() and len(word) > 3 else word
+def _press_release_place(specs: list[BlockSpec]) -> str:
+    """ "WASHINGTON, D.C. – Today, ..." opening a paragraph: a place unless an organisation."""
+    for spec in specs[:_OPENING_BLOCKS]:
+        place = press_release_place(normalise_space(spec.text[: _DATE_NEAR_START * 2]))
+        if place and not find_organisations(place):
+            return place
+    return ""
 
 
 def _opening(specs: list[BlockSpec]) -> str:

@@ -20,7 +20,7 @@ from reader.core.importers.headings import (
     looks_like_heading,
     starts_sentence,
 )
-from reader.core.importers.list_markers import Nesting, match_marker
+from reader.core.importers.list_markers import ListMarker, Nesting, match_marker, section_depth
 
 DETACHED, ATTACHED = 2, 3  # heading levels before settle_levels() renumbers them
 _WRAPPED_LONGEST = 120  # a text whose lines (but a few) are no longer than this is hard-wrapped
@@ -42,8 +42,8 @@ def lay_out(text: str) -> list[BlockSpec]:
     nesting = Nesting()
     specs: list[BlockSpec] = []
     for number, group in enumerate(groups):
-        last = number == len(groups) - 1
-        specs += _GroupReader(group, width, last, nesting).read()
+        following = groups[number + 1][0] if number + 1 < len(groups) else None
+        specs += _GroupReader(group, width, following, nesting).read()
     return specs
 
 
@@ -87,10 +87,13 @@ def join_lines(parts: list[str]) -> str:
 class _GroupReader:
     """Reads the lines of one group (between blank lines) into blocks."""
 
-    def __init__(self, lines: list[Line], width: int | None, last: bool, nesting: Nesting):
+    def __init__(
+        self, lines: list[Line], width: int | None, following: Line | None, nesting: Nesting
+    ):
         self.lines = lines
         self.width = width
-        self.last = last
+        self.following = following  # the first line of the next group
+        self.last = following is None
         self.nesting = nesting
         self.at = 0
 
@@ -118,8 +121,13 @@ class _GroupReader:
             self.at += 2
             return BlockSpec(BlockKind.HEADING, line.text, 1 if underline == "=" else 2)
         marker = match_marker(line.text)
+        if marker and self._numbered_heading_here(marker):
+            self.at += 1
+            level = DETACHED if self.at == len(self.lines) else ATTACHED
+            return BlockSpec(BlockKind.HEADING, line.text, level + section_depth(marker.marker) - 1)
         if marker:
             level = self.nesting.level(line.indent)
+            self.nesting.last_marker = marker.marker
             parts = self._take_continuation([marker.text], line.indent)
             return BlockSpec(BlockKind.LIST_ITEM, join_lines(parts), level, marker.marker)
         if self._heading_here():
@@ -160,6 +168,16 @@ class _GroupReader:
         if not (starts_sentence(following.text) or match_marker(following.text)):
             return False
         return self.width is None or not _is_full(line, following, self.width)
+
+    def _numbered_heading_here(self, marker: ListMarker) -> bool:
+        """ "1. Introduction" before a paragraph: a heading, unless it goes on a list."""
+        if self.nesting.continues(marker.marker) or not section_depth(marker.marker):
+            return False
+        if not looks_like_heading(marker.text) or self.last and self.at + 1 == len(self.lines):
+            return False
+        following = self.lines[self.at + 1] if self.at + 1 < len(self.lines) else self.following
+        assert following is not None  # not the last line of the text: checked above
+        return starts_sentence(following.text) and not match_marker(following.text)
 
     def _underline(self, at: int) -> str:
         """ "=" or "-" when the line after `at` underlines it ("Title\n====="), else ""."""

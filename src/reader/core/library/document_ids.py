@@ -31,7 +31,9 @@ def new_id(metadata: Metadata, file_stem: str, taken: Collection[str]) -> str:
 
 def _slug(text: str, metadata: Metadata) -> str:
     # Accents dropped (é -> e); a title in another script gives "" and the file name is used.
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # Dashes and spaces of any kind part words ("Russia–U.S." is "russia-u-s", not "russiau").
+    parted = "".join(" " if unicodedata.category(c) in ("Pd", "Zs") else c for c in text)
+    ascii_text = unicodedata.normalize("NFKD", parted).encode("ascii", "ignore").decode()
     words = [w for w in _NOT_WORD.split(ascii_text.lower()) if w]
     kept = [w for w in words if w not in _STOP_WORDS][:MAX_WORDS] or words[:MAX_WORDS]
     if not kept:

@@ -3,6 +3,10 @@
 The same shape as resources/*.json (format, id, metadata, blocks): bundled.py reads the
 shipped files with document_from_json too, and only words its errors differently (a broken
 install is a ResourceError, a damaged catalogue row the user's data, a CatalogueError).
+
+Dates are stored as ISO 8601 at their precision ("2018-03-15", "2017-03", "2017"), so the
+precision needs no field of its own and every record written before it existed (full days
+only) reads as it did.
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ import json
 from typing import Any
 
 from reader.core.documents.builder import BlockSpec, build_document
-from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.documents.document import (
+    BlockKind,
+    DatePrecision,
+    Document,
+    Metadata,
+    iso_at,
+    parse_iso,
+)
 
 STATEMENT_FORMAT = 1
 
@@ -31,8 +42,8 @@ def metadata_json(metadata: Metadata) -> dict[str, Any]:
     return {
         "title": metadata.title,
         "short_title": metadata.short_title,
-        "date_start": metadata.date_start.isoformat() if metadata.date_start else "",
-        "date_end": metadata.date_end.isoformat() if metadata.date_end else "",
+        "date_start": _iso(metadata.date_start, metadata.date_precision),
+        "date_end": _iso(metadata.date_end, metadata.date_precision),
         "place": metadata.place,
         "organizations": list(metadata.organizations),
         "source": metadata.source,
@@ -59,11 +70,14 @@ def with_metadata(text: str, metadata: Metadata) -> str:
 
 
 def metadata_from_json(raw: dict[str, Any]) -> Metadata:
+    start, precision = _date(raw.get("date_start"))
+    end, _ = _date(raw.get("date_end"))
     return Metadata(
         title=raw["title"],
         short_title=raw.get("short_title", ""),
-        date_start=_date(raw.get("date_start")),
-        date_end=_date(raw.get("date_end")),
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
         place=raw.get("place", ""),
         organizations=tuple(raw.get("organizations", ())),
         source=raw.get("source", ""),
@@ -86,5 +100,9 @@ def _block_spec(raw: dict[str, Any]) -> BlockSpec:
     )
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _iso(day: dt.date | None, precision: DatePrecision) -> str:
+    return iso_at(day, precision) if day else ""
+
+
+def _date(value: str | None) -> tuple[dt.date | None, DatePrecision]:
+    return parse_iso(value) if value else (None, DatePrecision.DAY)

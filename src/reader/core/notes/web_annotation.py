@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from reader.core.documents.document import Document
+from reader.core.documents.document import DatePrecision, Document
 from reader.core.notes.agents import Creator, creator_named, generator_agent
 from reader.core.notes.annotation_fields import UUID_URN
 from reader.core.notes.language import document_language, note_language
@@ -129,6 +129,7 @@ def _source(doc_id: str, doc: Document | None, language: str) -> dict[str, Any]:
                               "language": language}  # fmt: skip
     if doc is not None:
         source["label"] = doc.metadata.display_title  # rdfs:label, a W3C term
-        if doc.metadata.date_start is not None:  # when the statement was made
+        if doc.metadata.date_start is not None and doc.metadata.date_precision is DatePrecision.DAY:
+            # When the statement was made: a dateTime, which a month or a year alone is not.
             source["created"] = f"{doc.metadata.date_start.isoformat()}T00:00:00Z"
     return source

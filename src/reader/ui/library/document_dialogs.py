@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.documents.document import Metadata
+from reader.core.documents.document import DatePrecision, Metadata
 
 from reader.ui.plurals import plurals
 
@@ -91,12 +91,16 @@ class MetadataDialog(QDialog):
         organizations = tuple(o.strip() for o in self.organizations.text().split(",") if o.strip())
         title = self.title.text().strip()
         short = "" if title != self._metadata.title else self._metadata.short_title
+        end = end if end != start else None
+        # The edits show days; a month or a year the user left alone stays a month or a year.
+        kept = (start, end) == (self._metadata.date_start, self._metadata.date_end)
         return dataclasses.replace(
             self._metadata,
             title=title,
             short_title=short,
             date_start=start,
-            date_end=end if end != start else None,
+            date_end=end,
+            date_precision=self._metadata.date_precision if kept else DatePrecision.DAY,
             place=self.place.text().strip(),
             organizations=organizations,
         )
