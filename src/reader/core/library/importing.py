@@ -16,6 +16,7 @@ from reader.core.files import display_name
 from reader.core.importers import DEFAULT_MAX_BYTES, import_file
 from reader.core.library.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
 from reader.core.library.library import Library
+from reader.core.translation import _
 from reader.core.user_db import UserDatabase
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def import_files(
     paths = list(paths)
     catalogue = Catalogue(context.db)
     if catalogue.read_only:
-        raise CatalogueError(f"Nothing can be imported: {catalogue.read_only}.")
+        raise CatalogueError(_nothing_imported(catalogue.read_only))
     bundled = Library.open(context.bundled_folder)
     results: list[ImportResult] = []
     for number, path in enumerate(paths, 1):
@@ -124,7 +125,7 @@ def import_batch(
     `on_file` hears of each file once it is done."""
     catalogue = Catalogue(context.db)
     if catalogue.read_only:
-        raise CatalogueError(f"Nothing can be imported: {catalogue.read_only}.")
+        raise CatalogueError(_nothing_imported(catalogue.read_only))
     bundled = Library.open(context.bundled_folder)
     results: list[ImportResult] = []
     for number, path in enumerate(paths):
@@ -142,7 +143,9 @@ def import_batch(
             context.index.sync([*documents, *new])
         except ReaderError as error:
             log.warning("Index not updated after an import: %s", error)
-            notice = f"The search index was not updated ({error}); it will be at the next start."
+            notice = _(
+                "The search index was not updated ({error}); it will be at the next start."
+            ).format(error=error)
     return Batch(results, new, notice)
 
 
@@ -212,7 +215,9 @@ def _update_index(
         log.warning("Index not updated after an import: %s", error)
         if on_notice is not None:
             on_notice(
-                f"The search index was not updated ({error}); the next search will try again."
+                _(
+                    "The search index was not updated ({error}); the next search will try again."
+                ).format(error=error)
             )
 
 
@@ -228,8 +233,12 @@ def cancelled_result(path: Path) -> ImportResult:
     return ImportResult(
         display_name(str(path)),
         REFUSED,
-        reason=f"{name} was not imported: the import was cancelled.",
+        reason=_("{name} was not imported: the import was cancelled.").format(name=name),
     )
+
+
+def _nothing_imported(reason: str) -> str:
+    return _("Nothing can be imported: {reason}.").format(reason=reason)
 
 
 __all__ = [
