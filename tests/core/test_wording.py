@@ -27,8 +27,16 @@ def test_english_groups_thousands_with_commas() -> None:
 @pytest.mark.usefixtures("russian")
 def test_russian_groups_with_a_space_and_has_three_forms() -> None:
     assert number(12000) == "12\u202f000"
-    forms = [ngettext("{n} note", "{n} notes", n).format(n=number(n)) for n in (1, 3, 5, 11, 21, 22)]
-    assert forms == ["1 заметка", "3 заметки", "5 заметок", "11 заметок", "21 заметка", "22 заметки"]
+    counts = (1, 3, 5, 11, 21, 22)
+    forms = [ngettext("{n} note", "{n} notes", n).format(n=number(n)) for n in counts]
+    assert forms == [
+        "1 заметка",
+        "3 заметки",
+        "5 заметок",
+        "11 заметок",
+        "21 заметка",
+        "22 заметки",
+    ]
 
 
 def test_lists_are_joined_with_and() -> None:

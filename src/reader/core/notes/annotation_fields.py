@@ -33,10 +33,11 @@ def load_json(json_text: str) -> Any:
         return json.loads(json_text)
     except json.JSONDecodeError as error:
         raise AnnotationFormatError(
+            # Where, not json's own words ("Expecting value"): they are English in any window.
             _(
-                "The file is not Web Annotation JSON: it is not JSON at all ({detail}, "
-                "line {line})."
-            ).format(detail=error.msg, line=error.lineno)
+                "The file is not Web Annotation JSON: it is not JSON at all "
+                "(the error is at line {line}, column {column})."
+            ).format(line=error.lineno, column=error.colno)
         ) from error
     except RecursionError:  # arrays in arrays 100,000 deep: no export of anyone's is that
         raise AnnotationFormatError(
