@@ -509,12 +509,16 @@
 <context>
     <name>ImportController</name>
     <message>
-        <source>Cancelling after the current file…</source>
-        <translation>Отмена после текущего файла…</translation>
+        <source>Cancelled; the files imported so far stay.</source>
+        <translation>Отменено; уже импортированные файлы остаются.</translation>
     </message>
     <message>
         <source>An import is running; wait for it to finish or cancel it.</source>
         <translation>Идёт импорт; дождитесь его окончания или отмените его.</translation>
+    </message>
+    <message>
+        <source>Only .txt, .md, .html, .htm and .pdf files can be imported.</source>
+        <translation>Импортировать можно только файлы .txt, .md, .html, .htm и .pdf.</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,11 @@ class LibraryController(QObject):
         self._imports: ImportController | None = None  # made when first wanted (start-up)
         context.user_data.opened.connect(self._on_user_data_opened)
 
+    def cancel_import(self) -> None:
+        """Cancel an import that is running (the window is closing); nothing if none is."""
+        if self._imports is not None and self._imports.is_running():
+            self._imports.cancel()
+
     # Loading -------------------------------------------------------------------------------
     @property
     def imports(self) -> ImportController:
