@@ -92,7 +92,7 @@ def _open_window(
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(_app_icon())
-    app.setStyle("Fusion")
+    app.setStyle(theme.ReaderStyle())  # Fusion, with a focus ring that can be seen
     try:
         library = Library.open(resource_folder())
     except ReaderError as error:
