@@ -77,10 +77,20 @@ TS_FILES := $(wildcard resources/statement_reader_*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 UI_SOURCES := $(shell find src/reader/ui -name '*.py' | sort)
 
-translations: $(QM_FILES)
+# The core's and the command line's sentences have no Qt (reader/core/translation.py): GNU
+# gettext catalogues, the .po files the sources and the .mo files beside them the outputs, made
+# with Babel (BSD, maintained; the tool Python projects use for gettext).
+PO_FILES := $(wildcard resources/statement_reader_core_*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+CORE_SOURCES := $(shell find src/reader -name '*.py' -not -path 'src/reader/ui/*' | sort)
+
+translations: $(QM_FILES) $(MO_FILES)
 
 resources/%.qm: resources/%.ts | $(INSTALLED)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+resources/%.mo: resources/%.po | $(INSTALLED)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 # After changing the UI's strings: new ones arrive unfinished (tests/ui/test_translations.py
 # fails until they are translated); no line numbers, so unrelated edits leave the .ts alone.
@@ -89,6 +99,12 @@ update-translations: | $(INSTALLED)
 		-ts resources/statement_reader_ru.ts
 	$(BIN)/pyside6-lupdate $(UI_SOURCES) -locations none -no-obsolete -target-language en_US \
 		-pluralonly -ts resources/statement_reader_en.ts
+	mkdir -p build
+	$(BIN)/pybabel -q extract --no-location --sort-output -k _ -k ngettext:1,2 \
+		--project "Statement Reader" -o build/statement_reader_core.pot $(CORE_SOURCES)
+	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete \
+		-l ru -D statement_reader_core -i build/statement_reader_core.pot \
+		-o resources/statement_reader_core_ru.po
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -114,4 +130,4 @@ sysdeps:
 	bash packaging/system-deps.sh
 
 clean:
-	rm -rf $(VENV) $(WHEELHOUSE) build dist .mypy_cache .ruff_cache .pytest_cache $(QM_FILES)
+	rm -rf $(VENV) $(WHEELHOUSE) build dist .mypy_cache .ruff_cache .pytest_cache $(QM_FILES) $(MO_FILES)

@@ -19,7 +19,7 @@ from reader.core.library.library import Library  # noqa: E402
 from reader.core.notes.memo import GroupBy  # noqa: E402
 from reader.core.notes.memo_text import memo_html  # noqa: E402
 
-from reader.ui import language  # noqa: E402
+from reader.ui import language, theme  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor  # noqa: E402
@@ -34,7 +34,7 @@ SIZE = (1440, 860)
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    app.setStyle(theme.ReaderStyle())  # as app.py does
     language.install(app, "en")  # as app.py does: English's plural forms come from its .qm
     with tempfile.TemporaryDirectory() as tmp:
         window, service, library = bundled_window(app, Path(tmp), SIZE)

@@ -70,7 +70,7 @@ def fifty_statements() -> list[Document]:
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    app.setStyle(theme.ReaderStyle())  # as app.py does
     docs = fifty_statements()
     for lang, shade in VARIANTS:
         with tempfile.TemporaryDirectory() as tmp:

@@ -403,6 +403,14 @@
     </message>
 </context>
 <context>
+    <name>Failure</name>
+    <message>
+        <source>the window</source>
+        <comment>what failed</comment>
+        <translation>работы окна</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in document</source>
@@ -501,12 +509,16 @@
 <context>
     <name>ImportController</name>
     <message>
-        <source>Cancelling after the current file…</source>
-        <translation>Отмена после текущего файла…</translation>
+        <source>Cancelled; the files imported so far stay.</source>
+        <translation>Отменено; уже импортированные файлы остаются.</translation>
     </message>
     <message>
         <source>An import is running; wait for it to finish or cancel it.</source>
         <translation>Идёт импорт; дождитесь его окончания или отмените его.</translation>
+    </message>
+    <message>
+        <source>Only .txt, .md, .html, .htm and .pdf files can be imported.</source>
+        <translation>Импортировать можно только файлы .txt, .md, .html, .htm и .pdf.</translation>
     </message>
 </context>
 <context>
@@ -535,6 +547,11 @@
         <translation>Индексирование в фоновом режиме…</translation>
     </message>
     <message>
+        <source>the search</source>
+        <comment>what failed</comment>
+        <translation>поиска</translation>
+    </message>
+    <message>
         <source>Indexing: {done} of {total} documents</source>
         <translation>Индексирование: {done} из {total} документов</translation>
     </message>
@@ -549,6 +566,11 @@
 </context>
 <context>
     <name>LibraryController</name>
+    <message>
+        <source>the library</source>
+        <comment>what failed</comment>
+        <translation>загрузки библиотеки</translation>
+    </message>
     <message>
         <source>Imported documents cannot be read: {problem}</source>
         <translation>Не удаётся прочитать импортированные документы: {problem}</translation>
@@ -566,6 +588,11 @@
         <translation>не удаётся прочитать библиотеку</translation>
     </message>
     <message>
+        <source>the import</source>
+        <comment>what failed</comment>
+        <translation>импорта</translation>
+    </message>
+    <message>
         <source>Only imported documents can be changed or removed.</source>
         <translation>Изменять и удалять можно только импортированные документы.</translation>
     </message>
@@ -576,6 +603,11 @@
     <message>
         <source>Saved the details of “{title}”.</source>
         <translation>Сведения о документе «{title}» сохранены.</translation>
+    </message>
+    <message>
+        <source>counting notes</source>
+        <comment>what failed</comment>
+        <translation>подсчёта заметок</translation>
     </message>
 </context>
 <context>
@@ -946,6 +978,11 @@
         <translation>Изменить цвет</translation>
     </message>
     <message>
+        <source>the search of notes</source>
+        <comment>what failed</comment>
+        <translation>поиска по заметкам</translation>
+    </message>
+    <message>
         <source>Copied the note&apos;s passage with its citation.</source>
         <translation>Фрагмент заметки скопирован со ссылкой на источник.</translation>
     </message>
@@ -963,10 +1000,30 @@
     </message>
 </context>
 <context>
+    <name>NotesFile</name>
+    <message>
+        <source>{name} was not imported: {error}</source>
+        <translation>{name} не импортирован: {error}</translation>
+    </message>
+</context>
+<context>
     <name>NotesFiles</name>
+    <message>
+        <source>the export</source>
+        <comment>what failed</comment>
+        <translation>экспорта</translation>
+    </message>
     <message>
         <source>Import Notes</source>
         <translation>Импорт заметок</translation>
+    </message>
+    <message>
+        <source>the notes cannot be opened</source>
+        <translation>заметки не удаётся открыть</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: {problem}.</source>
+        <translation>{name} не импортирован: {problem}.</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1518,11 @@
 <context>
     <name>RecommendationService</name>
     <message>
+        <source>extracting recommendations</source>
+        <comment>what failed</comment>
+        <translation>извлечения рекомендаций</translation>
+    </message>
+    <message>
         <source>Your choices about recommendations cannot be saved: {problem}.</source>
         <translation>Не удаётся сохранить ваши решения о рекомендациях: {problem}.</translation>
     </message>
@@ -1493,6 +1555,11 @@
     <message>
         <source>The recommendations are being gathered; try again in a moment.</source>
         <translation>Рекомендации собираются; повторите попытку через минуту.</translation>
+    </message>
+    <message>
+        <source>the export</source>
+        <comment>what failed</comment>
+        <translation>экспорта</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1758,14 @@
     <message>
         <source>Export Recommendations</source>
         <translation>Экспорт рекомендаций</translation>
+    </message>
+</context>
+<context>
+    <name>UserData</name>
+    <message>
+        <source>the user&apos;s database</source>
+        <comment>what failed</comment>
+        <translation>открытия базы данных пользователя</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
 from reader import paths  # noqa: E402
+from reader.core import translation  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
 
@@ -74,6 +75,18 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
     yield data
     created = [f for f in REAL_USER_FOLDERS if f not in _PREEXISTING and f.exists()]
     assert not created, f"the test created real user folders: {created}"
+
+
+@pytest.fixture(autouse=True)
+def english_sentences(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The core and the command line speak English in every test, whatever the machine's
+    locale says (a developer's LANG=ru_RU would turn the CLI's output Russian), and a test
+    that switches to Russian leaves English behind."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable, "")[:2].lower() in translation.LANGUAGES[1:]:
+            monkeypatch.setenv(variable, "C.UTF-8")
+    yield
+    translation.use_language("en")
 
 
 @pytest.fixture

@@ -142,6 +142,7 @@ def test_resources_come_from_the_wheel(installed: Path, elsewhere: Path) -> None
     # The compiled translations, which `make translations` builds before the wheel.
     assert (folder / "statement_reader_ru.qm").is_file()
     assert (folder / "statement_reader_en.qm").is_file()
+    assert (folder / "statement_reader_core_ru.mo").is_file()
 
 
 IMPORT_PROBE = """

@@ -12,6 +12,7 @@ from typing import TextIO, cast
 from reader import cli, paths
 from reader.core.errors import ReaderError, unexpected_error
 from reader.core.printable import PrintableWriter
+from reader.core.translation import _
 from reader.log_setup import log_to_file
 
 
@@ -67,7 +68,9 @@ def _missing_files(files: Sequence[Path]) -> str:
     for file in files:
         if not file.exists():
             commands = ", ".join(sorted(cli.COMMANDS))
-            return f"{file} is neither a file nor a command (the commands: {commands})."
+            return _("{file} is neither a file nor a command (the commands: {commands}).").format(
+                file=file, commands=commands
+            )
     return ""
 
 
@@ -80,11 +83,11 @@ def _report_bug(folders: paths.Folders) -> str:
             log.write(traceback.format_exc())
     except (OSError, ReaderError) as failure:
         reason = failure.strerror if isinstance(failure, OSError) else None
-        return (
+        return _(
             "An unexpected error occurred in the command, and its details could not be "
-            f"written to {folders.log_file} ({reason or str(failure).rstrip('.')})."
-        )
-    return unexpected_error("the command", folders.log_file)
+            "written to {log_file} ({reason})."
+        ).format(log_file=folders.log_file, reason=reason or str(failure).rstrip("."))
+    return unexpected_error(_("the command"), folders.log_file)
 
 
 if __name__ == "__main__":

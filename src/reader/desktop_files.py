@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.translation import _
 from reader.resource_access import resource_path
 
 APP_ID = "io.github.statementreader.reader"
@@ -86,7 +87,9 @@ def install(data_home: Path, command: list[str]) -> list[Path]:
             written.append(target)
     except OSError as error:
         raise ReaderError(
-            f"The desktop files cannot be written under {data_home}: {error.strerror or error}."
+            _("The desktop files cannot be written under {folder}: {reason}.").format(
+                folder=data_home, reason=error.strerror or error
+            )
         ) from error
     return written
 
@@ -101,6 +104,10 @@ def uninstall(data_home: Path) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as error:
-            raise ReaderError(f"{target} cannot be removed: {error.strerror or error}.") from error
+            raise ReaderError(
+                _("{target} cannot be removed: {reason}.").format(
+                    target=target, reason=error.strerror or error
+                )
+            ) from error
         removed.append(target)
     return removed

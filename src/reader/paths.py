@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import DataFolderError
+from reader.core.translation import _
 
 APP_DIR_NAME = "statement-reader"
 DATA_DIR_ENV = "STATEMENT_READER_DATA_DIR"
@@ -33,7 +34,7 @@ def resolve(data_dir: str | None, environ: Mapping[str, str] = os.environ) -> Fo
     """Nothing is created here: folders are made when first written (see ensure)."""
     if data_dir is not None and not data_dir.strip():
         # An empty --data-dir (an unset variable in a script) must not mean the real folders.
-        raise DataFolderError("--data-dir needs a folder; it was given an empty one.")
+        raise DataFolderError(_("--data-dir needs a folder; it was given an empty one."))
     chosen = data_dir or environ.get(DATA_DIR_ENV)
     if chosen:
         base = Path(chosen).expanduser().absolute()
@@ -56,5 +57,9 @@ def ensure(folder: Path) -> Path:
             level.mkdir(mode=0o700, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DataFolderError(f"The folder {folder} cannot be created: {reason}.") from error
+        raise DataFolderError(
+            _("The folder {folder} cannot be created: {reason}.").format(
+                folder=folder, reason=reason
+            )
+        ) from error
     return folder

@@ -24,7 +24,7 @@ def two_notes(isolated_user_folders: Path) -> None:
 def test_the_format_comes_from_the_file_name(two_notes: None, tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"memo{suffix}"
     code, out = run("notes", "memo", "--tag", "syria", "--title", "Syria", "-o", str(target))
-    assert code == 0 and out == f"A memo of 1 notes written to {target}\n"
+    assert code == 0 and out == f"A memo of 1 note written to {target}\n"
     if suffix == ".docx":
         text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     else:

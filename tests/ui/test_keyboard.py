@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -36,8 +38,13 @@ def _name(widget: QWidget) -> str:
     return interface.text(QAccessible.Text.Name) if interface is not None else ""
 
 
-def _walk_with_tab(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
-    """Press Tab from the library until focus comes back to it."""
+def walk_with_tab(
+    qtbot: QtBot,
+    window: MainWindow,
+    step: Callable[[QWidget, Callable[[], None]], None] | None = None,
+) -> list[QWidget]:
+    """Press Tab from the library until focus comes back to it; `step(widget, press)`, if
+    given, presses Tab itself (press()) on each widget reached, to look before and after."""
     window.library_view.setFocus(Qt.FocusReason.TabFocusReason)
     reached: list[QWidget] = []
     for _ in range(120):
@@ -46,18 +53,19 @@ def _walk_with_tab(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
         if focused in reached:
             break
         reached.append(focused)
-        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        press = functools.partial(qtbot.keyClick, focused, Qt.Key.Key_Tab)
+        if step is None:
+            press()
+        else:
+            step(focused, press)
     return reached
 
 
-def test_tab_reaches_every_control_and_each_has_a_name(
-    qtbot: QtBot,
-    library: Library,
-    settings: S.Settings,
-    index_service: IndexService,
-    tmp_path: Path,
-) -> None:
-    window = MainWindow(library, settings, index_service, tmp_path / "data")
+def window_with_every_tab(
+    qtbot: QtBot, library: Library, settings: S.Settings, index_service: IndexService, data: Path
+) -> MainWindow:
+    """The window at 1440x900, its index open and every side tab's panel built."""
+    window = MainWindow(library, settings, index_service, data)
     qtbot.addWidget(window)
     window.resize(1440, 900)
     window.show()
@@ -72,10 +80,21 @@ def test_tab_reaches_every_control_and_each_has_a_name(
     qtbot.waitUntil(window.notes.service.is_loaded, timeout=LOAD_TIMEOUT_MS)
     window.notes.ensure_panel()
     window.ensure_search_panel()
+    return window
+
+
+def test_tab_reaches_every_control_and_each_has_a_name(
+    qtbot: QtBot,
+    library: Library,
+    settings: S.Settings,
+    index_service: IndexService,
+    tmp_path: Path,
+) -> None:
+    window = window_with_every_tab(qtbot, library, settings, index_service, tmp_path / "data")
     for tab, expected in EXPECTED.items():
         window.side_panel.setCurrentIndex(tab)
         qtbot.wait(50)
-        reached = _walk_with_tab(qtbot, window)
+        reached = walk_with_tab(qtbot, window)
         names = {widget.objectName() for widget in reached}
         missing = (expected | EVERY_TAB) - names
         assert not missing, (tab, missing, names)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader import desktop_files
+from reader.core.translation import ngettext
 
 
 def own_command() -> list[str]:
@@ -27,7 +28,15 @@ def install_desktop(out: TextIO) -> int:
     home = desktop_files.user_data_home()
     written = desktop_files.install(home, own_command())
     _refresh_caches(home)
-    out.write(f"Installed {len(written)} desktop files under {home}.\n")
+    count = len(written)
+    out.write(
+        ngettext(
+            "Installed {count} desktop file under {home}.",
+            "Installed {count} desktop files under {home}.",
+            count,
+        ).format(count=count, home=home)
+        + "\n"
+    )
     return 0
 
 
@@ -35,7 +44,15 @@ def uninstall_desktop(out: TextIO) -> int:
     home = desktop_files.user_data_home()
     removed = desktop_files.uninstall(home)
     _refresh_caches(home)
-    out.write(f"Removed {len(removed)} desktop files from {home}.\n")
+    count = len(removed)
+    out.write(
+        ngettext(
+            "Removed {count} desktop file from {home}.",
+            "Removed {count} desktop files from {home}.",
+            count,
+        ).format(count=count, home=home)
+        + "\n"
+    )
     return 0
 
 

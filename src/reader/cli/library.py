@@ -16,33 +16,38 @@ from reader.cli.output import warn
 from reader.core.errors import ReaderError
 from reader.core.library.catalogue import Catalogue, CatalogueError
 from reader.core.library.library import Library
+from reader.core.translation import _, ngettext
 from reader.core.user_db import UserDatabase
-from reader.core.wording import counted
+from reader.core.wording import joined, number
 from reader.resource_access import resource_folder
 
 MAX_SIZE_ENV = "STATEMENT_READER_MAX_IMPORT_MB"
 DEFAULT_MAX_MB = 20.0
 EXIT_REFUSED = 1
-# What each table that refers to documents holds, in words, for `remove`.
-ATTACHED_WORDS = {"notes": "note", "recommendation_overrides": "recommendation choice"}
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imports = commands.add_parser(
-        "import", parents=[common], help="import .txt, .md, .html or .pdf files into the library"
+        "import",
+        parents=[common],
+        help=_("import .txt, .md, .html or .pdf files into the library"),
     )
-    imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the files to import")
-    imports.add_argument("--json", action="store_true", help="print JSON, one object per file")
+    imports.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help=_("the files to import")
+    )
+    imports.add_argument("--json", action="store_true", help=_("print JSON, one object per file"))
     imports.add_argument(
         "--max-size",
         type=_megabytes,
         metavar="MB",
-        help=f"refuse files over MB megabytes (${MAX_SIZE_ENV}, else {DEFAULT_MAX_MB:g})",
+        help=_("refuse files over MB megabytes (${variable}, else {default})").format(
+            variable=MAX_SIZE_ENV, default=f"{DEFAULT_MAX_MB:g}"
+        ),
     )
     remove = commands.add_parser(
-        "remove", parents=[common], help="remove an imported document from the library"
+        "remove", parents=[common], help=_("remove an imported document from the library")
     )
-    remove.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
+    remove.add_argument("doc", metavar="DOC", help=_("the document's id (see 'list')"))
 
 
 def open_library(bundled_folder: Path, folders: paths.Folders) -> Library:
@@ -51,7 +56,8 @@ def open_library(bundled_folder: Path, folders: paths.Folders) -> Library:
     try:
         db = UserDatabase.open_existing(folders.data)
     except ReaderError as error:  # say why the imported ones are missing; show the rest
-        sys.stderr.write(f"{error} Only the bundled statements are shown.\n")
+        shown = _("Only the bundled statements are shown.")
+        sys.stderr.write(f"{error} {shown}\n")
         db = None
     if db is None:
         return Library.open(bundled_folder)
@@ -90,17 +96,25 @@ def run_remove(args: argparse.Namespace, folders: paths.Folders, out: TextIO) ->
     library = open_library(resource_folder(), folders)
     doc = library.get(args.doc)
     if doc.kind != "imported":
-        raise CatalogueError(f"{doc.id} is bundled with Statement Reader and cannot be removed.")
+        raise CatalogueError(
+            _("{doc_id} is bundled with Statement Reader and cannot be removed.").format(
+                doc_id=doc.id
+            )
+        )
     db = UserDatabase.open(folders.data)
     try:
         if db.read_only:
-            raise CatalogueError(f"{doc.id} cannot be removed: {db.read_only}.")
+            raise CatalogueError(
+                _("{doc_id} cannot be removed: {reason}.").format(
+                    doc_id=doc.id, reason=db.read_only
+                )
+            )
         catalogue = Catalogue(db)
         attached = catalogue.attached_rows(doc.id)
         entry = catalogue.remove(doc.id)
     finally:
         db.close()
-    out.write(f"Removed {entry.id} ({entry.title}).\n")
+    out.write(_("Removed {doc_id} ({title}).").format(doc_id=entry.id, title=entry.title) + "\n")
     if attached:
         out.write(f"{_attached_sentence(attached)}\n")
 
@@ -114,30 +128,45 @@ def max_megabytes(environ: Mapping[str, str]) -> float:
         return _megabytes(value)
     except argparse.ArgumentTypeError:
         raise CatalogueError(
-            f"{MAX_SIZE_ENV} must be a number of megabytes above 0, not '{value}'."
+            _("{variable} must be a number of megabytes above 0, not '{value}'.").format(
+                variable=MAX_SIZE_ENV, value=value
+            )
         ) from None
 
 
 def _attached_sentence(attached: Mapping[str, int]) -> str:
-    parts = [
-        counted(n, ATTACHED_WORDS.get(table, table.replace("_", " ")))
-        for table, n in attached.items()
-    ]
-    one = sum(attached.values()) == 1
-    them, come = ("it is", "comes") if one else ("they are", "come")
-    return (
-        f"It had {' and '.join(parts)}; {them} kept, detached, and {come} back if the "
-        "same document is imported again."
-    )
+    parts = [_attached_rows(table, n) for table, n in attached.items()]
+    return ngettext(
+        "It had {parts}; it is kept, detached, and comes back if the same document is "
+        "imported again.",
+        "It had {parts}; they are kept, detached, and come back if the same document is "
+        "imported again.",
+        sum(attached.values()),
+    ).format(parts=joined(parts))
+
+
+def _attached_rows(table: str, count: int) -> str:
+    """What `count` rows of `table` (that refer to a document) hold, in words."""
+    if table == "notes":
+        words = ngettext("{n} note", "{n} notes", count)
+    elif table == "recommendation_overrides":
+        words = ngettext("{n} recommendation choice", "{n} recommendation choices", count)
+    else:
+        words = ngettext("{n} row of {table}", "{n} rows of {table}", count)
+    return words.format(n=number(count), table=table)
 
 
 def _megabytes(value: str) -> float:
     try:
-        number = float(value)
+        megabytes = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of megabytes") from None
-    if not number > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    if not math.isfinite(number):  # "inf", "1e400": no number of bytes (int() would overflow)
-        raise argparse.ArgumentTypeError(f"'{value}' is not a finite number of megabytes")
-    return number
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a number of megabytes").format(value=value)
+        ) from None
+    if not megabytes > 0:
+        raise argparse.ArgumentTypeError(_("must be more than 0"))
+    if not math.isfinite(megabytes):  # "inf", "1e400": no number of bytes (int() would overflow)
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a finite number of megabytes").format(value=value)
+        )
+    return megabytes

@@ -13,6 +13,7 @@ from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.files import display_name
 from reader.core.library.library import Library
+from reader.core.translation import _, language_from_environment, use_language
 from reader.resource_access import resource_folder
 
 PROG = "statement-reader"
@@ -23,7 +24,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one sentence and exit code 2, with no usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{PROG}: {message[0].upper() + message[1:]}. Try '{PROG} --help'.\n")
+        sentence = message[0].upper() + message[1:]
+        hint = _("Try '{prog} --help'.").format(prog=PROG)
+        sys.stderr.write(f"{PROG}: {sentence}. {hint}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -41,30 +44,32 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help=f"keep all data, settings and caches in DIR (also ${paths.DATA_DIR_ENV})",
+        help=_("keep all data, settings and caches in DIR (also ${variable})").format(
+            variable=paths.DATA_DIR_ENV
+        ),
     )
     parser = _Parser(
         prog=PROG,
         parents=[common],
-        description=(
+        description=_(
             "Read, search and annotate policy statements. With no command, opens the window "
-            f"({PROG} [FILE...] imports the files, or shows them if already in the library)."
-        ),
+            "({prog} [FILE...] imports the files, or shows them if already in the library)."
+        ).format(prog=PROG),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
         "--exit-after-paint",
         action="store_true",
-        help="diagnostic: open the window, print the time to its first paint, and exit",
+        help=_("diagnostic: open the window, print the time to its first paint, and exit"),
     )
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument(
         "--install-desktop",
         action="store_true",
-        help="add the app to the desktop's menu and file associations (under $XDG_DATA_HOME)",
+        help=_("add the app to the desktop's menu and file associations (under $XDG_DATA_HOME)"),
     )
     desktop.add_argument(
-        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+        "--uninstall-desktop", action="store_true", help=_("remove what --install-desktop added")
     )
     if not with_commands:
         parser.add_argument(
@@ -72,7 +77,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
             nargs="*",
             type=Path,
             metavar="FILE",
-            help="statements to import (or open, if in the library already), or notes to merge",
+            help=_("statements to import (or open, if in the library already), or notes to merge"),
         )
         parser.set_defaults(command=None)
         return parser
@@ -88,12 +93,16 @@ def _add_commands(parser: argparse.ArgumentParser, common: _Parser) -> None:
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     listing = commands.add_parser(
-        "list", parents=[common], help="list the documents in the library"
+        "list", parents=[common], help=_("list the documents in the library")
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    show = commands.add_parser("show", parents=[common], help="print a document's canonical text")
-    show.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
-    show.add_argument("--json", action="store_true", help="print metadata, text, blocks, sentences")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    show = commands.add_parser(
+        "show", parents=[common], help=_("print a document's canonical text")
+    )
+    show.add_argument("doc", metavar="DOC", help=_("the document's id (see 'list')"))
+    show.add_argument(
+        "--json", action="store_true", help=_("print metadata, text, blocks, sentences")
+    )
     cli_search.add_commands(commands, common)
     cli_recommendations.add_commands(commands, common)
     cli_notes.add_commands(commands, common)
@@ -172,8 +181,13 @@ def _print_list(library: Library, as_json: bool, out: TextIO) -> None:
         return
     for doc in library:
         meta = doc.metadata
-        details = " · ".join(p for p in (meta.date_label, meta.place, doc.kind) if p)
+        details = " · ".join(p for p in (meta.date_label, meta.place, _kind_word(doc.kind)) if p)
         out.write(f"{doc.id}\n    {meta.title}\n    {details}\n")
+
+
+def _kind_word(kind: str) -> str:
+    """Where the document comes from, in words ("bundled", "imported")."""
+    return {"bundled": _("bundled"), "imported": _("imported")}.get(kind, kind)
 
 
 def _print_document(doc: Document, as_json: bool, out: TextIO) -> None:
@@ -191,6 +205,9 @@ def _dump(value: object, out: TextIO) -> None:
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line's arguments; first the language of its sentences, from the
+    environment as gettext would choose it (the window chooses again, from its setting)."""
+    use_language(language_from_environment())
     words = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(with_commands=_names_a_command(words)).parse_args(words)
     # Text given as bytes that are not UTF-8 arrives with lone surrogates, which SQLite

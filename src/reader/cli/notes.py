@@ -29,8 +29,9 @@ from reader.core.notes.annotation_import import import_annotations, read_annotat
 from reader.core.notes.export import NOTE_FORMATS, export_notes
 from reader.core.notes.note import COLORS, DEFAULT_COLOR, NoteError
 from reader.core.notes.store import NotesStore
+from reader.core.translation import _, ngettext
 from reader.core.user_db import DatabaseError, UserDatabase
-from reader.core.wording import counted
+from reader.core.wording import number
 
 EXIT_NOT_SAVED = 1
 PROG = "statement-reader"
@@ -39,56 +40,59 @@ _PREVIEW = 100  # characters of a quote or note shown by `notes list`
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     notes = commands.add_parser(
-        "notes", parents=[common], help="add, list, export, import or delete notes; a memo"
+        "notes", parents=[common], help=_("add, list, export, import or delete notes; a memo")
     )
     actions = notes.add_subparsers(
         dest="notes_command", metavar="ACTION", required=True, parser_class=type(notes)
     )
     _add_add(actions, common)
-    listing = actions.add_parser("list", parents=[common], help="list the notes")
-    listing.add_argument("--doc", metavar="ID", help="only the notes of this document")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing = actions.add_parser("list", parents=[common], help=_("list the notes"))
+    listing.add_argument("--doc", metavar="ID", help=_("only the notes of this document"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
     _add_export(actions, common)
     imports = actions.add_parser(
         "import", parents=[common],
-        help="import notes from Web Annotation JSON (an export) or a Hypothesis export file",
+        help=_("import notes from Web Annotation JSON (an export) or a Hypothesis export file"),
     )  # fmt: skip
     imports.add_argument("file", metavar="FILE", type=Path)
-    delete = actions.add_parser("delete", parents=[common], help="delete a note")
-    delete.add_argument("id", metavar="ID", help="the note's id (see 'notes list')")
+    delete = actions.add_parser("delete", parents=[common], help=_("delete a note"))
+    delete.add_argument("id", metavar="ID", help=_("the note's id (see 'notes list')"))
     add_memo(actions, common)
 
 
 def _add_add(actions: Any, common: argparse.ArgumentParser) -> None:
-    add = actions.add_parser("add", parents=[common], help="highlight a passage, with a note")
-    add.add_argument("doc", metavar="DOC", help="the document's id (see 'list')")
+    add = actions.add_parser("add", parents=[common], help=_("highlight a passage, with a note"))
+    add.add_argument("doc", metavar="DOC", help=_("the document's id (see 'list')"))
     add.add_argument(
-        "--quote", required=True, metavar="TEXT", help="the passage, as the text has it"
+        "--quote", required=True, metavar="TEXT", help=_("the passage, as the text has it")
     )
     add.add_argument(
         "--occurrence",
         type=positive_number,
         default=1,
         metavar="N",
-        help="the Nth place it occurs (1)",
+        help=_("the Nth place it occurs (1)"),
     )
-    add.add_argument("--note", default="", metavar="TEXT", help="the note (Markdown allowed)")
+    add.add_argument("--note", default="", metavar="TEXT", help=_("the note (Markdown allowed)"))
     add.add_argument(
         "--color", type=str.lower, choices=COLORS, default=DEFAULT_COLOR, metavar="NAME",
-        help=f"the highlight's colour: {', '.join(COLORS)} ({DEFAULT_COLOR})",
+        help=_("the highlight's colour: {colors} ({default})").format(
+            colors=", ".join(COLORS), default=DEFAULT_COLOR),
     )  # fmt: skip
-    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    add.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help=_("a tag (repeatable)")
+    )
 
 
 def _add_export(actions: Any, common: argparse.ArgumentParser) -> None:
-    export = actions.add_parser("export", parents=[common], help="export notes")
+    export = actions.add_parser("export", parents=[common], help=_("export notes"))
     export.add_argument("--format", required=True, choices=[f.value for f in NOTE_FORMATS])
-    export.add_argument("--doc", metavar="ID", help="only the notes of this document")
-    export.add_argument("--tag", metavar="TAG", help="only the notes with this tag")
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    export.add_argument("--doc", metavar="ID", help=_("only the notes of this document"))
+    export.add_argument("--tag", metavar="TAG", help=_("only the notes with this tag"))
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("write to FILE"))
     export.add_argument(
         "--creator", metavar="NAME", default="",
-        help="the notes' author in json and hypothesis (default: your full name on this system)",
+        help=_("the notes' author in json and hypothesis (default: your full name on this system)"),
     )  # fmt: skip
 
 
@@ -121,7 +125,7 @@ def _change(args: argparse.Namespace, library: Library, folders: paths.Folders, 
                 out.write(f"{import_annotations(store, text, library.by_id())}\n")
             elif args.notes_command == "delete":
                 store.delete(args.id)
-                out.write(f"Note {args.id} deleted.\n")
+                out.write(_("Note {note_id} deleted.").format(note_id=args.id) + "\n")
     except DatabaseError as error:
         sys.stderr.write(f"{PROG}: {error}\n")
         return EXIT_NOT_SAVED
@@ -134,7 +138,9 @@ def _writable_store(folders: paths.Folders) -> Iterator[NotesStore]:
     try:
         warn(db.notice)
         if db.read_only:
-            raise DatabaseError(f"The notes cannot be changed: {db.read_only}.")
+            raise DatabaseError(
+                _("The notes cannot be changed: {reason}.").format(reason=db.read_only)
+            )
         yield NotesStore(db)
     finally:
         db.close()
@@ -145,11 +151,18 @@ def _find_quote(doc: Document, quote: str, occurrence: int) -> tuple[int, int]:
     first, then any case."""
     places = find_all(doc.text, quote, case_sensitive=True) or find_all(doc.text, quote)
     if not places:
-        raise NoteError(f"The quote “{quote}” is not in the document {doc.id}.")
+        raise NoteError(
+            _("The quote “{quote}” is not in the document {doc_id}.").format(
+                quote=quote, doc_id=doc.id
+            )
+        )
     if occurrence > len(places):
         raise NoteError(
-            f"The quote “{quote}” occurs {counted(len(places), 'time')} in {doc.id}, "
-            f"not {occurrence}."
+            ngettext(
+                "The quote “{quote}” occurs {n} time in {doc_id}, not {occurrence}.",
+                "The quote “{quote}” occurs {n} times in {doc_id}, not {occurrence}.",
+                len(places),
+            ).format(quote=quote, n=number(len(places)), doc_id=doc.id, occurrence=occurrence)
         )
     return places[occurrence - 1]
 
@@ -181,14 +194,14 @@ def _print_list(placements: list[Placement], as_json: bool, out: TextIO) -> None
     for placement in placements:
         note = placement.note
         tags = "".join(f"  #{tag}" for tag in note.tags)
-        state = "  (detached)" if placement.detached else ""
+        state = "  " + _("(detached)") if placement.detached else ""
         out.write(
             f"{note.id}  {note.doc_id} [{note.start}-{note.end}]  {note.color}{tags}{state}\n"
         )
         out.write(f"    “{_preview(note.quote)}”\n")
         if note.text.strip():
             out.write(f"    {_preview(note.text)}\n")
-    out.write(counted(len(placements), "note") + "\n")
+    out.write(_notes_counted(len(placements)) + "\n")
 
 
 def _note_json(placement: Placement) -> dict[str, Any]:
@@ -221,7 +234,11 @@ def _export(
         notes = [n for n in notes if args.tag.casefold() in {t.casefold() for t in n.tags}]
     creator = creator_named(args.creator)
     text = export_notes(notes, library.by_id(), ExportFormat(args.format), creator)
-    emit(text, args.output, out, counted(len(notes), "note"))
+    emit(text, args.output, out, _notes_counted(len(notes)))
+
+
+def _notes_counted(count: int) -> str:
+    return ngettext("{n} note", "{n} notes", count).format(n=number(count))
 
 
 def _preview(text: str) -> str:

@@ -14,6 +14,7 @@ from reader.core.library.library import Library
 from reader.core.notes.memo import GroupBy, MemoOptions, build_memo
 from reader.core.notes.memo_text import MEMO_FORMATS, render_memo
 from reader.core.notes.note import COLORS, Note
+from reader.core.translation import _, ngettext
 
 _BY_SUFFIX = {f.suffix: f for f in MEMO_FORMATS} | {".markdown": ExportFormat.MARKDOWN,
                                                     ".htm": ExportFormat.HTML}  # fmt: skip
@@ -22,24 +23,27 @@ _BY_SUFFIX = {f.suffix: f for f in MEMO_FORMATS} | {".markdown": ExportFormat.MA
 def add_memo(actions: Any, common: argparse.ArgumentParser) -> None:
     # fmt: off
     memo = actions.add_parser(
-        "memo", parents=[common], help="build a memo from notes (Markdown, HTML or DOCX)"
+        "memo", parents=[common], help=_("build a memo from notes (Markdown, HTML or DOCX)")
     )
     memo.add_argument("--doc", action="append", default=[], metavar="ID",
-                      help="only the notes of this document (repeatable)")
+                      help=_("only the notes of this document (repeatable)"))
     memo.add_argument("--tag", action="append", default=[], metavar="TAG",
-                      help="only the notes with this tag (repeatable: any of them)")
+                      help=_("only the notes with this tag (repeatable: any of them)"))
     memo.add_argument("--color", action="append", default=[], type=str.lower, choices=COLORS,
-                      metavar="NAME", help=f"only this colour (repeatable): {', '.join(COLORS)}")
+                      metavar="NAME",
+                      help=_("only this colour (repeatable): {colors}").format(
+                          colors=", ".join(COLORS)))
     memo.add_argument("--topic", action="append", default=[], metavar="TOPIC",
-                      help="only notes in a recommendation on this topic (see 'topics')")
+                      help=_("only notes in a recommendation on this topic (see 'topics')"))
     memo.add_argument("--words", default="", metavar="TEXT",
-                      help="only notes with every word in their text, tags or quote")
+                      help=_("only notes with every word in their text, tags or quote"))
     memo.add_argument("--group-by", choices=[g.value for g in GroupBy], default="document",
-                      help="group by document (default), section or recommendation topic")
-    memo.add_argument("--title", default="Memo", help="the memo's title (Memo)")
+                      help=_("group by document (default), section or recommendation topic"))
+    memo.add_argument("--title", default=_("Memo"),
+                      help=_("the memo's title ({default})").format(default=_("Memo")))
     memo.add_argument("--format", choices=[f.value for f in MEMO_FORMATS],
-                      help="md, html or docx (default: from the file name, else md)")
-    memo.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+                      help=_("md, html or docx (default: from the file name, else md)"))
+    memo.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("write to FILE"))
     # fmt: on
 
 
@@ -49,7 +53,7 @@ def run_memo(
 ) -> None:  # fmt: skip
     fmt = memo_format(args.format, args.output)
     if fmt is ExportFormat.DOCX and args.output is None:
-        raise ReaderError("A DOCX memo is a file: name it with -o FILE.")
+        raise ReaderError(_("A DOCX memo is a file: name it with -o FILE."))
     topics = _topics(args.topic)
     recs = _recommendations(library, folders) if topics or args.group_by == "topic" else []
     options = MemoOptions(
@@ -63,7 +67,12 @@ def run_memo(
         out.write(content)
         return
     write_export(args.output, content)
-    out.write(f"A memo of {memo.count} notes written to {args.output}\n")
+    written = ngettext(
+        "A memo of {count} note written to {output}",
+        "A memo of {count} notes written to {output}",
+        memo.count,
+    )
+    out.write(written.format(count=memo.count, output=args.output) + "\n")
 
 
 def memo_format(chosen: str | None, output: Path | None) -> ExportFormat:
@@ -72,7 +81,10 @@ def memo_format(chosen: str | None, output: Path | None) -> ExportFormat:
     suffix = output.suffix.lower() if output else ""
     if suffix and suffix not in _BY_SUFFIX:
         raise ReaderError(
-            f"A memo is written as .md, .html or .docx, not {suffix}; or say which with --format."
+            _(
+                "A memo is written as .md, .html or .docx, not {suffix}; "
+                "or say which with --format."
+            ).format(suffix=suffix)
         )
     return _BY_SUFFIX.get(suffix, ExportFormat.MARKDOWN)
 

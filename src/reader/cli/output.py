@@ -9,6 +9,7 @@ from typing import TextIO, cast
 
 from reader.core.export import write_export
 from reader.core.printable import PrintableWriter
+from reader.core.translation import _
 
 BOLD, RESET = "\033[1m", "\033[0m"  # the only control sequences the commands write
 
@@ -30,9 +31,11 @@ def positive_number(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number").format(value=value)
+        ) from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is less than 1")
+        raise argparse.ArgumentTypeError(_("'{value}' is less than 1").format(value=value))
     return number
 
 
@@ -57,4 +60,4 @@ def emit(text: str, output: Path | None, out: TextIO, what: str) -> None:
         out.write(text)
         return
     write_export(output, text)
-    out.write(f"{what} written to {output}\n")
+    out.write(_("{what} written to {output}").format(what=what, output=output) + "\n")

@@ -17,32 +17,33 @@ from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.overrides import RecommendationOverrides
 from reader.core.recommendations.rules import RuleSet, bundled_rules
 from reader.core.recommendations.taxonomy import Taxonomy, bundled_taxonomy
+from reader.core.translation import _, ngettext
 from reader.core.user_db import UserDatabase
-from reader.core.wording import counted
+from reader.core.wording import number
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     recs = commands.add_parser(
-        "recommendations", parents=[common], help="list what the statements recommend, by topic"
+        "recommendations", parents=[common], help=_("list what the statements recommend, by topic")
     )
     recs.add_argument(
-        "--doc", action="append", metavar="ID", help="only this document (repeatable)"
+        "--doc", action="append", metavar="ID", help=_("only this document (repeatable)")
     )
     recs.add_argument(
-        "--topic", action="append", metavar="ID", help="only those filed under this topic"
+        "--topic", action="append", metavar="ID", help=_("only those filed under this topic")
     )
     output = recs.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--json", action="store_true", help=_("print JSON"))
     output.add_argument(
         "--format",
         choices=[f.value for f in RECOMMENDATION_FORMATS],
-        help="Markdown or CSV, for export",
+        help=_("Markdown or CSV, for export"),
     )
-    recs.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    recs.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("write to FILE"))
     topics = commands.add_parser(
-        "topics", parents=[common], help="list the topics, with their numbers of recommendations"
+        "topics", parents=[common], help=_("list the topics, with their numbers of recommendations")
     )
-    topics.add_argument("--json", action="store_true", help="print JSON")
+    topics.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run_recommendations(
@@ -65,7 +66,7 @@ def run_recommendations(
         text = export_recommendations(recs, documents, taxonomy, ExportFormat(args.format))
     else:
         text = _listing(recs, taxonomy, bold=args.output is None and out.isatty())
-    emit(text, args.output, out, counted(len(recs), "recommendation"))
+    emit(text, args.output, out, _recommendations_counted(len(recs)))
 
 
 def run_topics(
@@ -117,12 +118,16 @@ def _listing(recs: list[Recommendation], taxonomy: Taxonomy, bold: bool) -> str:
         lines.append(f"{taxonomy.label(topic)} [{topic}] ({len(in_topic)})")
         for rec in in_topic:
             where = " · ".join(p for p in (rec.doc_id, rec.section) if p)
-            said = f"cue: {rec.cue}" if rec.cue else "marked by you"
-            mine = ", your choice" if rec.source == USER and rec.cue else ""
+            said = _("cue: {cue}").format(cue=rec.cue) if rec.cue else _("marked by you")
+            mine = ", " + _("your choice") if rec.source == USER and rec.cue else ""
             lines.append(f"  {where}  [{rec.start}-{rec.end}]  {said} ({rec.confidence:.2f}{mine})")
             lines.append(f"      {_sentence(rec, bold)}")
-    lines.append(counted(len(recs), "recommendation"))
+    lines.append(_recommendations_counted(len(recs)))
     return "\n".join(lines) + "\n"
+
+
+def _recommendations_counted(count: int) -> str:
+    return ngettext("{n} recommendation", "{n} recommendations", count).format(n=number(count))
 
 
 def _sentence(rec: Recommendation, bold: bool) -> str:

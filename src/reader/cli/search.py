@@ -13,27 +13,30 @@ from reader import paths
 from reader.cli.output import BOLD, RESET, positive_number
 from reader.core.library.library import Library
 from reader.core.search.results import Hit, SearchResults
-from reader.core.wording import counted
+from reader.core.translation import _, ngettext
+from reader.core.wording import number
 
 if TYPE_CHECKING:  # Whoosh only for the commands that need it
     from reader.core.search.index import SearchIndex
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    search = commands.add_parser("search", parents=[common], help="search every document")
+    search = commands.add_parser("search", parents=[common], help=_("search every document"))
     search.add_argument(
-        "query", metavar="QUERY", help='words, "phrases", AND/OR/NOT, prefix*, fuzzy~'
+        "query", metavar="QUERY", help=_('words, "phrases", AND/OR/NOT, prefix*, fuzzy~')
     )
     search.add_argument(
-        "--limit", type=positive_number, default=10, metavar="N", help="at most N hits (10)"
+        "--limit", type=positive_number, default=10, metavar="N", help=_("at most N hits (10)")
     )
     search.add_argument(
-        "--doc", action="append", metavar="ID", help="only in this document (repeatable)"
+        "--doc", action="append", metavar="ID", help=_("only in this document (repeatable)")
     )
-    search.add_argument("--json", action="store_true", help="print JSON")
-    index = commands.add_parser("index", parents=[common], help="bring the search index up to date")
-    index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
-    index.add_argument("--progress", action="store_true", help="print 'progress N/M' lines")
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
+    index = commands.add_parser(
+        "index", parents=[common], help=_("bring the search index up to date")
+    )
+    index.add_argument("--rebuild", action="store_true", help=_("rebuild it from scratch"))
+    index.add_argument("--progress", action="store_true", help=_("print 'progress N/M' lines"))
 
 
 def run_search(
@@ -110,9 +113,13 @@ def _print_text(results: SearchResults, out: TextIO) -> None:
         snippet = hit.snippet.marked(BOLD, RESET) if bold else hit.snippet.marked()
         out.write(f"{where}  [{hit.start}-{hit.end}]\n    {snippet}\n")
     if not results.hits and results.suggestion:
-        out.write(f"No passage matches. Did you mean: {results.suggestion}\n")
+        suggestion = _("No passage matches. Did you mean: {suggestion}")
+        out.write(suggestion.format(suggestion=results.suggestion) + "\n")
     elif not results.hits:
-        out.write("No passage matches.\n")
-    elapsed = f"{results.seconds * 1000:.0f} ms"
-    found = f"{counted(results.total, 'passage')} in {counted(results.documents, 'document')}"
-    out.write(f"{found} ({elapsed})\n")
+        out.write(_("No passage matches.") + "\n")
+    passages = ngettext("{n} passage", "{n} passages", results.total)
+    documents = ngettext("in {n} document", "in {n} documents", results.documents)
+    elapsed = _("{ms} ms").format(ms=f"{results.seconds * 1000:.0f}")
+    passages = passages.format(n=number(results.total))
+    documents = documents.format(n=number(results.documents))
+    out.write(f"{passages} {documents} ({elapsed})\n")

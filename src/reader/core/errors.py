@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+from reader.core.translation import _
+
 
 class ReaderError(Exception):
     """Something the user can fix or must know; str(error) is a readable sentence."""
@@ -12,8 +14,12 @@ class ReaderError(Exception):
 
 class UnknownDocumentError(ReaderError):
     def __init__(self, doc_id: str, known: list[str]) -> None:
-        listing = ", ".join(known) if known else "none"
-        super().__init__(f"There is no document with the id '{doc_id}' (known ids: {listing}).")
+        listing = ", ".join(known) if known else _("none")
+        super().__init__(
+            _("There is no document with the id '{doc_id}' (known ids: {listing}).").format(
+                doc_id=doc_id, listing=listing
+            )
+        )
         self.doc_id = doc_id
 
 
@@ -36,5 +42,7 @@ def describe_failure(error: BaseException, what: str, log_file: object = None) -
 
 def unexpected_error(what: str, log_file: object = None) -> str:
     """The one sentence for a bug: `what` failed, and where the traceback went."""
-    where = log_file if log_file else "the log file"
-    return f"An unexpected error occurred in {what}; the details are in {where}."
+    where = log_file if log_file else _("the log file")
+    return _("An unexpected error occurred in {what}; the details are in {where}.").format(
+        what=what, where=where
+    )

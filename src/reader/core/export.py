@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.translation import _
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,7 +60,9 @@ def write_export(path: Path, text: str | bytes) -> None:
         _write_atomically(path, text)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ReaderError(f"The file {path} cannot be written: {reason}.") from error
+        raise ReaderError(
+            _("The file {path} cannot be written: {reason}.").format(path=path, reason=reason)
+        ) from error
 
 
 def _write_atomically(path: Path, text: str | bytes) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ReaderError
+from reader.core.translation import _
 
 FILE_NAME = "library.sqlite"
 BUSY_TIMEOUT_MS = 5000  # the window and a command line may write at the same moment
@@ -136,28 +137,38 @@ class UserDatabase:
             return cls._read_only_instead(path, error)
         except sqlite3.DatabaseError:
             if read_only:  # it cannot be moved aside; reading goes on without it
-                notice = f"The database {path} is damaged, and {read_only}; it was not read."
+                notice = _("The database {path} is damaged, and {reason}; it was not read.").format(
+                    path=path, reason=read_only
+                )
                 return cls._in_memory(path, read_only, notice)
             aside = _move_aside(path)
             try:
                 database = cls._connect(path, read_only)
             except sqlite3.DatabaseError as again:
                 raise _open_error(path, again) from again
-            database.notice = (
-                f"The database {path.name} was damaged; it was moved aside to {aside} "
+            database.notice = _(
+                "The database {name} was damaged; it was moved aside to {aside} "
                 "and a new one was started."
-            )
+            ).format(name=path.name, aside=aside)
             return database
 
     @classmethod
     def _read_only_instead(cls, path: Path, error: sqlite3.OperationalError) -> UserDatabase:
         """A sound database that cannot be written to now (a full disk, say) is still read."""
-        cause = f"the disk is full ({error})" if _disk_full(path.parent) else str(error)
+        cause = (
+            _("the disk is full ({error})").format(error=error)
+            if _disk_full(path.parent)
+            else str(error)
+        )
         try:
-            database = cls._connect(path, f"the database cannot be written to: {cause}")
+            database = cls._connect(
+                path, _("the database cannot be written to: {cause}").format(cause=cause)
+            )
         except sqlite3.DatabaseError:
             raise _open_error(path, error) from error
-        database.notice = f"The database {path} can be read but not changed now: {cause}."
+        database.notice = _("The database {path} can be read but not changed now: {cause}.").format(
+            path=path, cause=cause
+        )
         return database
 
     @classmethod
@@ -188,15 +199,18 @@ class UserDatabase:
         version = self._version()
         if version > SCHEMA_VERSION:
             raise DatabaseError(
-                f"The database {self.path} was made by a newer version of Statement Reader "
-                f"(schema {version}; this version knows up to {SCHEMA_VERSION}); "
-                "update Statement Reader to open it."
+                _(
+                    "The database {path} was made by a newer version of Statement Reader "
+                    "(schema {version}; this version knows up to {known}); "
+                    "update Statement Reader to open it."
+                ).format(path=self.path, version=version, known=SCHEMA_VERSION)
             )
         if version < SCHEMA_VERSION:
             if self.read_only:
                 raise DatabaseError(
-                    f"The database {self.path} needs updating, which cannot be done: "
-                    f"{self.read_only}."
+                    _("The database {path} needs updating, which cannot be done: {reason}.").format(
+                        path=self.path, reason=self.read_only
+                    )
                 )
             self._migrate()
 
@@ -231,7 +245,9 @@ class UserDatabase:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One change, all of it or none: committed on leaving, rolled back on an error."""
         if self.read_only:
-            raise DatabaseError(f"The change cannot be saved: {self.read_only}.")
+            raise DatabaseError(
+                _("The change cannot be saved: {reason}.").format(reason=self.read_only)
+            )
         with self._write() as connection:
             yield connection
 
@@ -261,7 +277,11 @@ class UserDatabase:
             try:
                 return list(self.connection.execute(sql, parameters))
             except sqlite3.DatabaseError as error:
-                raise DatabaseError(f"The database {self.path} cannot be read: {error}.") from error
+                raise DatabaseError(
+                    _("The database {path} cannot be read: {error}.").format(
+                        path=self.path, error=error
+                    )
+                ) from error
 
     def close(self) -> None:
         with self._lock:
@@ -298,16 +318,20 @@ def _why_read_only(folder: Path, path: Path) -> str:
     """ "" if the database can be written, else why not (a sentence's end, no full stop)."""
     if path.exists():
         if not os.access(path, os.W_OK):
-            return f"the file {path} is read-only"
-        if not os.access(folder, os.W_OK):
-            return f"the folder {folder} is read-only"  # SQLite needs it for its journal
+            return _("the file {path} is read-only").format(path=path)
+        if not os.access(folder, os.W_OK):  # SQLite needs it for its journal
+            return _("the folder {folder} is read-only").format(folder=folder)
         return ""
     if folder.exists():
-        return "" if os.access(folder, os.W_OK) else f"the folder {folder} is read-only"
+        if os.access(folder, os.W_OK):
+            return ""
+        return _("the folder {folder} is read-only").format(folder=folder)
     try:
         folder.mkdir(mode=0o700, parents=True)
     except OSError as error:
-        return f"the folder {folder} cannot be created ({error.strerror or error})"
+        return _("the folder {folder} cannot be created ({reason})").format(
+            folder=folder, reason=error.strerror or error
+        )
     return ""
 
 
@@ -327,8 +351,10 @@ def _move_aside(path: Path) -> Path:
     except OSError as error:
         reason = error.strerror or str(error)
         raise DatabaseError(
-            f"The database {path} is damaged and cannot be moved aside ({reason}); "
-            "move it away yourself to start a new one."
+            _(
+                "The database {path} is damaged and cannot be moved aside ({reason}); "
+                "move it away yourself to start a new one."
+            ).format(path=path, reason=reason)
         ) from error
     return aside
 
@@ -342,11 +368,15 @@ def _disk_full(folder: Path) -> bool:
 
 
 def _open_error(path: Path, error: sqlite3.DatabaseError) -> DatabaseError:
-    return DatabaseError(f"The database {path} cannot be opened: {error}.")
+    return DatabaseError(
+        _("The database {path} cannot be opened: {error}.").format(path=path, error=error)
+    )
 
 
 def _write_error(path: Path, error: sqlite3.OperationalError) -> DatabaseError:
-    return DatabaseError(f"The change cannot be saved in {path}: {error}.")
+    return DatabaseError(
+        _("The change cannot be saved in {path}: {error}.").format(path=path, error=error)
+    )
 
 
 def _statements(script: str) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -92,7 +92,7 @@ def _open_window(
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(_app_icon())
-    app.setStyle("Fusion")
+    app.setStyle(theme.ReaderStyle())  # Fusion, with a focus ring that can be seen
     try:
         library = Library.open(resource_folder())
     except ReaderError as error:
@@ -210,7 +210,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def _report_unexpected(window: MainWindow, folders: paths.Folders) -> ExceptHook:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        sentence = describe_failure(error.with_traceback(trace), "the window", folders.log_file)
+        what = QCoreApplication.translate("Failure", "the window", "what failed")
+        sentence = describe_failure(error.with_traceback(trace), what, folders.log_file)
         if isinstance(error, ReaderError):
             QMessageBox.warning(window, APP_NAME, sentence)
         else:

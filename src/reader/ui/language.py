@@ -1,10 +1,12 @@
 """The interface's language: our translation and Qt's own (standard buttons), installed before
-any widget exists, and the matching locale for the dates and numbers the UI formats."""
+any widget exists, the core's sentences (refusals, notices: reader/core/translation.py) in the
+same language, and the matching locale for the dates and numbers the UI formats."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from reader.core.translation import use_language
 from reader.resource_access import resource_folder
 
 LANGUAGES = ("en", "ru")  # the values of settings.LANGUAGE besides "" (the system's)
@@ -20,6 +22,7 @@ def chosen(setting: str, system: QLocale | None = None) -> str:
 
 def install(app: QCoreApplication, language: str) -> None:
     """Load `language`; English loads its file too, for its plural forms (%n)."""
+    use_language(language)  # the core's sentences are made when an error is raised: first
     for translator in app.findChildren(QTranslator, "reader_translator"):
         app.removeTranslator(translator)
         translator.deleteLater()

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.library.cancel_import()  # what it stored stays; the index waits for no more
         if self.index_service is not None:
             self.index_service.shutdown()
         self.user_data.close()

@@ -80,7 +80,12 @@ class UserData(QObject):
 
     def _on_open_failed(self, error: BaseException) -> None:
         # A ReaderError says why (damaged, read-only, locked ...); a bug is logged.
-        self._finish(None, self._messages.describe(error, "the user's database").rstrip("."))
+        self._finish(
+            None,
+            self._messages.describe(error, self.tr("the user's database", "what failed")).rstrip(
+                "."
+            ),
+        )
 
     def _finish(self, database: UserDatabase | None, problem: str) -> None:
         self._database, self._problem, self._open = database, problem, True

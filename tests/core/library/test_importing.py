@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from reader.core.library.cancellation import Cancellation
 from reader.core.library.catalogue import Catalogue, CatalogueError
 from reader.core.library.importing import (
     DUPLICATE,
@@ -112,3 +115,38 @@ def test_a_cancel_while_a_file_is_read_stops_it_before_it_is_stored(
     [result] = import_files([path], context, cancelled=lambda: next(answers))
     assert result.status == REFUSED and "cancelled" in result.reason
     assert Catalogue(context.db).documents() == []
+
+
+def test_a_cancel_while_a_file_is_stored_waits_for_it_and_nothing_is_stored_after(
+    context: LibraryContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clean cut: Cancel pressed while the second file is being stored returns only once
+    it is stored, and nothing is stored after it."""
+    files = _files(tmp_path / "in", 4)
+    cancellation = Cancellation()
+    storing, cancelled = threading.Event(), threading.Event()
+    real_add = Catalogue.add
+
+    def add(self: Catalogue, *args: Any, **kwargs: Any) -> Any:
+        entry = real_add(self, *args, **kwargs)
+        if len(self.entries()) == 2:  # stored; import_one still holds off cancel()
+            storing.set()
+            assert not cancelled.wait(0.2), "cancel() returned while a file was being stored"
+        return entry
+
+    def cancel_when_storing() -> None:
+        storing.wait(10)
+        cancellation.cancel()
+        cancelled.set()
+
+    def progress(step: ImportProgress) -> None:
+        if step.done == 2:  # out of the lock: let cancel() return before the next file
+            assert cancelled.wait(10)
+
+    monkeypatch.setattr(Catalogue, "add", add)
+    canceller = threading.Thread(target=cancel_when_storing)
+    canceller.start()
+    results = import_files(files, context, progress, cancelled=cancellation)
+    canceller.join()
+    assert [r.status for r in results] == [IMPORTED, IMPORTED, REFUSED, REFUSED]
+    assert len(Catalogue(context.db).entries()) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -200,7 +201,7 @@ def test_other_drops_are_ignored_with_a_message(qtbot: QtBot, open_window: OpenW
     )
     win.dropEvent(event)
     assert not event.isAccepted()
-    assert win.statusBar().currentMessage() == import_controller.NOT_IMPORTABLE
+    assert win.statusBar().currentMessage() == win.library.imports.not_importable()
     assert not win.library.imports.is_running()
 
 
@@ -338,10 +339,27 @@ def test_the_window_opened_again_shows_imported_documents(
     assert doc_id in _search(qtbot, again, "moonbase")
 
 
+def _stored(win: MainWindow) -> set[str]:
+    """The ids in the catalogue now, as the database holds them (not as the window lists them)."""
+    db = win.library._context.user_data.database()
+    assert db is not None
+    return {row["id"] for row in db.query("SELECT id FROM catalogue")}
+
+
+@pytest.mark.parametrize("batch_size", [import_controller.BATCH_SIZE, 16, 40])
 def test_cancel_stops_at_the_file_being_imported(
-    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, summaries: Summaries
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    tmp_path: Path,
+    summaries: Summaries,
+    monkeypatch: pytest.MonkeyPatch,
+    batch_size: int,
 ) -> None:
-    """At the default batch size: what is seen done when Cancel is pressed is what stays."""
+    """With a window slow to show each file (a loaded machine), and Cancel at the end of a
+    batch or in its middle: Cancel at 30 of 40 keeps what was stored when it was pressed, at
+    most the one file under way besides the 30 seen, and nothing after; the index then holds
+    exactly those."""
+    monkeypatch.setattr(import_controller, "BATCH_SIZE", batch_size)
     folder = tmp_path / "many"
     folder.mkdir()
     many = []
@@ -349,24 +367,31 @@ def test_cancel_stops_at_the_file_being_imported(
         path = folder / f"statement-{n:02}.txt"
         path.write_text(
             f"Statement {n} on Arctic Shipping\n\nOslo, 9 June 2019\n\n"
-            f"We recommend that hotline {n} be kept open at all times.\n",
+            f"We recommend that hotline{n:02} and the beacon be kept open at all times.\n",
             encoding="utf-8",
         )
         many.append(path)
     win = open_window()
     controller = win.library.imports
-    seen: list[int] = []
+    at_cancel: list[set[str]] = []
 
     def on_file_done(done: int, _total: int, _name: str) -> None:
-        seen.append(done)
+        time.sleep(0.02)  # the window busy painting: the worker must not run ahead of it
         if done == 30:
             controller.cancel()
+            at_cancel.append(_stored(win))
 
     controller.file_done.connect(on_file_done)
-    _import(qtbot, win, summaries, many)
-    imported = [r for r in summaries.shown[0] if r.status == IMPORTED]
-    assert len(imported) <= 31, len(imported)  # the 30 seen, and at most the one under way
+    with qtbot.waitSignal(win.index_service.refreshed, timeout=TIMEOUT_MS):
+        _import(qtbot, win, summaries, many)
+    imported = {r.id for r in summaries.shown[0] if r.status == IMPORTED}
     assert len(summaries.shown[0]) == 40
+    assert 30 <= len(imported) <= 31, len(imported)  # the 30 seen, at most the one under way
+    assert imported == at_cancel[0] == _stored(win)  # nothing stored once Cancel returned
+    assert [r.status for r in summaries.shown[0][len(imported) :]] == [REFUSED] * (
+        40 - len(imported)
+    )
+    assert _search(qtbot, win, "beacon") == imported  # indexed, and only those
 
 
 def test_the_summary_names_each_file_once() -> None:

@@ -7,24 +7,31 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
-# Month names in English whatever the locale: strftime's %B follows LC_TIME, which Qt sets
-# from the environment (QCoreApplication calls setlocale(LC_ALL, "")), so "15-16 März 2018"
-# would appear in an English interface and differ between the window and the command line.
-_MONTHS = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from reader.core.translation import _
+
+
+def _month_names() -> tuple[str, ...]:
+    """Month names in the reader's language (Russian's as after a day: "марта"), not the
+    locale's: strftime's %B follows LC_TIME, which Qt sets from the environment
+    (QCoreApplication calls setlocale(LC_ALL, "")), so "15-16 März 2018" would appear in an
+    English interface and differ between the window and the command line."""
+    return (
+        "",
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )
+
+
 _CLOSERS = '"”’)] '  # may follow a lead-in's colon
 
 
@@ -98,25 +105,26 @@ class Metadata:
         start, end = self.date_start, self.date_end
         if start is None:
             return ""
+        months = _month_names()
         if end == start:
             end = None
         if self.date_precision is DatePrecision.YEAR:
             return f"{start.year}-{end.year}" if end else str(start.year)
         if self.date_precision is DatePrecision.MONTH:
             if end is None:
-                return f"{_MONTHS[start.month]} {start.year}"
+                return f"{months[start.month]} {start.year}"
             if start.year == end.year:
-                return f"{_MONTHS[start.month]} - {_MONTHS[end.month]} {end.year}"
-            return f"{_MONTHS[start.month]} {start.year} - {_MONTHS[end.month]} {end.year}"
+                return f"{months[start.month]} - {months[end.month]} {end.year}"
+            return f"{months[start.month]} {start.year} - {months[end.month]} {end.year}"
         if end is None:
-            return f"{start.day} {_MONTHS[start.month]} {start.year}"
+            return f"{start.day} {months[start.month]} {start.year}"
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}-{end.day} {_MONTHS[end.month]} {end.year}"
+            return f"{start.day}-{end.day} {months[end.month]} {end.year}"
         if start.year == end.year:
-            return f"{start.day} {_MONTHS[start.month]} - {end.day} {_MONTHS[end.month]} {end.year}"
+            return f"{start.day} {months[start.month]} - {end.day} {months[end.month]} {end.year}"
         return (
-            f"{start.day} {_MONTHS[start.month]} {start.year} - "
-            f"{end.day} {_MONTHS[end.month]} {end.year}"
+            f"{start.day} {months[start.month]} {start.year} - "
+            f"{end.day} {months[end.month]} {end.year}"
         )
 
     @property
@@ -170,7 +178,7 @@ class Document:
         result = []
         for n, (index, block) in enumerate(headings):
             end = len(self.text)
-            for _, later in headings[n + 1 :]:
+            for _later_index, later in headings[n + 1 :]:
                 if later.level <= block.level:
                     end = later.start
                     break

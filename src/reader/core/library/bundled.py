@@ -7,6 +7,7 @@ from pathlib import Path
 from reader.core.documents.document import Document
 from reader.core.errors import ResourceError
 from reader.core.library.statement_record import document_from_json
+from reader.core.translation import _
 
 BUNDLED_IDS = ("elbe-group-2018-naples", "ac-riac-2013-washington")
 
@@ -21,15 +22,16 @@ def load_statement(path: Path) -> Document:
         return document_from_json(path.read_text(encoding="utf-8"), "bundled")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ResourceError(
-            f"The bundled statement {path.name} cannot be read ({_reason(error)}); "
-            "reinstall the application."
+            _(
+                "The bundled statement {name} cannot be read ({reason}); reinstall the application."
+            ).format(name=path.name, reason=_reason(error))
         ) from error
 
 
 def _reason(error: Exception) -> str:
     """What went wrong, in words: "No such file or directory", not "[Errno 2] ... '/long/path'"."""
     if isinstance(error, KeyError):
-        return f"the entry {error} is missing"
+        return _("the entry {entry} is missing").format(entry=error)
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error)

@@ -23,6 +23,7 @@ from reader.core.documents.document import Document, Metadata
 from reader.core.errors import ReaderError, UnknownDocumentError
 from reader.core.library.document_ids import new_id
 from reader.core.library.statement_record import document_from_json, statement_json, with_metadata
+from reader.core.translation import _
 from reader.core.user_db import UserDatabase
 
 if TYPE_CHECKING:  # the importers (HTML and PDF libraries) load only when importing
@@ -42,7 +43,11 @@ class AlreadyInLibrary(CatalogueError):
     """The same content is in the library already, as `doc_id`."""
 
     def __init__(self, file_name: str, doc_id: str) -> None:
-        super().__init__(f"{file_name} is already in the library as {doc_id}.")
+        super().__init__(
+            _("{file_name} is already in the library as {doc_id}.").format(
+                file_name=file_name, doc_id=doc_id
+            )
+        )
         self.doc_id = doc_id
 
 
@@ -154,7 +159,7 @@ class Catalogue:
     def update_metadata(self, doc_id: str, metadata: Metadata) -> None:
         """Change an imported document's title, date, place, ...; its text stays as it is."""
         if not metadata.title.strip():
-            raise CatalogueError("A document needs a title.")
+            raise CatalogueError(_("A document needs a title."))
         with self._db.transaction() as connection:
             row = connection.execute(
                 "SELECT statement FROM catalogue WHERE id = ?", (doc_id,)
@@ -234,7 +239,9 @@ def copy_atomically(source: Path, target: Path) -> int:
         temporary.unlink(missing_ok=True)
         reason = (error.strerror or str(error)).lower()
         raise CatalogueError(
-            f"{source.name} cannot be copied into the library folder {target.parent}: {reason}."
+            _("{name} cannot be copied into the library folder {folder}: {reason}.").format(
+                name=source.name, folder=target.parent, reason=reason
+            )
         ) from error
 
 

@@ -14,8 +14,10 @@ from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.files import display_name
 from reader.core.importers import DEFAULT_MAX_BYTES, import_file
+from reader.core.library.cancellation import storing
 from reader.core.library.catalogue import AlreadyInLibrary, Catalogue, CatalogueError
 from reader.core.library.library import Library
+from reader.core.translation import _
 from reader.core.user_db import UserDatabase
 
 if TYPE_CHECKING:
@@ -80,14 +82,15 @@ def import_files(
     """Import every file, then update the index (which runs the extractor on the new ones).
 
     One result per path, in order. A refused file does not stop the batch; cancelling stops
-    between files (the rest are refused as not imported) and keeps what was done. A
+    it before the next file is stored (the rest are refused as not imported) and keeps what
+    was done. A
     CatalogueError before anything is read if the library cannot be written. `on_notice`
     hears of anything the user should know that is not about one file (an index left stale).
     """
     paths = list(paths)
     catalogue = Catalogue(context.db)
     if catalogue.read_only:
-        raise CatalogueError(f"Nothing can be imported: {catalogue.read_only}.")
+        raise CatalogueError(_nothing_imported(catalogue.read_only))
     bundled = Library.open(context.bundled_folder)
     results: list[ImportResult] = []
     for number, path in enumerate(paths, 1):
@@ -124,7 +127,7 @@ def import_batch(
     `on_file` hears of each file once it is done."""
     catalogue = Catalogue(context.db)
     if catalogue.read_only:
-        raise CatalogueError(f"Nothing can be imported: {catalogue.read_only}.")
+        raise CatalogueError(_nothing_imported(catalogue.read_only))
     bundled = Library.open(context.bundled_folder)
     results: list[ImportResult] = []
     for number, path in enumerate(paths):
@@ -142,7 +145,9 @@ def import_batch(
             context.index.sync([*documents, *new])
         except ReaderError as error:
             log.warning("Index not updated after an import: %s", error)
-            notice = f"The search index was not updated ({error}); it will be at the next start."
+            notice = _(
+                "The search index was not updated ({error}); it will be at the next start."
+            ).format(error=error)
     return Batch(results, new, notice)
 
 
@@ -155,16 +160,18 @@ def import_one(
 ) -> ImportResult:
     """One file: parsed, checked against the library's contents, stored; a ReaderError
     becomes the refusal's reason. `bundled`: the bundled statements (ids never given).
-    A cancel that comes while the file is read stops it before it is stored."""
+    A cancel that comes while the file is read stops it before it is stored; with a
+    Cancellation, one that comes while it is stored waits for it (cancellation.py)."""
     name = display_name(str(path))
     try:
         imported = import_file(path, max_bytes)
-        if cancelled():
-            return cancelled_result(path)
         same = bundled_hashes(bundled).get(imported.content_hash)
         if same is not None:
             raise AlreadyInLibrary(imported.file_name, same)
-        entry = catalogue.add(imported, path, reserved=bundled.ids())
+        with storing(cancelled) as going_on:
+            if not going_on:
+                return cancelled_result(path)
+            entry = catalogue.add(imported, path, reserved=bundled.ids())
     except AlreadyInLibrary as duplicate:
         title = _title_of(duplicate.doc_id, catalogue, bundled)
         return ImportResult(name, DUPLICATE, duplicate.doc_id, title, str(duplicate))
@@ -212,7 +219,9 @@ def _update_index(
         log.warning("Index not updated after an import: %s", error)
         if on_notice is not None:
             on_notice(
-                f"The search index was not updated ({error}); the next search will try again."
+                _(
+                    "The search index was not updated ({error}); the next search will try again."
+                ).format(error=error)
             )
 
 
@@ -228,8 +237,12 @@ def cancelled_result(path: Path) -> ImportResult:
     return ImportResult(
         display_name(str(path)),
         REFUSED,
-        reason=f"{name} was not imported: the import was cancelled.",
+        reason=_("{name} was not imported: the import was cancelled.").format(name=name),
     )
+
+
+def _nothing_imported(reason: str) -> str:
+    return _("Nothing can be imported: {reason}.").format(reason=reason)
 
 
 __all__ = [

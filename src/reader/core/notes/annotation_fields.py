@@ -16,6 +16,7 @@ from typing import Any
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.notes.note import parse_time, quote_at
+from reader.core.translation import _
 
 MAX_OFFSET = 2**62  # a character offset the database can store, far past any document
 EPOCH = "1970-01-01T00:00:00.000Z"  # for an annotation that says nothing of its times
@@ -32,17 +33,25 @@ def load_json(json_text: str) -> Any:
         return json.loads(json_text)
     except json.JSONDecodeError as error:
         raise AnnotationFormatError(
-            f"The file is not Web Annotation JSON: it is not JSON at all ({error.msg}, "
-            f"line {error.lineno})."
+            # Where, not json's own words ("Expecting value"): they are English in any window.
+            _(
+                "The file is not Web Annotation JSON: it is not JSON at all "
+                "(the error is at line {line}, column {column})."
+            ).format(line=error.lineno, column=error.colno)
         ) from error
     except RecursionError:  # arrays in arrays 100,000 deep: no export of anyone's is that
         raise AnnotationFormatError(
-            "The file is not Web Annotation JSON: it is nested too deeply to be one."
+            _("The file is not Web Annotation JSON: it is nested too deeply to be one.")
         ) from None
 
 
 def refusal(number: int, what: str) -> AnnotationFormatError:
-    return AnnotationFormatError(f"The file cannot be imported: annotation {number} {what}.")
+    """`what` is the end of the sentence, already translated: "has no id"."""
+    return AnnotationFormatError(
+        _("The file cannot be imported: annotation {number} {what}.").format(
+            number=number, what=what
+        )
+    )
 
 
 def whole(text: str) -> str:
@@ -51,9 +60,11 @@ def whole(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def text_of(value: Any, number: int, what: str = "a quote's context") -> str:
+def text_of(value: Any, number: int, what: str = "") -> str:
+    """`value` if it is text; `what` names it in the refusal (translated; a quote's context)."""
     if not isinstance(value, str):
-        raise refusal(number, f"has {what} that is not text")
+        what = what or _("a quote's context")
+        raise refusal(number, _("has {what} that is not text").format(what=what))
     return whole(value)
 
 
@@ -63,13 +74,18 @@ def checked_time(value: Any, default: str, number: int) -> str:
     try:
         parse_time(str(value))
     except (ValueError, OverflowError):  # "9999-12-31T23:59:59-23:59" overflows in UTC
-        raise refusal(number, f"has a time that is not ISO 8601 ({value})") from None
+        raise refusal(
+            number, _("has a time that is not ISO 8601 ({value})").format(value=value)
+        ) from None
     return str(value)
 
 
 def checked_offset(value: Any, number: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < MAX_OFFSET:
-        raise refusal(number, f"has a position that is not a character offset ({value!r})")
+        raise refusal(
+            number,
+            _("has a position that is not a character offset ({value})").format(value=repr(value)),
+        )
     return value
 
 
@@ -77,13 +93,13 @@ def note_id(value: Any, number: int, namespace: str = "") -> str:
     """The note's UUID: a UUID as it is (with or without "urn:uuid:"), else one derived from
     the id, the same each time, so that importing a file twice changes nothing."""
     if not isinstance(value, str) or not value:
-        raise refusal(number, "has no id")
+        raise refusal(number, _("has no id"))
     bare = value[len(UUID_URN) :] if value.startswith(UUID_URN) else value
     try:
         return str(uuid.UUID(bare))
     except ValueError:
         if value.startswith(UUID_URN):
-            raise refusal(number, f"has a malformed id ({value})") from None
+            raise refusal(number, _("has a malformed id ({value})").format(value=value)) from None
     return str(uuid.uuid5(uuid.NAMESPACE_URL, namespace + whole(value)))
 
 
@@ -102,7 +118,7 @@ def passage(
     if quote is not None:
         exact = quote.get("exact")
         if not isinstance(exact, str) or not exact:
-            raise refusal(number, "has a TextQuoteSelector without the quoted text")
+            raise refusal(number, _("has a TextQuoteSelector without the quoted text"))
         place = position or {}
         start = checked_offset(place.get("start", 0), number)
         end = checked_offset(place.get("end", start + len(exact)), number)
@@ -113,10 +129,10 @@ def passage(
     start = checked_offset(position.get("start"), number)
     end = checked_offset(position.get("end"), number)
     if doc is None:
-        raise refusal(number, "has only a TextPositionSelector, and its document is not in "
-                      "the library to read the passage from")  # fmt: skip
+        raise refusal(number, _("has only a TextPositionSelector, and its document is not in "
+                                "the library to read the passage from"))  # fmt: skip
     if not start < end <= len(doc.text):
-        raise refusal(number, f"has a TextPositionSelector ({start}-{end}) that is not a "
-                      f"passage of {doc.id}")  # fmt: skip
+        where = _("has a TextPositionSelector ({start}-{end}) that is not a passage of {doc_id}")
+        raise refusal(number, where.format(start=start, end=end, doc_id=doc.id))
     exact, prefix, suffix = quote_at(doc.text, start, end)
     return start, end, exact, prefix, suffix

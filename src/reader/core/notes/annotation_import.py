@@ -24,6 +24,7 @@ from reader.core.notes.hypothesis import is_hypothesis_file, parse_hypothesis
 from reader.core.notes.note import Note, is_newer
 from reader.core.notes.store import NotesStore
 from reader.core.notes.web_annotation_parse import notes_from
+from reader.core.translation import _
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,20 @@ class ImportReport:
     unknown_documents: tuple[str, ...] = ()  # documents not in the library, named
 
     def __str__(self) -> str:
-        parts = [
-            f"{self.added} added",
-            f"{self.updated} updated",
-            f"{self.unchanged} unchanged",
-            f"{self.kept_deleted} left deleted",
-        ]
-        text = "Notes imported: " + ", ".join(parts) + "."
+        text = _(
+            "Notes imported: {added} added, {updated} updated, {unchanged} unchanged, "
+            "{kept_deleted} left deleted."
+        ).format(
+            added=self.added,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            kept_deleted=self.kept_deleted,
+        )
         if self.unknown_documents:
             ids = ", ".join(self.unknown_documents)
-            text += f" Some are on documents not in the library ({ids}); they are kept as detached."
+            text += " " + _(
+                "Some are on documents not in the library ({ids}); they are kept as detached."
+            ).format(ids=ids)
         return text
 
 
@@ -57,20 +62,25 @@ def read_annotation_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         data = read_regular(path, max_bytes)
     except IsADirectoryError:
-        raise ReaderError(f"The file {path} is a folder, not a file.") from None
+        raise ReaderError(_("The file {path} is a folder, not a file.").format(path=path)) from None
     except NotARegularFile:
-        raise ReaderError(f"The file {path} is not a regular file.") from None
+        raise ReaderError(_("The file {path} is not a regular file.").format(path=path)) from None
     except FileTooLarge:
-        limit = f"{max_bytes // (1024 * 1024)} MB"
-        raise ReaderError(f"The file {path} is over the {limit} limit for notes.") from None
+        raise ReaderError(
+            _("The file {path} is over the {limit} MB limit for notes.").format(
+                path=path, limit=max_bytes // (1024 * 1024)
+            )
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ReaderError(f"The file {path} cannot be read: {reason}.") from error
+        raise ReaderError(
+            _("The file {path} cannot be read: {reason}.").format(path=path, reason=reason)
+        ) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReaderError(
-            f"The file {path} is not Web Annotation JSON: it is not UTF-8 text."
+            _("The file {path} is not Web Annotation JSON: it is not UTF-8 text.").format(path=path)
         ) from None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reader.core.documents.document import BlockKind, Document, section_title
 from reader.core.notes.note import Note
+from reader.core.translation import _
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,14 @@ class CitedNote:
     def doc_heading(self) -> str:
         """The document as an export's heading names it: title (date, place)."""
         if self.doc is None:
-            return f"{self.note.doc_id} (not in the library)"
+            return _("{doc_id} (not in the library)").format(doc_id=self.note.doc_id)
         meta = self.doc.metadata
         details = ", ".join(p for p in (meta.date_label, meta.place) if p)
         return f"{meta.display_title} ({details})" if details else meta.display_title
 
     @property
     def section_heading(self) -> str:
-        return self.section if self.attached else "Detached notes"
+        return self.section if self.attached else _("Detached notes")
 
 
 def paragraph_number(doc: Document, offset: int) -> int | None:
@@ -87,16 +88,18 @@ def with_headings(cited: Iterable[CitedNote]) -> Iterator[tuple[str, str, CitedN
 
 def _cited(note: Note, doc: Document | None) -> CitedNote:
     if doc is None:
-        return CitedNote(note, None, "", None, f"{note.doc_id} (not in the library)")
+        missing = _("{doc_id} (not in the library)").format(doc_id=note.doc_id)
+        return CitedNote(note, None, "", None, missing)
     if not _holds_quote(doc, note):
         title = doc.metadata.display_title
-        return CitedNote(note, doc, "", None, f"{title} (detached: the passage is not found)")
+        detached = _("{title} (detached: the passage is not found)").format(title=title)
+        return CitedNote(note, doc, "", None, detached)
     section = section_title(doc, note.start)
     paragraph = paragraph_number(doc, note.start)
     meta = doc.metadata
     parts = [meta.display_title, meta.place, meta.date_label, section]
     if paragraph is not None:
-        parts.append(f"para. {paragraph}")
+        parts.append(_("para. {number}").format(number=paragraph))
     return CitedNote(note, doc, section, paragraph, ", ".join(p for p in parts if p))
 
 

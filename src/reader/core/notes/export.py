@@ -24,6 +24,7 @@ from reader.core.export import ExportFormat, csv_safe
 from reader.core.notes.agents import Creator
 from reader.core.notes.citation import CitedNote, cite_notes, with_headings
 from reader.core.notes.note import Note
+from reader.core.translation import _
 
 CSV_COLUMNS = (
     "id",
@@ -84,12 +85,10 @@ def export_notes(
     raise ValueError(f"notes are not exported as {fmt}")
 
 
-def to_markdown(
-    notes: Iterable[Note], documents: Mapping[str, Document], title: str = "Notes"
-) -> str:
+def to_markdown(notes: Iterable[Note], documents: Mapping[str, Document], title: str = "") -> str:
     """Grouped by document, then section, in reading order; each note is its quote as a
     blockquote, the note, its tags and colour, and a citation with a paragraph number."""
-    lines = [f"# {escape_markdown(title)}", ""]
+    lines = ["# " + escape_markdown(title or _("Notes")), ""]
     for doc_heading, section_heading, cited in with_headings(cite_notes(notes, documents)):
         if doc_heading:
             lines += [f"## {escape_markdown(doc_heading)}", ""]
@@ -97,7 +96,7 @@ def to_markdown(
             lines += [f"### {escape_markdown(section_heading)}", ""]
         lines += _markdown_note(cited)
     if len(lines) == 2:
-        lines += ["No notes.", ""]
+        lines += [_("No notes."), ""]
     return "\n".join(lines)
 
 
@@ -107,9 +106,10 @@ def _markdown_note(cited: CitedNote) -> list[str]:
     lines.append("")
     if note.text.strip():
         lines += [escape_markdown(note.text.strip()), ""]
-    details = [f"*Colour:* {note.color}"]
+    details = ["*{label}:* {color}".format(label=_("Colour"), color=note.color)]
     if note.tags:
-        details.insert(0, "*Tags:* " + escape_markdown(", ".join(note.tags)))
+        tags = escape_markdown(", ".join(note.tags))
+        details.insert(0, "*{label}:* {tags}".format(label=_("Tags"), tags=tags))
     lines += [" · ".join(details), "", f"— {escape_markdown(cited.citation)}", ""]
     return lines
 

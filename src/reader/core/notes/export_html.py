@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from reader.core.documents.document import Document
 from reader.core.notes.citation import CitedNote, cite_notes, with_headings
 from reader.core.notes.note import COLOR_HEX, Note
+from reader.core.translation import _
 
 _STYLE = """
 body { font: 11pt/1.5 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto;
@@ -29,8 +30,9 @@ blockquote { margin: 0; padding: .2em .8em; border-left: .5em solid #ccc;
 """
 
 
-def to_html(notes: Iterable[Note], documents: Mapping[str, Document], title: str = "Notes") -> str:
+def to_html(notes: Iterable[Note], documents: Mapping[str, Document], title: str = "") -> str:
     """The Markdown export's content and order, as a page to open or print."""
+    title = title or _("Notes")
     parts = [_head(title), f"<h1>{_e(title)}</h1>"]
     for doc_heading, section_heading, cited in with_headings(cite_notes(notes, documents)):
         if doc_heading:
@@ -39,7 +41,7 @@ def to_html(notes: Iterable[Note], documents: Mapping[str, Document], title: str
             parts.append(f"<h3>{_e(section_heading)}</h3>")
         parts.append(_note_html(cited))
     if len(parts) == 2:
-        parts.append("<p>No notes.</p>")
+        parts.append("<p>" + _e(_("No notes.")) + "</p>")
     return "\n".join([*parts, "</body>", "</html>", ""])
 
 
@@ -62,7 +64,8 @@ def _note_html(cited: CitedNote) -> str:
     ]
     if note.text.strip():
         lines.append(f'<div class="text">{_e(note.text.strip())}</div>')
-    lines.append(f'<p class="meta">{tags}colour: {_e(note.color)}</p>')
+    colour_line = _e(_("colour: {color}").format(color=note.color))
+    lines.append(f'<p class="meta">{tags}{colour_line}</p>')
     lines += [f'<p class="cite">— {_e(cited.citation)}</p>', "</div>"]
     return "\n".join(lines)
 

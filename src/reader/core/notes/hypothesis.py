@@ -33,6 +33,7 @@ from reader.core.notes.annotation_fields import (
 )
 from reader.core.notes.note import Note, clean_tags, now
 from reader.core.notes.web_annotation import DOC_URN, source_iri
+from reader.core.translation import _
 
 _H_NAMESPACE = "hypothesis:"  # an h id (not a UUID) gives the same note id every time
 
@@ -103,9 +104,9 @@ def _note(
     item: Any, number: int, matcher: _DocumentMatcher, documents: Mapping[str, Document]
 ) -> tuple[Note, str]:
     if not isinstance(item, dict):
-        raise refusal(number, "is not an annotation")
+        raise refusal(number, _("is not an annotation"))
     if item.get("references"):
-        raise refusal(number, "is a reply to another annotation, not a note on a passage")
+        raise refusal(number, _("is a reply to another annotation, not a note on a passage"))
     target = _target(item, number)
     uri = item.get("uri", target.get("source"))
     title = _title(item.get("document"), number)
@@ -115,11 +116,12 @@ def _note(
     created = checked_time(item.get("created"), EPOCH, number)
     tags = item.get("tags") or []
     if not isinstance(tags, list):
-        raise refusal(number, "has tags that are not a list")
+        raise refusal(number, _("has tags that are not a list"))
+    text = text_of(item.get("text") or "", number, _("a note"))
     note = Note(
         id=note_id(item.get("id"), number, _H_NAMESPACE), doc_id=doc_id, start=start, end=end,
-        quote=exact, prefix=prefix, suffix=suffix, text=text_of(item.get("text") or "", number,
-        "a note"), tags=clean_tags(text_of(t, number, "a tag") for t in tags), created=created,
+        quote=exact, prefix=prefix, suffix=suffix, text=text,
+        tags=clean_tags(text_of(t, number, _("a tag")) for t in tags), created=created,
         modified=checked_time(item.get("updated"), created, number),
     )  # fmt: skip
     return note, title or doc_id
@@ -128,10 +130,10 @@ def _note(
 def _target(item: dict[str, Any], number: int) -> dict[str, Any]:
     targets = item.get("target")
     if not isinstance(targets, list) or len(targets) != 1 or not isinstance(targets[0], dict):
-        raise refusal(number, "has no target array of one passage")
+        raise refusal(number, _("has no target array of one passage"))
     target = targets[0]
     if not target.get("selector"):
-        raise refusal(number, "is a page note, with no passage to highlight")
+        raise refusal(number, _("is a page note, with no passage to highlight"))
     return target
 
 
@@ -143,7 +145,7 @@ def _selectors(
     by_type = {s.get("type"): s for s in selectors}
     quote, position = by_type.get("TextQuoteSelector"), by_type.get("TextPositionSelector")
     if quote is None and position is None:
-        raise refusal(number, "selects its passage neither by quote nor by position")
+        raise refusal(number, _("selects its passage neither by quote nor by position"))
     return quote, position
 
 
@@ -151,8 +153,8 @@ def _title(document: Any, number: int) -> str:
     titles = document.get("title", []) if isinstance(document, dict) else []
     titles = [titles] if isinstance(titles, str) else titles
     if not isinstance(titles, list):
-        raise refusal(number, "has a document title that is not text")
-    return " ".join(text_of(titles[0], number, "a document title").split()) if titles else ""
+        raise refusal(number, _("has a document title that is not text"))
+    return " ".join(text_of(titles[0], number, _("a document title")).split()) if titles else ""
 
 
 class _DocumentMatcher:
@@ -175,7 +177,7 @@ class _DocumentMatcher:
         if found:
             return found
         if not uri and not title:
-            raise refusal(number, "names no document, by address or title")
+            raise refusal(number, _("names no document, by address or title"))
         return whole(uri or title)
 
 

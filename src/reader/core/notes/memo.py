@@ -19,9 +19,16 @@ from reader.core.documents.document import Document
 from reader.core.notes.citation import CitedNote, cite_notes
 from reader.core.notes.note import Note
 from reader.core.recommendations.extraction import Recommendation
+from reader.core.translation import _
 
-NO_TOPIC = "Not in a recommendation"
-NO_SECTION = "Before the first heading"
+
+def no_topic() -> str:
+    """The heading of the notes in no recommendation (a function: the language may change)."""
+    return _("Not in a recommendation")
+
+
+def no_section() -> str:
+    return _("Before the first heading")
 
 
 class GroupBy(Enum):
@@ -69,7 +76,7 @@ class Memo:
 
     @property
     def count(self) -> int:
-        return sum(len(entries) for group in self.groups for _, entries in group.parts)
+        return sum(len(entries) for group in self.groups for _part, entries in group.parts)
 
 
 def build_memo(
@@ -110,7 +117,7 @@ def _by_document(chosen: list[CitedNote], with_sections: bool) -> list[MemoGroup
     groups: dict[str, MemoGroup] = {}
     for cited in chosen:
         group = groups.setdefault(cited.note.doc_id, MemoGroup(cited.doc_heading))
-        part = (cited.section_heading or NO_SECTION) if with_sections else ""
+        part = (cited.section_heading or no_section()) if with_sections else ""
         if not group.parts or group.parts[-1][0] != part:
             group.parts.append((part, []))
         group.parts[-1][1].append(_entry(cited))
@@ -124,7 +131,8 @@ def _by_topic(chosen: list[CitedNote], recs: _RecommendationIndex) -> list[MemoG
     for cited in chosen:
         label = recs.label_of(cited.note)
         by_label.setdefault(label, []).append(_entry(cited))
-    labels = sorted(by_label, key=lambda label: label == NO_TOPIC)  # the unfiled ones last
+    unfiled = no_topic()
+    labels = sorted(by_label, key=lambda label: label == unfiled)  # the unfiled ones last
     return [MemoGroup(label, [("", by_label[label])]) for label in labels]
 
 
@@ -148,4 +156,4 @@ class _RecommendationIndex:
 
     def label_of(self, note: Note) -> str:
         rec = self._holding(note)
-        return rec.topic_label if rec else NO_TOPIC
+        return rec.topic_label if rec else no_topic()

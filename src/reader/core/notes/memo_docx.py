@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.notes.memo import Memo, MemoEntry
 from reader.core.notes.memo_inline import inline_spans
+from reader.core.translation import _
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -32,7 +33,7 @@ def memo_docx(memo: Memo) -> bytes:
             for entry in entries:
                 _add_entry(document, entry)
     if memo.count == 0:
-        document.add_paragraph("No notes.")
+        document.add_paragraph(_("No notes."))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -47,7 +48,8 @@ def _add_entry(document: Document, entry: MemoEntry) -> None:
     run = citation.add_run(f"— {_xml_safe(entry.citation)}")
     run.italic = True
     if entry.tags:
-        citation.add_run(f" · Tags: {_xml_safe(', '.join(entry.tags))}")
+        tags = _xml_safe(", ".join(entry.tags))
+        citation.add_run(" · {label}: {tags}".format(label=_("Tags"), tags=tags))
 
 
 def _add_note(paragraph: Paragraph, note: str) -> None:

@@ -5,11 +5,13 @@ and as plain text (the clipboard's other half); DOCX is in memo_docx.py, and
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from reader.core.export import ExportFormat
 from reader.core.notes.export import escape_markdown
 from reader.core.notes.memo import Memo, MemoEntry
 from reader.core.notes.memo_inline import inline_spans
+from reader.core.translation import _
 
 MEMO_FORMATS = (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.DOCX)
 
@@ -49,7 +51,7 @@ def memo_markdown(memo: Memo) -> str:
             for entry in entries:
                 lines += _markdown_entry(entry)
     if memo.count == 0:
-        lines += ["No notes.", ""]
+        lines += [_("No notes."), ""]
     return "\n".join(lines)
 
 
@@ -59,7 +61,7 @@ def _markdown_entry(entry: MemoEntry) -> list[str]:
     lines.append("")
     if entry.note:
         lines += [escape_markdown(entry.note), ""]
-    tags = f" · *Tags:* {escape_markdown(', '.join(entry.tags))}" if entry.tags else ""
+    tags = _tags_line(entry, "*{label}:* {tags}", escape_markdown)
     return [*lines, f"— {escape_markdown(entry.citation)}{tags}", ""]
 
 
@@ -74,7 +76,7 @@ def memo_html(memo: Memo, standalone: bool = True) -> str:
                 parts.append(f"<h3>{_e(part)}</h3>")
             parts += [_html_entry(entry) for entry in entries]
     if memo.count == 0:
-        parts.append("<p>No notes.</p>")
+        parts.append("<p>" + _e(_("No notes.")) + "</p>")
     body = "\n".join(parts)
     if not standalone:
         return body
@@ -93,7 +95,7 @@ def _html_entry(entry: MemoEntry) -> str:
     if entry.note:
         note = "<br>".join(_inline_html(line) for line in entry.note.splitlines())
         lines.append(f'<p class="note">{note}</p>')
-    tags = f" · Tags: {_e(', '.join(entry.tags))}" if entry.tags else ""
+    tags = _tags_line(entry, "{label}: {tags}", _e)
     lines.append(f'<p class="cite">— {_e(entry.citation)}{tags}</p>')
     return "\n".join(lines)
 
@@ -109,11 +111,18 @@ def memo_plain_text(memo: Memo) -> str:
             for entry in entries:
                 lines += [f"“{entry.quote}”"]
                 lines += [entry.note] if entry.note else []
-                tags = f" · Tags: {', '.join(entry.tags)}" if entry.tags else ""
+                tags = _tags_line(entry, "{label}: {tags}", str)
                 lines += [f"— {entry.citation}{tags}", ""]
     if memo.count == 0:
-        lines += ["No notes.", ""]
+        lines += [_("No notes."), ""]
     return "\n".join(lines)
+
+
+def _tags_line(entry: MemoEntry, pattern: str, escape: Callable[[str], str]) -> str:
+    """ " · Tags: a, b" after a citation ("" without tags), its words escaped for the format."""
+    if not entry.tags:
+        return ""
+    return " · " + pattern.format(label=escape(_("Tags")), tags=escape(", ".join(entry.tags)))
 
 
 _TAGS = (("strong", "strong"), ("em", "em"), ("code", "code"))

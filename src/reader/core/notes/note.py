@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.core.errors import ReaderError
+from reader.core.translation import _, ngettext
 
 # The highlight colours, in the order a menu shows them; the first is the default.
 COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
@@ -61,8 +62,13 @@ def quote_at(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The quote [start, end) of `text`, with up to CONTEXT_LENGTH characters either side."""
     if not 0 <= start < end <= len(text):
         raise NoteError(
-            f"The range {start}-{end} is not a passage of the document "
-            f"(its text has {len(text)} characters)."
+            ngettext(
+                "The range {start}-{end} is not a passage of the document "
+                "(its text has {length} character).",
+                "The range {start}-{end} is not a passage of the document "
+                "(its text has {length} characters).",
+                len(text),
+            ).format(start=start, end=end, length=len(text))
         )
     prefix = text[max(0, start - CONTEXT_LENGTH) : start]
     return text[start:end], prefix, text[end : end + CONTEXT_LENGTH]
@@ -71,7 +77,11 @@ def quote_at(text: str, start: int, end: int) -> tuple[str, str, str]:
 def checked_color(color: str) -> str:
     name = color.strip().lower()
     if name not in COLORS:
-        raise NoteError(f"There is no colour '{color}'; choose one of {', '.join(COLORS)}.")
+        raise NoteError(
+            _("There is no colour '{color}'; choose one of {colors}.").format(
+                color=color, colors=", ".join(COLORS)
+            )
+        )
     return name
 
 

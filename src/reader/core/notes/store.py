@@ -31,6 +31,7 @@ from reader.core.notes.note import (
     now,
     quote_at,
 )
+from reader.core.translation import _
 from reader.core.user_db import UserDatabase
 
 _COLUMNS = (
@@ -172,7 +173,7 @@ class NotesStore:
     def _live(self, note_id: str) -> Note:
         note = self.get(note_id)
         if note is None:
-            raise NoteError(f"There is no note with the id '{note_id}'.")
+            raise NoteError(_("There is no note with the id '{note_id}'.").format(note_id=note_id))
         return note
 
     def _write(self, note: Note) -> None:

@@ -30,6 +30,7 @@ from reader.core.notes.annotation_fields import (
 )
 from reader.core.notes.note import COLORS, DEFAULT_COLOR, Note, clean_tags
 from reader.core.notes.web_annotation import DOC_URN
+from reader.core.translation import _, ngettext
 
 _TEXT_SELECTORS = ("TextQuoteSelector", "TextPositionSelector")
 _MAX_PAGES = 100_000  # a `next` chain longer than this loops back on itself
@@ -61,8 +62,10 @@ def _items(value: Any) -> list[Any]:
     if "AnnotationCollection" in kinds:
         return _collection_items(value)
     raise AnnotationFormatError(
-        "The file is not a W3C Web Annotation collection: it has no AnnotationCollection, "
-        "AnnotationPage or Annotation."
+        _(
+            "The file is not a W3C Web Annotation collection: it has no AnnotationCollection, "
+            "AnnotationPage or Annotation."
+        )
     )
 
 
@@ -76,17 +79,21 @@ def _collection_items(collection: dict[str, Any]) -> list[Any]:
             return items
         if isinstance(page, str):
             raise AnnotationFormatError(
-                f"The file cannot be imported: page {number} of its collection is only a link "
-                f"({whole(page)[:80]}), and this application reads nothing from the network."
+                _(
+                    "The file cannot be imported: page {number} of its collection is only a "
+                    "link ({link}), and this application reads nothing from the network."
+                ).format(number=number, link=whole(page)[:80])
             )
         if not isinstance(page, dict) or not isinstance(page.get("items"), list):
             raise AnnotationFormatError(
-                f"The file cannot be imported: page {number} of its collection has no list "
-                "of items."
+                _(
+                    "The file cannot be imported: page {number} of its collection has no list "
+                    "of items."
+                ).format(number=number)
             )
         items += page["items"]
         page = page.get("next")
-    raise AnnotationFormatError("The file cannot be imported: its pages never end.")
+    raise AnnotationFormatError(_("The file cannot be imported: its pages never end."))
 
 
 def types_of(value: dict[str, Any]) -> list[str]:
@@ -103,7 +110,7 @@ class _Reader:
 
     def note(self, item: Any, number: int) -> Note:
         if not isinstance(item, dict) or "Annotation" not in types_of(item):
-            raise refusal(number, "is not an Annotation")
+            raise refusal(number, _("is not an Annotation"))
         target = _target(item.get("target"), number)
         doc_id = self._doc_id(target["source"], number)
         quote, position = _selectors(target, number)
@@ -125,7 +132,7 @@ class _Reader:
         if isinstance(source, dict):
             source = source.get("id", source.get("@id"))
         if not isinstance(source, str) or not source:
-            raise refusal(number, "has a target without a source")
+            raise refusal(number, _("has a target without a source"))
         if source.startswith(DOC_URN):
             return whole(source[len(DOC_URN) :])
         return self._by_url.get(source, whole(source))
@@ -134,12 +141,20 @@ class _Reader:
 def _target(found: Any, number: int) -> dict[str, Any]:
     targets = found if isinstance(found, list) else [found]
     if len(targets) != 1:
-        raise refusal(number, f"has {len(targets)} targets, and a note marks one passage")
+        count = len(targets)
+        raise refusal(
+            number,
+            ngettext(
+                "has {count} target, and a note marks one passage",
+                "has {count} targets, and a note marks one passage",
+                count,
+            ).format(count=count),
+        )
     target = targets[0]
     if isinstance(target, str) or (isinstance(target, dict) and "selector" not in target):
-        raise refusal(number, "targets a whole resource, not a passage of its text")
+        raise refusal(number, _("targets a whole resource, not a passage of its text"))
     if not isinstance(target, dict):
-        raise refusal(number, "has a target that is not a resource")
+        raise refusal(number, _("has a target that is not a resource"))
     return target
 
 
@@ -155,16 +170,16 @@ def _selectors(
             by_type.setdefault(kind, selector)
     quote, position = (by_type.get(kind) for kind in _TEXT_SELECTORS)
     if quote is None and position is None:
-        named = ", ".join(sorted(by_type)) or "no selector of a known kind"
-        raise refusal(number, f"selects its passage by {named}, not by quote or position "
-                      "in the text")  # fmt: skip
+        named = ", ".join(sorted(by_type)) or _("no selector of a known kind")
+        raise refusal(number, _("selects its passage by {named}, not by quote or position "
+                                "in the text").format(named=named))  # fmt: skip
     return quote, position
 
 
 def _bodies(item: dict[str, Any], number: int) -> tuple[str, tuple[str, ...], str]:
     found = item.get("body", [])
     bodies = found if isinstance(found, list) else [found]
-    texts = [text_of(item["bodyValue"], number, "a bodyValue")] if "bodyValue" in item else []
+    texts = [text_of(item["bodyValue"], number, _("a bodyValue"))] if "bodyValue" in item else []
     tags: list[str] = []
     color = DEFAULT_COLOR
     for body in bodies:
@@ -183,17 +198,17 @@ def _body(body: Any, number: int) -> tuple[str, str]:
     if isinstance(body, str):
         return "linking", f"<{whole(body)}>"
     if not isinstance(body, dict):
-        raise refusal(number, "has a body that is neither text nor a link")
+        raise refusal(number, _("has a body that is neither text nor a link"))
     kinds = types_of(body)
     purpose = body.get("purpose", "commenting")
     purpose = purpose if isinstance(purpose, str) else "commenting"
     if "value" in body:
-        return purpose, text_of(body["value"], number, "a body whose value")
+        return purpose, text_of(body["value"], number, _("a body whose value"))
     unsupported = [k for k in kinds if k in ("Choice", "Composite", "List", "Independents")]
     link = body.get("id", body.get("@id"))
     if unsupported or not isinstance(link, str) or not link:
-        kind = unsupported[0] if unsupported else "a body without a value or a link"
-        raise refusal(number, f"has {kind} as a body, which a note cannot hold")
+        kind = unsupported[0] if unsupported else _("a body without a value or a link")
+        raise refusal(number, _("has {kind} as a body, which a note cannot hold").format(kind=kind))
     return "linking", f"<{whole(link)}>"
 
 

@@ -16,6 +16,7 @@ from reader.core.documents.document import Document
 from reader.core.export import ExportFormat, csv_safe
 from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.taxonomy import Taxonomy
+from reader.core.translation import _
 
 CSV_COLUMNS = (
     "doc_id",
@@ -56,14 +57,14 @@ def to_markdown(
     recs: Iterable[Recommendation],
     documents: Mapping[str, Document],
     taxonomy: Taxonomy,
-    title: str = "Recommendations",
+    title: str = "",
 ) -> str:
     """Grouped by primary topic (taxonomy order), then document (in `documents`' order).
 
     Each recommendation is a bullet: the sentence with its cue in bold, then its section,
     its other topics, and whether the user marked or re-filed it.
     """
-    lines = [f"# {title}", ""]
+    lines = ["# " + (title or _("Recommendations")), ""]
     for topic, in_topic in _by_topic(recs, taxonomy):
         lines += [f"## {_escape(taxonomy.label(topic))} ({len(in_topic)})", ""]
         for doc_id in [d for d in documents if any(r.doc_id == d for r in in_topic)]:
@@ -71,7 +72,7 @@ def to_markdown(
             lines += [_bullet(r, taxonomy) for r in in_topic if r.doc_id == doc_id]
             lines.append("")
     if len(lines) == 2:
-        lines += ["No recommendations.", ""]
+        lines += [_("No recommendations."), ""]
     return "\n".join(lines)
 
 
@@ -102,12 +103,12 @@ def _document_line(doc: Document) -> str:
 def _bullet(rec: Recommendation, taxonomy: Taxonomy) -> str:
     notes = [f"*{_escape(rec.section)}*"] if rec.section else []
     if not rec.cue_in_sentence and rec.cue:
-        notes.append(f"cue: **{_escape(rec.cue)}** (in the list's lead-in)")
+        notes.append(_("cue: **{cue}** (in the list's lead-in)").format(cue=_escape(rec.cue)))
     others = [taxonomy.label(t) for t in rec.topics[1:]]
     if others:
-        notes.append("also filed under " + _escape(" · ".join(others)))
+        notes.append(_("also filed under {topics}").format(topics=_escape(" · ".join(others))))
     if rec.source == USER:
-        notes.append("your choice")
+        notes.append(_("your choice"))
     return f"- {_emphasised(rec)}" + (f" — {'; '.join(notes)}" if notes else "")
 
 

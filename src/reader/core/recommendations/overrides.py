@@ -29,6 +29,7 @@ from reader.core.documents.document import Document, section_title
 from reader.core.errors import ReaderError
 from reader.core.recommendations.extraction import USER, Recommendation
 from reader.core.recommendations.taxonomy import Taxonomy
+from reader.core.translation import _
 from reader.core.user_db import UserDatabase
 
 MARKED_RULE = "marked by the user"
@@ -250,7 +251,7 @@ def _marked(doc: Document, choice: Override, taxonomy: Taxonomy) -> Recommendati
 def _topics(topics: Iterable[str]) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(t.strip() for t in topics if t.strip()))
     if not chosen:
-        raise ReaderError("Choose at least one topic for the recommendation.")
+        raise ReaderError(_("Choose at least one topic for the recommendation."))
     return chosen
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.core.documents.sentences import BULLETS
 from reader.core.errors import ResourceError
+from reader.core.translation import _
 
 RULES_FORMAT = 1
 _NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]")  # escapes (\W, \S) and named groups use capitals
@@ -99,8 +100,10 @@ def load_rules(path: Path) -> RuleSet:
         rules = parse_rules(json.loads(raw.decode("utf-8")))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, re.error) as error:
         raise ResourceError(
-            f"The recommendation rules {path.name} cannot be read ({_reason(error)}); "
-            "reinstall the application."
+            _(
+                "The recommendation rules {name} cannot be read ({reason}); "
+                "reinstall the application."
+            ).format(name=path.name, reason=_reason(error))
         ) from error
     # A checksum, not a cryptographic hash: it only has to notice an edited file, and
     # hashlib costs two milliseconds to import.
@@ -174,5 +177,5 @@ def _reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     if isinstance(error, KeyError):
-        return f"the entry {error} is missing"
+        return _("the entry {entry} is missing").format(entry=error)
     return str(error)

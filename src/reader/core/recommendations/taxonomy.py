@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError, ResourceError
 from reader.core.recommendations.topic_cues import CueMatcher, Targets
+from reader.core.translation import _
 
 OTHER = "other"  # the last resort, when nothing in or around a sentence names a topic
 STRONG, WEAK = 1.0, 0.4
@@ -20,7 +21,9 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class UnknownTopicError(ReaderError):
     def __init__(self, topic_id: str, known: Sequence[str]) -> None:
         super().__init__(
-            f"There is no topic with the id '{topic_id}' (known ids: {', '.join(known)})."
+            _("There is no topic with the id '{topic_id}' (known ids: {listing}).").format(
+                topic_id=topic_id, listing=", ".join(known)
+            )
         )
         self.topic_id = topic_id
 
@@ -115,7 +118,9 @@ def load_taxonomy(path: Path) -> Taxonomy:
     except (OSError, UnicodeDecodeError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise ResourceError(
-            f"The topic list {path.name} cannot be read ({reason}); reinstall the application."
+            _("The topic list {name} cannot be read ({reason}); reinstall the application.").format(
+                name=path.name, reason=reason
+            )
         ) from error
     return Taxonomy(topics, f"{zlib.crc32(raw):08x}-{len(raw)}")
 

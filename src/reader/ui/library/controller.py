@@ -73,6 +73,11 @@ class LibraryController(QObject):
         self._imports: ImportController | None = None  # made when first wanted (start-up)
         context.user_data.opened.connect(self._on_user_data_opened)
 
+    def cancel_import(self) -> None:
+        """Cancel an import that is running (the window is closing); nothing if none is."""
+        if self._imports is not None and self._imports.is_running():
+            self._imports.cancel()
+
     # Loading -------------------------------------------------------------------------------
     @property
     def imports(self) -> ImportController:
@@ -126,7 +131,13 @@ class LibraryController(QObject):
         self._loaded(*found, problem="")
 
     def _on_read_failed(self, error: BaseException) -> None:
-        self._loaded([], {}, self._context.messages.describe(error, "the library").rstrip("."))
+        self._loaded(
+            [],
+            {},
+            self._context.messages.describe(error, self.tr("the library", "what failed")).rstrip(
+                "."
+            ),
+        )
 
     def _loaded(self, documents: list[Document], notes: dict[str, int], problem: str) -> None:
         self.is_loaded, self._problem = True, problem
@@ -175,7 +186,7 @@ class LibraryController(QObject):
         return ""
 
     def describe(self, error: BaseException) -> str:
-        return self._context.messages.describe(error, "the import")
+        return self._context.messages.describe(error, self.tr("the import", "what failed"))
 
     @Slot(object)
     def _on_imports_import_finished(self, _results: object) -> None:
@@ -291,7 +302,7 @@ class LibraryController(QObject):
         self.model.set_counts(Column.NOTES, counts)
 
     def _on_counts_failed(self, error: BaseException) -> None:
-        self._context.messages.failed(error, "counting notes")
+        self._context.messages.failed(error, self.tr("counting notes", "what failed"))
 
     def set_recommendation_counts(self, recs: Iterable[Recommendation]) -> None:
         self.model.set_counts(Column.RECOMMENDATIONS, Counter(rec.doc_id for rec in recs))

@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QProgressDialog
 
+from reader.core.library.cancellation import Cancellation
+
 from reader.ui.actions import Act
 from reader.ui.feature_context import FeatureContext
 from reader.ui.library import import_dialogs as dialogs
@@ -28,7 +30,35 @@ if TYPE_CHECKING:
 
 # Files per task: small enough that a search waits at most about half a second behind one.
 BATCH_SIZE = 10
-NOT_IMPORTABLE = "Only .txt, .md, .html, .htm and .pdf files can be imported."
+# How long the worker waits for the window to show a file before it stops waiting for the
+# rest of the batch: a window that is closing shows nothing, and must not be kept waiting.
+PACE_TIMEOUT_S = 2.0
+
+
+class _Pace:
+    """The worker starts on a file only once the window has shown the one before, so what
+    the progress dialog shows when Cancel is pressed is what was stored (and perhaps the
+    one file under way), not a batch the worker finished while the window was busy."""
+
+    def __init__(self) -> None:
+        self._turn = threading.Condition()
+        self._sent = self._shown = 0
+        self._waiting = True
+
+    def sent(self) -> None:
+        """Worker thread: a file is done and said; wait until the window has shown it."""
+        with self._turn:
+            self._sent += 1
+            if self._waiting and not self._turn.wait_for(
+                lambda: self._shown >= self._sent, PACE_TIMEOUT_S
+            ):
+                self._waiting = False  # the window is not listening: go on without it
+
+    def shown(self) -> None:
+        """GUI thread: the window has shown one more file."""
+        with self._turn:
+            self._shown += 1
+            self._turn.notify_all()
 
 
 class _FileDone(QObject):
@@ -78,7 +108,8 @@ class ImportController(QObject):
         self._results: list[ImportResult] = []
         self._done = 0
         self._on_finished: Callable[[list[ImportResult]], None] | None = None
-        self._cancel = threading.Event()
+        self._cancel = Cancellation()
+        self._pace = _Pace()
         self._signals = _FileDone(self)
         self._signals.done.connect(self._on_worker_file_done)
         self.progress: QProgressDialog | None = None
@@ -109,7 +140,7 @@ class ImportController(QObject):
             return False
         self._on_finished = on_finished
         self._paths, self._results, self._done = list(paths), [], 0
-        self._cancel.clear()
+        self._cancel, self._pace = Cancellation(), _Pace()
         self._context.actions[Act.IMPORT].setEnabled(False)
         self.progress = dialogs.make_progress(self._parent, len(self._paths))
         self.progress.canceled.connect(self.cancel)
@@ -119,10 +150,11 @@ class ImportController(QObject):
 
     @Slot()
     def cancel(self) -> None:
-        """Stop after the file being imported now; what was imported stays."""
-        self._cancel.set()
+        """Stop now: the file being read is dropped (one being stored is waited for, a few
+        milliseconds), nothing more is stored, and what was imported stays."""
+        self._cancel.cancel()
         if self.progress is not None:
-            self.progress.setLabelText(self.tr("Cancelling after the current file…"))
+            self.progress.setLabelText(self.tr("Cancelled; the files imported so far stay."))
 
     def _refused(self) -> bool:
         if self.is_running():
@@ -148,13 +180,16 @@ class ImportController(QObject):
             event.acceptProposedAction()
         else:
             event.ignore()
-            self._status(NOT_IMPORTABLE)
+            self._status(self.not_importable())
+
+    def not_importable(self) -> str:
+        return self.tr("Only .txt, .md, .html, .htm and .pdf files can be imported.")
 
     def dropped(self, event: QDropEvent) -> None:
         files = self.accepts(event)
         if not files:
             event.ignore()
-            self._status(NOT_IMPORTABLE)
+            self._status(self.not_importable())
             return
         event.acceptProposedAction()
         self.start(files)  # an unsupported one among them is listed, with why, in the summary
@@ -167,13 +202,18 @@ class ImportController(QObject):
         if position >= len(self._paths):
             self._finish()
             return
-        if self._cancel.is_set():
+        if self._cancel():
             self._results += [cancelled_result(p) for p in self._paths[position:]]
             self._finish()
             return
         batch = self._paths[position : position + BATCH_SIZE]
-        self._run(functools.partial(self._target.import_batch, batch, self._cancel.is_set,
-                                    self._signals.done.emit))  # fmt: skip
+        self._run(functools.partial(self._target.import_batch, batch, self._cancel,
+                                    functools.partial(self._file_done, self._pace)))  # fmt: skip
+
+    def _file_done(self, pace: _Pace, name: str) -> None:
+        """Worker thread: tell the window, and wait for it to show the file."""
+        self._signals.done.emit(name)
+        pace.sent()
 
     def _run(self, task: functools.partial[Batch]) -> None:
         service = self._index_service
@@ -186,11 +226,12 @@ class ImportController(QObject):
     def _on_worker_file_done(self, name: str) -> None:
         if not self._paths:
             return
+        self._pace.shown()
         self._done += 1
         label = dialogs.progress_label(self._done, len(self._paths), Path(name).name)
         if self.progress is not None and shiboken6.isValid(self.progress):
             self.progress.setValue(self._done)
-            if not self._cancel.is_set():
+            if not self._cancel():
                 self.progress.setLabelText(label)
         self.file_done.emit(self._done, len(self._paths), Path(name).name)
 

@@ -284,7 +284,7 @@ class NotesController(QObject):
             self.search_matches.set_placements(placements, self._titles())
 
     def _on_search_failed(self, error: BaseException) -> None:
-        self._context.messages.failed(error, "the search of notes")
+        self._context.messages.failed(error, self.tr("the search of notes", "what failed"))
 
     # Helpers and slots -------------------------------------------------------------------
     def _ready(self) -> bool:

@@ -68,7 +68,7 @@ class NotesFiles(QObject):
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
     def _on_export_failed(self, error: BaseException) -> None:
-        self._context.messages.failed(error, "the export")
+        self._context.messages.failed(error, self.tr("the export", "what failed"))
 
     @Slot()
     def import_notes(self) -> str:
@@ -98,8 +98,9 @@ class NotesFiles(QObject):
 
         store = self._service.store
         if store is None:
-            problem = self._service.problem() or "no notes store"
-            return f"{path.name} was not imported: {problem}.", False
+            problem = self._service.problem() or self.tr("the notes cannot be opened")
+            refused = self.tr("{name} was not imported: {problem}.")
+            return refused.format(name=path.name, problem=problem), False
         report, imported = try_import_notes_file(store, path, self._context.library.by_id())
         self._imported()
         return report, imported

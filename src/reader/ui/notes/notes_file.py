@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.export import ExportFormat, write_export
@@ -44,4 +46,5 @@ def try_import_notes_file(
     try:
         return str(import_annotations(store, text, documents)), True
     except ReaderError as error:
-        return f"{path.name} was not imported: {error}", False
+        refused = QCoreApplication.translate("NotesFile", "{name} was not imported: {error}")
+        return refused.format(name=path.name, error=error), False

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFontMetricsF,
     QHelpEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -22,6 +24,7 @@ from reader.core.notes.note import COLOR_HEX
 
 from reader.ui.reading.note_marks import NoteMarks, tooltip_text
 from reader.ui.reading.typesetting import Layout, typeset
+from reader.ui.theme import draw_ring
 
 BASE_POINT_SIZE = 12.0
 ZOOM_FACTOR = 1.12
@@ -289,10 +292,26 @@ class ReaderView(QTextBrowser):
     # Notes' marks ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.note_marks.remarks():
+        ringed = self.hasFocus() and self.window().testAttribute(
+            Qt.WidgetAttribute.WA_KeyboardFocusChange
+        )  # the reader has no frame for the style to ring: it rings its page itself
+        if self.note_marks.remarks() or ringed:
             painter = QPainter(self.viewport())
-            self.note_marks.paint(painter)
+            if self.note_marks.remarks():
+                self.note_marks.paint(painter)
+            if ringed:
+                draw_ring(
+                    painter, self.viewport().rect(), self.palette().color(QPalette.ColorRole.Text)
+                )
             painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the ring (QTextEdit repaints only its caret)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

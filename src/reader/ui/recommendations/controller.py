@@ -170,7 +170,7 @@ class RecommendationsController(QObject):
         run_task(write, lambda _path: self._say(done), self._on_export_failed, context=self)
 
     def _on_export_failed(self, error: BaseException) -> None:
-        self._context.messages.failed(error, "the export")
+        self._context.messages.failed(error, self.tr("the export", "what failed"))
 
     # The user's choices ------------------------------------------------------------------
     def add_context_actions(self, menu: QMenu, position: QPoint) -> None:

@@ -125,7 +125,9 @@ class RecommendationService(QObject):
             self.add_documents(missing)
 
     def _on_load_failed(self, error: BaseException) -> None:
-        self.message_posted.emit(self._messages.describe(error, "extracting recommendations"))
+        self.message_posted.emit(
+            self._messages.describe(error, self.tr("extracting recommendations", "what failed"))
+        )
 
     # The library changing -----------------------------------------------------------------
     def add_documents(self, documents: Sequence[Document]) -> None:

@@ -221,7 +221,7 @@ class IndexService(QObject):
 
     def describe(self, error: BaseException) -> str:
         """A sentence for a failure of a task; one that is a bug goes to the log as well."""
-        return describe_failure(error, "the search", self._log_file)
+        return describe_failure(error, self.tr("the search", "what failed"), self._log_file)
 
     # Slots ---------------------------------------------------------------------------------
     def _on_opening_done(self, opening: Opening) -> None:
