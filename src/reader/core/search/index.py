@@ -273,7 +273,9 @@ class SearchIndex:
         if is_plain_prefix(expanded, "text"):
             found, matched = self._prefix_hits(expanded, restrict, limit)
         else:
-            found, matched = self._ranked_hits(with_pair_terms(expanded), restrict, limit, count)
+            found, matched = self._ranked_hits(
+                with_pair_terms(expanded, self._expander.phrase_words), restrict, limit, count
+            )
         hits = tuple(self._hit(fields, score, words) for fields, score in found)
         per_document = dict(Counter(self._doc_ids()[n] for n in matched)) if count else {}
         total = sum(per_document.values()) if count else len(hits)
