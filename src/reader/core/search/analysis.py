@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from typing import Any
 
 from whoosh.analysis import (
@@ -96,6 +96,7 @@ class IndexTerms:
             if pattern.groups
             else pattern.findall
         )
+        self._finditer = pattern.finditer
         self._known: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> list[str]:
@@ -112,6 +113,12 @@ class IndexTerms:
     def words(self, text: str) -> list[str]:
         """The words of `text` as the tokenizer finds them, before any filter."""
         return list(self._words(text))
+
+    def spans(self, text: str, wanted: Set[str]) -> list[tuple[int, int]]:
+        """Where `text` has a word with one of the `wanted` terms: one pass of the tokenizer
+        and a look-up per word, not the analyzer's whole chain over the text again."""
+        of = self.of
+        return [m.span() for m in self._finditer(text) if not wanted.isdisjoint(of(m.group()))]
 
     def of(self, word: str) -> tuple[str, ...]:
         """The terms of one word: () for a word the filters drop (a stop word)."""

@@ -18,7 +18,7 @@ from whoosh.index import LockError
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup, load_aliases
-from reader.core.search.analysis import make_analyzer
+from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
     Manifest,
@@ -74,6 +74,7 @@ class SearchIndex:
         self._topics = topics if topics is not None else bundled_passage_topics()
         groups = aliases if aliases is not None else _bundled_aliases()
         self._analyzer = make_analyzer(groups)
+        self._terms = IndexTerms(self._analyzer)
         self._records = Records(self._analyzer)
         self._schema = make_schema(self._analyzer)
         self._parser = make_parser(self._schema)
@@ -319,8 +320,7 @@ class SearchIndex:
 
     def _hit(self, stored: dict[str, Any], score: float, words: frozenset[str]) -> Hit:
         text, start = stored["text"], stored["start"]
-        tokens = self._analyzer(text, chars=True)
-        spans = [(t.startchar, t.endchar) for t in tokens if t.text in words]
+        spans = self._terms.spans(text, words)
         return Hit(
             doc_id=stored["doc_id"],
             doc_title=stored["title"],
