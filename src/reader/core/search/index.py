@@ -46,6 +46,7 @@ from reader.core.search.query_notices import NOTHING_TO_SEARCH, notice_for_nothi
 from reader.core.search.query_terms import decode, highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
+from reader.core.search.scoring import ListedLengthsBM25F
 from reader.core.search.snippets import make_snippet
 from reader.core.search.spelling import suggest
 
@@ -182,7 +183,7 @@ class SearchIndex:
             raise self._unwritable(error) from error
         # A new searcher, not refresh(): refresh() kept a commit's deletions out of sight.
         self._searcher.close()
-        self._searcher = self._ix.searcher()
+        self._searcher = self._ix.searcher(weighting=ListedLengthsBM25F())
         self._forget_caches()
         return f"updated: {len(changed)} added or changed, {len(removed)} removed"
 

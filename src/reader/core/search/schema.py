@@ -14,6 +14,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
 from reader.core.search.phrases import pair_terms, pairs_analyzer
+from reader.core.search.scoring import ListedLengthsBM25F
 
 SCHEMA_VERSION = 5  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
@@ -68,7 +69,7 @@ def open_generation(generation: Path) -> tuple[Any, Any, int] | str:
         warnings.simplefilter("ignore", ResourceWarning)
         try:
             ix = windex.open_dir(str(generation))
-            searcher = ix.searcher()
+            searcher = ix.searcher(weighting=ListedLengthsBM25F())
             return ix, searcher, touch(searcher)
         except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
             reason = f"it was damaged ({type(error).__name__})"
