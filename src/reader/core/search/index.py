@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import logging
 import threading
 import time
@@ -17,6 +18,7 @@ from whoosh.index import LockError
 
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
+from reader.core.search import whole_postings
 from reader.core.search.aliases import AliasGroup, load_aliases
 from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.fuzzy import FuzzyExpander
@@ -279,7 +281,7 @@ class SearchIndex:
                 with_pair_terms(expanded, self._expander.phrase_words), restrict, limit, count
             )
         hits = tuple(self._hit(fields, score, words) for fields, score in found)
-        per_document = dict(Counter(self._doc_ids()[n] for n in matched)) if count else {}
+        per_document = dict(Counter(map(self._doc_ids().__getitem__, matched))) if count else {}
         total = sum(per_document.values()) if count else len(hits)
         suggestion = None if hits else self._suggest(text)
         return SearchResults(text, hits, total, per_document, count, parsed.notice, suggestion)
@@ -287,6 +289,15 @@ class SearchIndex:
     def _ranked_hits(
         self, q: Any, restrict: Any, limit: int, count: bool
     ) -> tuple[list[tuple[dict[str, Any], float]], Iterable[int]]:
+        scored = whole_postings.scores(self._searcher, q)
+        if scored is not None:
+            if restrict is not None:
+                allowed = set(self._searcher.docs_for_query(restrict))
+                scored = {n: s for n, s in scored.items() if n in allowed}
+            stored = self._searcher.stored_fields
+            # Whoosh's order: the higher score first, then the lower passage number.
+            top = heapq.nlargest(limit, scored.items(), key=lambda item: (item[1], -item[0]))
+            return [(stored(n), s) for n, s in top], scored.keys()
         # Neither terms=True nor groupedby: either makes Whoosh score every match instead of
         # skipping blocks that cannot reach the top; both cost 5-10x on common words.
         results = self._searcher.search(q, limit=limit, filter=restrict)

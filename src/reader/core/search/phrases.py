@@ -152,12 +152,12 @@ class CheckedPhrase(query.WrappingQuery):
         return _Only(self.child.matcher(searcher, context), found)
 
     def _holding(self, searcher: Any) -> set[int]:
-        stored, fieldname = searcher.stored_fields, self.fieldname
-        return {
-            number
-            for number in self.child.docs(searcher)
-            if holds(self._words(stored(number).get(fieldname) or ""), self.sequence)
-        }
+        return {n for n in self.child.docs(searcher) if self.holds_in(searcher, n)}
+
+    def holds_in(self, searcher: Any, number: int) -> bool:
+        """Whether passage `number` of `searcher` holds the phrase in its stored text."""
+        text = searcher.stored_fields(number).get(self.fieldname) or ""
+        return holds(self._words(text), self.sequence)
 
 
 class _Only(FilterMatcher):
