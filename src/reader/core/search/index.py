@@ -51,6 +51,7 @@ from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open
 from reader.core.search.scoring import ListedLengthsBM25F
 from reader.core.search.snippets import make_snippet
 from reader.core.search.spelling import suggest
+from reader.core.search.writing import open_writer
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ class SearchIndex:
             build = new_build_folder(self.folder)
             ix = windex.create_in(str(build), self._schema)
             count = self._write(
-                ix, ix.writer(limitmb=128), list(self._documents.values()), [], progress
+                ix, open_writer(ix, limitmb=128), list(self._documents.values()), [], progress
             )
             ix.close()
             prints = self._fingerprints()
@@ -168,7 +169,7 @@ class SearchIndex:
         if not changed and not removed:
             return "unchanged"
         try:
-            writer = self._ix.writer(timeout=LOCK_WAIT_SECONDS)
+            writer = open_writer(self._ix, timeout=LOCK_WAIT_SECONDS)
         except LockError as error:
             raise IndexUnavailableError(
                 "The search index is being updated by another window; try again shortly."

@@ -41,13 +41,17 @@ def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
     """Every passage's length in `fieldname` as doc_field_length(n, fieldname, 1) gives it, or
     None when the segment's lengths are not one W3 byte column covering every passage."""
     perdoc = getattr(reader, "_perdoc", None)
+    return listed_lengths(perdoc, reader.doc_count_all(), fieldname, 1)
+
+
+def listed_lengths(perdoc: Any, count: int, fieldname: str, zero: int) -> list[int] | None:
+    """The lengths a W3 per-document reader holds for `fieldname`, `zero` where it has
+    none (doc_field_length gives None there: such a passage has no term to score)."""
     if not isinstance(perdoc, W3PerDocReader):
         return None
     column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)  # noqa: SLF001
-    count = reader.doc_count_all()
     if column is None or column._count != count or column._fixedlen != 1:  # noqa: SLF001
         return None
     raw = column._dbfile.get(column._basepos, count)  # noqa: SLF001
-    # doc_field_length returns None for a zero byte: no term, so no passage is scored with it.
-    table = [byte_to_length(b) if b else 1 for b in range(256)]
+    table = [byte_to_length(b) if b else zero for b in range(256)]
     return list(map(table.__getitem__, raw))
