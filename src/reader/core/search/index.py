@@ -31,6 +31,7 @@ from reader.core.search.index_store import (
     remove_old_generations,
     write_manifest,
 )
+from reader.core.search.passage_documents import passage_documents
 from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.search.passages import fingerprint, passages
 from reader.core.search.phrases import with_pair_terms
@@ -45,7 +46,7 @@ from reader.core.search.query import (
     without_surrogates,
 )
 from reader.core.search.query_notices import NOTHING_TO_SEARCH, notice_for_nothing_found
-from reader.core.search.query_terms import decode, highlight_words, restriction
+from reader.core.search.query_terms import highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
 from reader.core.search.scoring import ListedLengthsBM25F
@@ -327,8 +328,7 @@ class SearchIndex:
     def _doc_ids(self) -> list[str]:
         """The document id of every passage by number, read once per searcher."""
         if self._doc_of is None:
-            column = self._searcher.reader().column_reader("doc_id")
-            self._doc_of = [decode(value) for value in column]
+            self._doc_of = passage_documents(self._searcher.reader())
         return self._doc_of
 
     def _hit(self, stored: dict[str, Any], score: float, words: frozenset[str]) -> Hit:

@@ -93,6 +93,22 @@ def _term(searcher: Any, q: Any) -> Scores:
     }
 
 
+def passage_numbers(reader: Any, fieldname: str, text: bytes) -> list[int]:
+    """Every passage holding the term, decoded block by block (Whoosh's `all_ids` gives
+    them one generator step at a time)."""
+    leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+    found: list[int] = []
+    for leaf, offset in leaves:
+        if (fieldname, text) not in leaf:
+            continue
+        try:
+            numbers, _ = _decoded(leaf.postings(fieldname, text))
+        except _Unsupported:
+            numbers = list(leaf.postings(fieldname, text).all_ids())
+        found += [n + offset for n in numbers] if offset else numbers
+    return found
+
+
 def _decoded(matcher: Any) -> tuple[list[int], list[float]]:
     """The passage numbers and weights of a term's postings, deleted passages left out."""
     deleted: set[int] | None = None
