@@ -57,9 +57,9 @@ lint: setup
 	$(BIN)/ruff check src tests bench packaging
 	$(BIN)/mypy
 
-bench: setup
+bench: setup $(BENCH_VENV)/.installed
 	$(BIN)/python bench/startup.py
-	$(BIN)/python bench/search.py
+	$(BENCH_VENV)/bin/python bench/search.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/import.py
 	$(BIN)/python bench/long_paragraph.py
@@ -118,6 +118,20 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) .
 	touch $@
 
+# The search bench compares with Xapian, whose Python bindings Debian ships (python3-xapian):
+# a venv of Debian's Python that sees them and, by one .pth line, everything $(VENV) holds,
+# which itself stays without system packages.
+BENCH_VENV := .venv-bench
+SYSTEM_PYTHON ?= /usr/bin/python3
+$(BENCH_VENV)/.installed: packaging/system-deps.sh | $(INSTALLED)
+	bash packaging/system-deps.sh python3-xapian
+	$(SYSTEM_PYTHON) -c 'import sys; v = sys.argv[1]; sys.exit(None if v == "%d.%d" % sys.version_info[:2] else f"$(SYSTEM_PYTHON) is not Python {v}, as $(VENV) is")' \
+		$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+	$(SYSTEM_PYTHON) -m venv --without-pip --system-site-packages $(BENCH_VENV)
+	echo "import site; site.addsitedir('$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')')" \
+		> $$($(BENCH_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/statement-reader.pth
+	touch $@
+
 $(SYSDEPS): packaging/system-deps.sh | $(BIN)/python
 	bash packaging/system-deps.sh
 	touch $@
@@ -130,4 +144,4 @@ sysdeps:
 	bash packaging/system-deps.sh
 
 clean:
-	rm -rf $(VENV) $(WHEELHOUSE) build dist .mypy_cache .ruff_cache .pytest_cache $(QM_FILES) $(MO_FILES)
+	rm -rf $(VENV) $(BENCH_VENV) $(WHEELHOUSE) build dist .mypy_cache .ruff_cache .pytest_cache $(QM_FILES) $(MO_FILES)

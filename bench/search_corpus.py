@@ -17,12 +17,13 @@ from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.search.aliases import AliasGroup
 from reader.core.search.passages import passages
 
-KINDS = ("common", "rare", "and2", "phrase", "prefix", "fuzzy", "alias")
+KINDS = ("common", "rare", "and2", "phrase", "phrase4", "prefix", "fuzzy", "alias")
 LABELS = {
     "common": "common term",
     "rare": "rare term",
     "and2": "two-term AND",
-    "phrase": "phrase",
+    "phrase": "phrase of 2",
+    "phrase4": "phrase of 4",
     "prefix": "prefix",
     "fuzzy": "fuzzy",
     "alias": "alias",
@@ -211,11 +212,15 @@ def make_queries(
     rank = {w: i for i, w in enumerate(by_df)}
     rare = _rare_words(content, df, stem)
     and2, phrase = _pairs(texts, k, rnd, stop, lambda w: 30 <= rank.get(w, 10**9) <= 1500)
+    runs = _runs(
+        texts, k, random.Random(seed + 4), stop
+    )  # apart: the other pools stay as they were
     return {
         "common": [Query("common", w, (w,)) for w in [w for w in by_df if len(w) >= 4][:k]],
         "rare": [Query("rare", w, (w,)) for w in rnd.sample(rare, min(k, len(rare)))],
         "and2": [Query("and2", f"{a} {b}", (a, b)) for a, b in and2],
         "phrase": [Query("phrase", f'"{a} {b}"', (a, b)) for a, b in phrase],
+        "phrase4": [Query("phrase4", f'"{" ".join(r)}"', r) for r in runs],
         "prefix": [Query("prefix", f"{p}*", (p,)) for p in _prefixes(by_df, df, k, rnd, stem)],
         "fuzzy": [Query("fuzzy", f"{t}~1", (t, w)) for t, w in _typos(by_df, df, k, rnd, stem)],
         "alias": [_alias_query(text, aliases) for text in ALIAS_QUERIES[:k]],
@@ -255,6 +260,28 @@ def _pairs(
             if found:
                 phrase.append(rnd.choice(found))
     return and2, phrase
+
+
+def _runs(
+    texts: Sequence[str], k: int, rnd: random.Random, stop: Collection[str], size: int = 4
+) -> list[tuple[str, ...]]:
+    """Runs of `size` words as a passage writes them, stop words inside kept ("rest of the
+    world"), beginning and ending with a content word."""
+    pattern = re.compile(r"(?=\b(" + r" ".join([r"[a-z]+"] * size) + r")\b)")
+    runs: list[tuple[str, ...]] = []
+    for _ in range(100_000):
+        if len(runs) >= k:
+            break
+        text = texts[rnd.randrange(len(texts))].lower()
+        found = [tuple(m.split()) for m in pattern.findall(text)]
+        found = [
+            r
+            for r in found
+            if r[0] not in stop and r[-1] not in stop and len(r[0]) >= 3 and r not in runs
+        ]
+        if found:
+            runs.append(rnd.choice(found))
+    return runs
 
 
 def _prefixes(

@@ -1,4 +1,4 @@
-"""The three engines the search bench compares: the app's index, SQLite FTS5, a regex scan."""
+"""The engines the search bench compares: the app's index, Xapian, SQLite FTS5, a regex scan."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ class Fts5Engine:
         words = query.words
         if query.kind == "and2":
             return f"{_quote(words[0])} AND {_quote(words[1])}"
-        if query.kind == "phrase":
+        if query.kind in ("phrase", "phrase4"):
             return _quote(" ".join(words))
         if query.kind == "prefix":
             return _quote(words[0]) + " *"
@@ -153,6 +153,104 @@ class Fts5Engine:
 
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
+
+
+class XapianEngine:
+    """Xapian 1.4 (Recoll's engine) through Debian's python3-xapian: English stems for every
+    word (STEM_SOME, stop words indexed, positions kept), ranked by BM25, top 10 with
+    MSet.snippet(). `xapian` is imported here only: the bench runs without it."""
+
+    name = "xapian"
+
+    def __init__(self, path: Path) -> None:
+        import xapian
+
+        self.xapian = xapian
+        self.path = path
+        self.db: Any = None
+        self.parser: Any = None
+        self.stemmer = xapian.Stem("english")
+        self.vocabulary: list[str] | None = None
+
+    def build(self, records: Sequence[tuple[str, str, str]]) -> None:
+        xapian = self.xapian
+        db = xapian.WritableDatabase(str(self.path), xapian.DB_CREATE_OR_OVERWRITE)
+        generator = xapian.TermGenerator()
+        generator.set_stemmer(self.stemmer)
+        generator.set_stemming_strategy(generator.STEM_SOME)
+        for doc_id, _, text in records:
+            doc = xapian.Document()
+            generator.set_document(doc)
+            generator.index_text(text)
+            doc.set_data(text)
+            doc.add_value(0, doc_id)
+            db.add_document(doc)
+        db.commit()
+        db.close()
+
+    def open(self) -> None:
+        xapian = self.xapian
+        self.close()
+        self.db = xapian.Database(str(self.path))
+        parser = xapian.QueryParser()
+        parser.set_stemmer(self.stemmer)
+        parser.set_stemming_strategy(parser.STEM_SOME)
+        parser.set_database(self.db)
+        parser.set_default_op(xapian.Query.OP_AND)
+        self.parser = parser
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        self.db = self.parser = self.vocabulary = None
+
+    def match(self, query: Query) -> Any:
+        xapian, words = self.xapian, query.words
+        flags = self.parser.FLAG_PHRASE | self.parser.FLAG_BOOLEAN | self.parser.FLAG_WILDCARD
+        if query.kind == "fuzzy":  # Xapian 1.4 has no fuzzy syntax: the app would OR near terms
+            near = [xapian.Query(t) for t in self._vocabulary() if within1(words[0], t)]
+            return xapian.Query(xapian.Query.OP_OR, near) if near else None
+        if query.kind == "alias":
+            forms = [self.parser.parse_query(f'"{form}"', flags) for form in words]
+            return xapian.Query(xapian.Query.OP_OR, forms)
+        if query.kind in ("phrase", "phrase4"):
+            return self.parser.parse_query('"' + " ".join(words) + '"', flags)
+        if query.kind == "prefix":
+            return self.parser.parse_query(words[0] + "*", flags)
+        return self.parser.parse_query(" ".join(words), flags)
+
+    def _vocabulary(self) -> list[str]:
+        if self.vocabulary is None:
+            terms = (item.term.decode("utf-8") for item in self.db.allterms())
+            self.vocabulary = [t for t in terms if t[:1].islower()]  # not "Zstem" terms
+        return self.vocabulary
+
+    def _enquire(self, query: Query) -> Any:
+        match = self.match(query)
+        if match is None:
+            return None
+        enquire = self.xapian.Enquire(self.db)
+        enquire.set_query(match)
+        return enquire
+
+    def search(self, query: Query) -> Answer:
+        enquire = self._enquire(query)
+        if enquire is None:
+            return Answer([])
+        mset = enquire.get_mset(0, 10)
+        hits = []
+        for item in mset:
+            document = item.document
+            text = document.get_data().decode("utf-8")
+            snippet = mset.snippet(text, 200, self.stemmer, mset.SNIPPET_EXHAUSTIVE, *MARK, "…")
+            hits.append((document.get_value(0).decode("utf-8"), snippet))
+        return Answer(hits, mset.get_matches_estimated())
+
+    def count(self, query: Query) -> int:
+        enquire = self._enquire(query)
+        if enquire is None:
+            return 0
+        return int(enquire.get_mset(0, 0, self.db.get_doccount()).get_matches_estimated())
 
 
 class ScanEngine:
@@ -195,8 +293,8 @@ def scan_patterns(query: Query) -> list[re.Pattern[str]]:
     words = [re.escape(w) for w in query.words]
     if query.kind == "and2":
         return [re.compile(rf"\b{w}\w*", re.I) for w in words]
-    if query.kind == "phrase":
-        return [re.compile(rf"\b{words[0]}\W+{words[1]}\b", re.I)]
+    if query.kind in ("phrase", "phrase4"):
+        return [re.compile(r"\b" + r"\W+".join(words) + r"\b", re.I)]
     if query.kind == "alias":
         forms = "|".join(_alias_form(form) for form in query.words)
         return [re.compile(rf"\b(?:{forms})")]  # \b outside: 4x faster than inside each form

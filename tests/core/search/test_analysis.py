@@ -45,3 +45,14 @@ def test_pair_terms_are_the_pairs_analyzers(analyzer: object, library: Library) 
     terms, pairs = IndexTerms(analyzer), pairs_analyzer(analyzer)
     for text in _texts(library):
         assert pair_terms(terms(text)) == [t.text for t in pairs(text, mode="index")]
+
+
+def test_spans_are_where_the_analyzer_places_the_terms(analyzer: object, library: Library) -> None:
+    terms = IndexTerms(analyzer)
+    for text in _texts(library):
+        # Whoosh gives one Token object again and again: its fields are read as it comes
+        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]  # type: ignore[operator]
+        # every third term of the text, and one term no text has
+        wanted = frozenset([term for term, _, _ in tokens][::3]) | {"zzzz"}
+        expected = [(start, end) for term, start, end in tokens if term in wanted]
+        assert terms.spans(text, wanted) == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from typing import Any
 
 from whoosh.analysis import (
@@ -21,7 +21,7 @@ from reader.core.search.aliases import AliasGroup
 # Words: dotted abbreviations ("U.S.") stay one token, as do words with an apostrophe,
 # straight or typographic ("don't", "Russia’s").
 WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:['’ʼ]\w+)?"
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _MAX_KNOWN_WORDS = 200_000
 
 
@@ -55,7 +55,7 @@ class PossessiveFilter(Filter):
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
         for token in tokens:
-            text = token.text.translate(_APOSTROPHES)
+            text = token.text.translate(APOSTROPHES)
             if text[-2:] in ("'s", "'S"):
                 text = text[:-2]
             token.text = text
@@ -96,6 +96,7 @@ class IndexTerms:
             if pattern.groups
             else pattern.findall
         )
+        self._finditer = pattern.finditer
         self._known: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> list[str]:
@@ -108,6 +109,25 @@ class IndexTerms:
                 found = known[word] = self._analysed(word)
             terms += found
         return terms
+
+    def words(self, text: str) -> list[str]:
+        """The words of `text` as the tokenizer finds them, before any filter."""
+        return list(self._words(text))
+
+    def spans(self, text: str, wanted: Set[str]) -> list[tuple[int, int]]:
+        """Where `text` has a word with one of the `wanted` terms: one pass of the tokenizer
+        and a look-up per word, not the analyzer's whole chain over the text again."""
+        of = self.of
+        return [m.span() for m in self._finditer(text) if not wanted.isdisjoint(of(m.group()))]
+
+    def of(self, word: str) -> tuple[str, ...]:
+        """The terms of one word: () for a word the filters drop (a stop word)."""
+        found = self._known.get(word)
+        if found is None:
+            if len(self._known) > _MAX_KNOWN_WORDS:
+                self._known.clear()
+            found = self._known[word] = self._analysed(word)
+        return found
 
     def _analysed(self, word: str) -> tuple[str, ...]:
         token = Token(mode="index")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import logging
 import threading
 import time
@@ -17,8 +18,9 @@ from whoosh.index import LockError
 
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
+from reader.core.search import whole_postings
 from reader.core.search.aliases import AliasGroup, load_aliases
-from reader.core.search.analysis import make_analyzer
+from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
     Manifest,
@@ -29,6 +31,7 @@ from reader.core.search.index_store import (
     remove_old_generations,
     write_manifest,
 )
+from reader.core.search.passage_documents import passage_documents
 from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.search.passages import fingerprint, passages
 from reader.core.search.phrases import with_pair_terms
@@ -43,11 +46,13 @@ from reader.core.search.query import (
     without_surrogates,
 )
 from reader.core.search.query_notices import NOTHING_TO_SEARCH, notice_for_nothing_found
-from reader.core.search.query_terms import decode, highlight_words, restriction
+from reader.core.search.query_terms import highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
+from reader.core.search.scoring import ListedLengthsBM25F
 from reader.core.search.snippets import make_snippet
 from reader.core.search.spelling import suggest
+from reader.core.search.writing import open_writer
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +79,7 @@ class SearchIndex:
         self._topics = topics if topics is not None else bundled_passage_topics()
         groups = aliases if aliases is not None else _bundled_aliases()
         self._analyzer = make_analyzer(groups)
+        self._terms = IndexTerms(self._analyzer)
         self._records = Records(self._analyzer)
         self._schema = make_schema(self._analyzer)
         self._parser = make_parser(self._schema)
@@ -135,7 +141,7 @@ class SearchIndex:
             build = new_build_folder(self.folder)
             ix = windex.create_in(str(build), self._schema)
             count = self._write(
-                ix, ix.writer(limitmb=128), list(self._documents.values()), [], progress
+                ix, open_writer(ix, limitmb=128), list(self._documents.values()), [], progress
             )
             ix.close()
             prints = self._fingerprints()
@@ -164,7 +170,7 @@ class SearchIndex:
         if not changed and not removed:
             return "unchanged"
         try:
-            writer = self._ix.writer(timeout=LOCK_WAIT_SECONDS)
+            writer = open_writer(self._ix, timeout=LOCK_WAIT_SECONDS)
         except LockError as error:
             raise IndexUnavailableError(
                 "The search index is being updated by another window; try again shortly."
@@ -181,7 +187,7 @@ class SearchIndex:
             raise self._unwritable(error) from error
         # A new searcher, not refresh(): refresh() kept a commit's deletions out of sight.
         self._searcher.close()
-        self._searcher = self._ix.searcher()
+        self._searcher = self._ix.searcher(weighting=ListedLengthsBM25F())
         self._forget_caches()
         return f"updated: {len(changed)} added or changed, {len(removed)} removed"
 
@@ -273,9 +279,11 @@ class SearchIndex:
         if is_plain_prefix(expanded, "text"):
             found, matched = self._prefix_hits(expanded, restrict, limit)
         else:
-            found, matched = self._ranked_hits(with_pair_terms(expanded), restrict, limit, count)
+            found, matched = self._ranked_hits(
+                with_pair_terms(expanded, self._expander.phrase_words), restrict, limit, count
+            )
         hits = tuple(self._hit(fields, score, words) for fields, score in found)
-        per_document = dict(Counter(self._doc_ids()[n] for n in matched)) if count else {}
+        per_document = dict(Counter(map(self._doc_ids().__getitem__, matched))) if count else {}
         total = sum(per_document.values()) if count else len(hits)
         suggestion = None if hits else self._suggest(text)
         return SearchResults(text, hits, total, per_document, count, parsed.notice, suggestion)
@@ -283,6 +291,15 @@ class SearchIndex:
     def _ranked_hits(
         self, q: Any, restrict: Any, limit: int, count: bool
     ) -> tuple[list[tuple[dict[str, Any], float]], Iterable[int]]:
+        scored = whole_postings.scores(self._searcher, q)
+        if scored is not None:
+            if restrict is not None:
+                allowed = set(self._searcher.docs_for_query(restrict))
+                scored = {n: s for n, s in scored.items() if n in allowed}
+            stored = self._searcher.stored_fields
+            # Whoosh's order: the higher score first, then the lower passage number.
+            top = heapq.nlargest(limit, scored.items(), key=lambda item: (item[1], -item[0]))
+            return [(stored(n), s) for n, s in top], scored.keys()
         # Neither terms=True nor groupedby: either makes Whoosh score every match instead of
         # skipping blocks that cannot reach the top; both cost 5-10x on common words.
         results = self._searcher.search(q, limit=limit, filter=restrict)
@@ -311,14 +328,12 @@ class SearchIndex:
     def _doc_ids(self) -> list[str]:
         """The document id of every passage by number, read once per searcher."""
         if self._doc_of is None:
-            column = self._searcher.reader().column_reader("doc_id")
-            self._doc_of = [decode(value) for value in column]
+            self._doc_of = passage_documents(self._searcher.reader())
         return self._doc_of
 
     def _hit(self, stored: dict[str, Any], score: float, words: frozenset[str]) -> Hit:
         text, start = stored["text"], stored["start"]
-        tokens = self._analyzer(text, chars=True)
-        spans = [(t.startchar, t.endchar) for t in tokens if t.text in words]
+        spans = self._terms.spans(text, words)
         return Hit(
             doc_id=stored["doc_id"],
             doc_title=stored["title"],

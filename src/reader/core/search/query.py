@@ -12,6 +12,7 @@ from whoosh.lang.porter import stem as porter_stem
 from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup
 from reader.core.search.hyphens import phrased_hyphens
+from reader.core.search.phrases import STOPPED, ExactPhrase, PhraseWords, exact_phrase
 from reader.core.search.prefixes import WrittenPrefix
 
 TEXT = "text"
@@ -67,13 +68,17 @@ def parse(text: str, parser: Any, aliases: AliasExpander) -> ParsedQuery | None:
     if not _balanced(text):
         text, notice = _BRACKETS.sub(" ", text), UNBALANCED
     try:
-        plain = parser.parse(phrased_hyphens(text))
+        typed = phrased_hyphens(text)
+        plain = parser.parse(typed)
     except Exception:  # Whoosh raises many kinds on odd input; the words still deserve a search
-        plain, notice = parser.parse(_words_only(text)), UNREADABLE
+        typed = _words_only(text)
+        plain, notice = parser.parse(typed), UNREADABLE
     if plain is None or plain is query.NullQuery:
         return None
     _check_size(plain)
+    words = aliases.phrase_words
     plain = plain.accept(_bounded_fuzzy).accept(_written_prefix)
+    plain = plain.accept(lambda node: exact_phrase(node, typed, words))
     return ParsedQuery(aliases.expand(plain), plain, notice)
 
 
@@ -135,20 +140,26 @@ def _words_only(text: str) -> str:
 
 
 class AliasExpander:
-    """Rewrites a term or phrase that is one form of an alias group into any form of it."""
+    """Rewrites a term or phrase that is one form of an alias group into any form of it.
+
+    Forms are compared as their PhraseWords, stop words included: "weapons for mass
+    destruction" is not a form of "weapons of mass destruction"."""
 
     def __init__(self, groups: list[AliasGroup], analyzer: Any) -> None:
+        self.phrase_words = PhraseWords(analyzer)
         self._forms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for group in groups:
             forms: list[tuple[str, ...]] = [(group.token,)] if group.acronyms else []
-            forms += [self._terms(analyzer, phrase) for phrase in group.phrases]
+            forms += [self._sequence(phrase) for phrase in group.phrases]
             forms = [f for f in dict.fromkeys(forms) if f]
             for form in forms:
                 self._forms.setdefault(form, []).extend(f for f in forms if f != form)
 
-    @staticmethod
-    def _terms(analyzer: Any, phrase: str) -> tuple[str, ...]:
-        return tuple(t.text for t in analyzer(phrase, mode="query"))
+    def _sequence(self, phrase: str) -> tuple[str, ...]:
+        """The phrase's words from its first term to its last (as a typed phrase has them)."""
+        words = self.phrase_words(phrase)
+        kept = [n for n, w in enumerate(words) if not w.startswith(STOPPED)]
+        return tuple(words[kept[0] : kept[-1] + 1]) if kept else ()
 
     def expand(self, q: Any) -> Any:
         return q.accept(self._rewrite)
@@ -158,6 +169,8 @@ class AliasExpander:
             return node
         if type(node) is query.Term:
             key: tuple[str, ...] = (node.text,)
+        elif type(node) is ExactPhrase:
+            key = node.sequence
         elif type(node) is query.Phrase and node.slop == 1:
             key = tuple(node.words)
         else:
@@ -168,7 +181,8 @@ class AliasExpander:
         return query.Or([node, *(_as_query(form) for form in others)])
 
 
-def _as_query(terms: tuple[str, ...]) -> Any:
+def _as_query(sequence: tuple[str, ...]) -> Any:
+    terms = [w for w in sequence if not w.startswith(STOPPED)]
     if len(terms) == 1:
         return query.Term(TEXT, terms[0])
-    return query.Phrase(TEXT, list(terms))
+    return ExactPhrase(TEXT, terms, sequence)

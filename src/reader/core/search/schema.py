@@ -9,19 +9,22 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer
+from whoosh.columns import RefBytesColumn
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
 from reader.core.search.phrases import pair_terms, pairs_analyzer
+from reader.core.search.scoring import ListedLengthsBM25F
 
-SCHEMA_VERSION = 5  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
+SCHEMA_VERSION = 6  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
+# 6: doc_id a RefBytesColumn (passage_documents.py); blocks uncompressed (writing.py)
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 
 
 def make_schema(analyzer: Any) -> Schema:
     return Schema(
-        doc_id=ID(stored=True, sortable=True),
+        doc_id=ID(stored=True, sortable=RefBytesColumn()),
         doc=TEXT(analyzer=DOC_ANALYZER),
         title=STORED,
         section=TEXT(analyzer=analyzer, stored=True),
@@ -68,7 +71,7 @@ def open_generation(generation: Path) -> tuple[Any, Any, int] | str:
         warnings.simplefilter("ignore", ResourceWarning)
         try:
             ix = windex.open_dir(str(generation))
-            searcher = ix.searcher()
+            searcher = ix.searcher(weighting=ListedLengthsBM25F())
             return ix, searcher, touch(searcher)
         except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
             reason = f"it was damaged ({type(error).__name__})"
