@@ -9,7 +9,8 @@ rather than readability-lxml, equal in quality: readability-lxml 0.9 pins charde
 which the project's chardet 7 (the 0BSD rewrite) cannot meet. Resiliparse is fast but 0.06
 lower, under the 0.95 bar. Not favor_precision: it loses words of the article (recall 0.975
 against 0.983) and headings (91.8 % of the article's kept against 95.8 %), and a reader
-must not lose the statement's words; furniture it lets through is mostly caught after. trafilatura costs about 55 MB installed (Babel's locale data,
+must not lose the statement's words; furniture it lets through is mostly caught after.
+trafilatura costs about 55 MB installed (Babel's locale data,
 through courlan, is 36 MB of it) and about a second to import on a busy machine, so it is
 imported when the first page is, in the import's worker thread, never at start-up.
 
