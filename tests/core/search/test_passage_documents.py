@@ -23,16 +23,10 @@ def test_one_segment(index: SearchIndex, library: Library) -> None:
     assert set(found) == {doc.id for doc in library}
 
 
-def test_segments_with_deletions(library: Library, tmp_path: Path) -> None:
-    docs = list(library)
-    opened = SearchIndex(tmp_path / "index")
-    opened.sync(docs)
-    opened.sync(docs[1:])
-    opened.sync(docs)
-    reader = opened._searcher.reader()  # noqa: SLF001
+def test_segments_with_deletions(segmented_index: SearchIndex) -> None:
+    reader = segmented_index._searcher.reader()  # noqa: SLF001
     assert not reader.is_atomic() and reader.has_deletions()
     assert passage_documents(reader) == _whoosh(reader)
-    opened.close()
 
 
 def test_another_column_is_read_as_whoosh_reads_it(tmp_path: Path) -> None:

@@ -84,16 +84,10 @@ def test_the_index_ranks_as_whoosh(
     assert (fast.total, fast.per_document) == (slow.total, slow.per_document)
 
 
-def test_passage_numbers_are_whoosh_s_over_segments(library: Library, tmp_path: Path) -> None:
-    docs = list(library)
-    opened = SearchIndex(tmp_path / "index")
-    opened.sync(docs)
-    opened.sync(docs[1:])
-    opened.sync(docs)
-    reader = opened._searcher.reader()  # noqa: SLF001
+def test_passage_numbers_are_whoosh_s_over_segments(segmented_index: SearchIndex) -> None:
+    reader = segmented_index._searcher.reader()  # noqa: SLF001
     for fieldname, text in [("text", b"russia"), ("pairs", b"missil defens"), ("text", b"zz")]:
         expected = (
             list(reader.postings(fieldname, text).all_ids()) if (fieldname, text) in reader else []
         )
         assert whole_postings.passage_numbers(reader, fieldname, text) == expected
-    opened.close()
