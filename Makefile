@@ -99,7 +99,7 @@ update-translations: | $(INSTALLED)
 	$(BIN)/pyside6-lupdate $(UI_SOURCES) -locations none -no-obsolete -target-language en_US \
 		-pluralonly -ts resources/statement_reader_en.ts
 	mkdir -p build
-	$(BIN)/pybabel -q extract --no-location --sort-output -k _ -k ngettext:1,2 \
+	$(BIN)/pybabel -q extract --no-location --sort-output -k _ -k ngettext:1,2 -k pgettext:1c,2 \
 		--project "Statement Reader" -o build/statement_reader_core.pot $(CORE_SOURCES)
 	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete \
 		-l ru -D statement_reader_core -i build/statement_reader_core.pot \

@@ -30,6 +30,12 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as said in `context`: Russian names a month differently alone ("март 2017")
+    and after a day ("15 марта 2017"), English the same."""
+    return _current.pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, number: int) -> str:
     """The form of a counted sentence for `number`: Russian has three, English two. The
     sentence keeps its `{n}` (or other) fields for `.format` after choosing."""

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
-from reader.core.translation import _
+from reader.core.translation import _, pgettext
 
 
 def _month_names() -> tuple[str, ...]:
@@ -29,6 +29,25 @@ def _month_names() -> tuple[str, ...]:
         _("October"),
         _("November"),
         _("December"),
+    )
+
+
+def _months_alone() -> tuple[str, ...]:
+    """Month names as they stand with only a year ("March 2017"; Russian "март 2017")."""
+    return (
+        "",
+        pgettext("month alone", "January"),
+        pgettext("month alone", "February"),
+        pgettext("month alone", "March"),
+        pgettext("month alone", "April"),
+        pgettext("month alone", "May"),
+        pgettext("month alone", "June"),
+        pgettext("month alone", "July"),
+        pgettext("month alone", "August"),
+        pgettext("month alone", "September"),
+        pgettext("month alone", "October"),
+        pgettext("month alone", "November"),
+        pgettext("month alone", "December"),
     )
 
 
@@ -111,11 +130,12 @@ class Metadata:
         if self.date_precision is DatePrecision.YEAR:
             return f"{start.year}-{end.year}" if end else str(start.year)
         if self.date_precision is DatePrecision.MONTH:
+            alone = _months_alone()
             if end is None:
-                return f"{months[start.month]} {start.year}"
+                return f"{alone[start.month]} {start.year}"
             if start.year == end.year:
-                return f"{months[start.month]} - {months[end.month]} {end.year}"
-            return f"{months[start.month]} {start.year} - {months[end.month]} {end.year}"
+                return f"{alone[start.month]} - {alone[end.month]} {end.year}"
+            return f"{alone[start.month]} {start.year} - {alone[end.month]} {end.year}"
         if end is None:
             return f"{start.day} {months[start.month]} {start.year}"
         if (start.year, start.month) == (end.year, end.month):
