@@ -254,3 +254,37 @@ def test_trafilatura_is_given_the_text_and_no_address(monkeypatch: pytest.Monkey
     assert html_region.extracted_text(f"<html><body>{ARTICLE}</body></html>")
     assert len(calls) == 1 and isinstance(calls[0][0][0], str)
     assert calls[0][1].get("url") is None
+
+
+def test_a_title_the_page_names_outranks_a_section_heading_in_its_h1(tmp_path: Path) -> None:
+    """Institutions' sites head every page with its section; JSON-LD or Open Graph name the
+    statement."""
+    page = f"""<html><head><script type="application/ld+json">
+{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}</script></head><body><main>
+<h1>Press releases</h1><h2>{HEADLINE}</h2><p>{OPENING}</p><p>{MIDDLE}</p></main></body></html>"""
+    assert imported(tmp_path, page).metadata.title == HEADLINE
+
+
+def test_the_h1_stays_the_title_when_the_page_names_it_the_same_with_its_site(
+    tmp_path: Path,
+) -> None:
+    page = f"""<html><head><meta property="og:title" content="{HEADLINE.upper()} | Institute">
+</head><body><main><h1>{HEADLINE}</h1><p>{OPENING}</p><p>{MIDDLE}</p></main></body></html>"""
+    assert imported(tmp_path, page).metadata.title == HEADLINE
+
+
+def test_the_page_title_and_time_when_its_text_names_neither(tmp_path: Path) -> None:
+    page = f"""<html><head><title>On Arms Control - The Institute</title></head><body>
+<main><p>{OPENING}</p><p>{MIDDLE}</p><p>Posted <time datetime="2013-04-08">8 April</time></p>
+</main></body></html>"""
+    metadata = imported(tmp_path, page).metadata
+    assert (metadata.title, metadata.date_start) == ("On Arms Control", dt.date(2013, 4, 8))
+
+
+def test_a_dateline_of_the_text_outranks_the_date_the_page_was_posted(tmp_path: Path) -> None:
+    """The statement's date is the one it gives itself; a site may post it days later."""
+    page = f"""<html><head><meta property="article:published_time" content="2021-05-20">
+</head><body><main><h1>{HEADLINE}</h1><p>Geneva, 12 May 2021</p><p>{OPENING}</p>
+<p>{MIDDLE}</p></main></body></html>"""
+    metadata = imported(tmp_path, page).metadata
+    assert (metadata.place, metadata.date_start) == ("Geneva", dt.date(2021, 5, 12))

@@ -44,29 +44,34 @@ _DEEPEST_JSON = 8  # levels of JSON-LD searched: @graph and a mainEntity sit at 
 
 def page_hints(tree: LexborHTMLParser) -> Hints:
     things = list(_linked_data(tree))
-    return Hints(title=_title(tree, things), date=_date(tree, things), source_url=_address(tree))
+    title, named = _title(tree, things)
+    return Hints(
+        title=title,
+        date=_date(tree, things),
+        source_url=_address(tree),
+        title_named=named,
+    )
 
 
-def _title(tree: LexborHTMLParser, things: list[dict[str, Any]]) -> str:
-    """The article's headline as JSON-LD or Open Graph give it, else the <title> without the
-    site's name that most pages add after a bar or a dash."""
+def _title(tree: LexborHTMLParser, things: list[dict[str, Any]]) -> tuple[str, bool]:
+    """The article's headline as JSON-LD or Open Graph give it (True: the page names its
+    article so), else the <title> (False: often the site's or the section's name alone),
+    without the site's name that most pages add after a bar or a dash."""
     site = _meta(tree, 'meta[property="og:site_name"]')
     for title in (_first_text(things, "headline"), _meta(tree, 'meta[property="og:title"]')):
         if title:
-            return _without_site(title, site)
+            return _without_site(title, site), True
     node = tree.css_first("title")
-    title = normalise_space(node.text()) if node else ""
-    for separator in _TITLE_SEPARATORS:
-        head, found, _site = title.rpartition(separator)
-        if found and len(head.split()) >= 3:
-            return head
-    return title
+    return _without_site(normalise_space(node.text()) if node else "", site, guess=True), False
 
 
-def _without_site(title: str, site: str) -> str:
+def _without_site(title: str, site: str, guess: bool = False) -> str:
+    """`title` less a trailing site's name: the one Open Graph names, or with `guess` (a
+    <title>, which most pages end so) any tail after a separator with three words before it."""
     for separator in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(separator)
-        if found and site and tail.casefold() == site.casefold():
+        named = bool(site) and tail.casefold() == site.casefold()
+        if found and (named or (guess and len(head.split()) >= 3)):
             return head
     return title
 

@@ -41,6 +41,7 @@ from collections.abc import Sequence
 
 from reader.core.documents.builder import BlockSpec
 from reader.core.documents.document import BlockKind
+from reader.core.importers.metadata_detection import same_title
 
 _WORD = re.compile(r"\w+")
 _SHORT = 3  # blocks with fewer words cannot be judged by their trigrams
@@ -88,13 +89,13 @@ def with_headline(
     place in the page; `title` is what the page's metadata calls it, "" if nothing."""
     kept = {id(spec) for spec in chosen}
     at = [number for number, spec in enumerate(candidates) if id(spec) in kept]
-    headline = _headline(candidates, at, _words(title)) if at else None
+    headline = _headline(candidates, at, title) if at else None
     if headline is None or id(candidates[headline]) in kept:
         return list(chosen)
     return [candidates[number] for number in sorted([*at, headline])]
 
 
-def _headline(candidates: Sequence[BlockSpec], at: list[int], title: Words) -> int | None:
+def _headline(candidates: Sequence[BlockSpec], at: list[int], title: str) -> int | None:
     """Where the headline stands among the candidates: the <h1> the metadata names, nearest
     the article's start; failing that, if no kept block is an <h1>, the <h1> near its start."""
     start, end = at[0], at[-1]
@@ -103,7 +104,7 @@ def _headline(candidates: Sequence[BlockSpec], at: list[int], title: Words) -> i
         for number, spec in enumerate(candidates)
         if spec.kind is BlockKind.HEADING and spec.level == 1 and _words(spec.text)
     ]
-    named = [number for number in h1 if _same_title(_words(candidates[number].text), title)]
+    named = [number for number in h1 if same_title(candidates[number].text, title)]
     if named:
         return min(named, key=lambda number: abs(number - start))
     if any(number in h1 for number in at):
@@ -111,15 +112,6 @@ def _headline(candidates: Sequence[BlockSpec], at: list[int], title: Words) -> i
     near = [number for number in h1 if start - _NEAR <= number <= min(end, start + _NEAR)]
     # Before the start on a tie: a headline heads its article.
     return min(near, key=lambda number: (abs(number - start), number > start), default=None)
-
-
-def _same_title(heading: Words, title: Words) -> bool:
-    """Whether one holds the other whole: a <title> adds the site's name to the headline,
-    an <h1> may add a kicker to it."""
-    if not heading or not title:
-        return False
-    shorter, longer = sorted((heading, title), key=len)
-    return f" {' '.join(shorter)} " in f" {' '.join(longer)} "
 
 
 def _words(text: str) -> Words:
