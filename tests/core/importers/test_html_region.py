@@ -1,6 +1,7 @@
 """The article of a web page: chosen by trafilatura, its blocks the page's own; the rest out."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,38 @@ def test_a_dateline_of_the_text_outranks_the_date_the_page_was_posted(tmp_path: 
 <p>{MIDDLE}</p></main></body></html>"""
     metadata = imported(tmp_path, page).metadata
     assert (metadata.place, metadata.date_start) == ("Geneva", dt.date(2021, 5, 12))
+
+
+RELATED = (
+    "Nuclear risk reduction in Europe: a new agenda",
+    "Confidence-building measures at sea and in the air",
+)
+NAMES = ("Igor Ivanov", "Des Browne", "Wolfgang Ischinger")
+
+
+def text_and(*more: str) -> Callable[[str], str]:
+    """trafilatura's text when it takes in what follows the article."""
+    return lambda html: "\n".join([*(text for *_, text in EXPECTED), *more])
+
+
+def test_links_to_other_pages_the_article_ends_with_are_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trafilatura takes some of them in, label and all: headlines of other pages, each
+    only a link."""
+    monkeypatch.setattr(html_region, "extracted_text", text_and("You may also like…", *RELATED))
+    links = "".join(f'<p><a href="/{n}">{text}</a></p>' for n, text in enumerate(RELATED))
+    page = f"""<html><body><div class="post">{ARTICLE}<p>You may also like…</p>{links}</div>
+</body></html>"""
+    assert blocks(imported(tmp_path, page)) == EXPECTED
+
+
+def test_names_linked_to_their_pages_at_the_end_of_a_statement_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(html_region, "extracted_text", text_and("Signed by:", *NAMES))
+    signed = "".join(f'<p><a href="/people/{n}">{name}</a></p>' for n, name in enumerate(NAMES))
+    page = f"""<html><body><div class="post">{ARTICLE}<p>Signed by:</p>{signed}</div>
+</body></html>"""
+    texts = [b.text for b in imported(tmp_path, page).blocks]
+    assert texts[-4:] == ["Signed by:", *NAMES]

@@ -24,7 +24,11 @@ from reader.core.documents.document import BlockKind
 from reader.core.importers.cleanup import clean_blocks
 from reader.core.importers.encoding import decode_text
 from reader.core.importers.html_hints import page_hints
-from reader.core.importers.html_region import article_blocks, with_headline
+from reader.core.importers.html_region import (
+    article_blocks,
+    with_headline,
+    without_trailing_links,
+)
 from reader.core.importers.list_markers import BULLET
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
@@ -109,8 +113,11 @@ def _article(tree: LexborHTMLParser, title: str = "") -> list[BlockSpec]:
     # trafilatura reads the same tree the blocks come from, less what is dropped anyway.
     # Banners and footers too: pages put their article's title, or its list, in them.
     _drop_furniture(tree, whole=True)
-    candidates = _blocks_under(tree.body)
+    collector = _BlockCollector()
+    candidates = collector.collect(tree.body) if tree.body is not None else []
     chosen = with_headline(candidates, article_blocks(tree.html or "", candidates), title)
+    linked = {id(spec): share for spec, share in zip(candidates, collector.linked, strict=True)}
+    chosen = without_trailing_links(chosen, [linked[id(spec)] for spec in chosen])
     texts = {spec.text for spec in chosen}
     within = all(spec.text in texts for spec in marked)
     if not chosen or (within and _words(marked) >= _words(chosen) / 2):
@@ -217,13 +224,21 @@ class _BlockCollector:
         self.buffer: list[str] = []
         self.context: list[_Open] = []  # the headings and list items being read
         self.lists: list[list[int]] = []  # per open list: [next number], or [] when unordered
+        self.links = 0  # the <a> elements open
+        self.linked: list[float] = []  # per block: the share of its characters inside a link
+        self.characters = [0, 0]  # of the buffer: all, inside a link
 
     def collect(self, root: LexborNode) -> list[BlockSpec]:
         for node, leaving in _walk(root):
             if node.is_text_node:
-                self.buffer.append(_SPACE.sub(" ", node.text_content or ""))
+                text = _SPACE.sub(" ", node.text_content or "")
+                self.buffer.append(text)
+                self.characters[0] += len(text)
+                self.characters[1] += len(text) if self.links else 0
             elif node.tag == "br" and not leaving:
                 self.buffer.append(_LINE_BREAK)
+            elif node.tag == "a":
+                self.links += -1 if leaving else 1
             elif node.tag in _BLOCKS:
                 self._flush()
                 if leaving:
@@ -261,10 +276,12 @@ class _BlockCollector:
 
     def _flush(self) -> None:
         text, self.buffer = "".join(self.buffer), []
+        (characters, linked), self.characters = self.characters, [0, 0]
         for part in _PARAGRAPH_BREAK.split(text):
             words = normalise_space(part)
             if words:
                 self.specs.append(self._block(words))
+                self.linked.append(linked / characters if characters else 0.0)
 
     def _block(self, words: str) -> BlockSpec:
         """A block of the heading or item being read; text of an item after its nested list, or

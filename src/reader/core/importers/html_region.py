@@ -29,7 +29,9 @@ heading is not kept as well.
 trafilatura takes the headline for metadata, not for the article's text, and leaves the
 page's <h1> out of it: `with_headline` puts it back where the page has it, so the statement
 keeps its own title (the <h1> whose words are the page's title in JSON-LD, Open Graph or
-<title>; on a page with none that matches, the <h1> nearest the article's start).
+<title>; on a page with none that matches, the <h1> nearest the article's start). It does
+take in the links to other pages that some pages end their article with ("You may also
+like..."): `without_trailing_links` leaves them out.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ _COVERED = 0.5  # share of a block's trigrams in trafilatura's text that makes i
 # date, a share bar, a photo and its caption. A site's name in an <h1> stands further off,
 # beyond its menu.
 _NEAR = 12
+_LINKED = 0.9  # share of a block's characters inside links that makes it a link
+# Words of a link that is another page's headline: not a signatory's name, not a button.
+_LINK_HEADLINE = 4
+_LABEL = 5  # words at most of a label heading such links ("Related publications")
 Words = tuple[str, ...]
 
 
@@ -93,6 +99,30 @@ def with_headline(
     if headline is None or id(candidates[headline]) in kept:
         return list(chosen)
     return [candidates[number] for number in sorted([*at, headline])]
+
+
+def without_trailing_links(chosen: Sequence[BlockSpec], linked: Sequence[float]) -> list[BlockSpec]:
+    """`chosen` less the links to other pages it ends with, and their label: two or more
+    blocks, each only a link as long as a headline. `linked` is each block's share of
+    characters inside links."""
+    end = len(chosen)
+    while (
+        end > 0
+        and linked[end - 1] >= _LINKED
+        and len(_words(chosen[end - 1].text)) >= _LINK_HEADLINE
+    ):
+        end -= 1
+    if len(chosen) - end < 2:
+        return list(chosen)
+    if end > 0 and linked[end - 1] < _LINKED and _is_label(chosen[end - 1].text):
+        end -= 1
+    return list(chosen[:end])
+
+
+def _is_label(text: str) -> bool:
+    """A few words not ending as a sentence does (a last "We agree." is the statement's)."""
+    text = text.strip()
+    return len(_words(text)) <= _LABEL and not (text.endswith(".") and not text.endswith(".."))
 
 
 def _headline(candidates: Sequence[BlockSpec], at: list[int], title: str) -> int | None:
