@@ -324,3 +324,17 @@ def test_names_linked_to_their_pages_at_the_end_of_a_statement_are_kept(
 </body></html>"""
     texts = [b.text for b in imported(tmp_path, page).blocks]
     assert texts[-4:] == ["Signed by:", *NAMES]
+
+
+@pytest.mark.parametrize("found", ["", "text"], ids=["trafilatura finds nothing", "within"])
+def test_the_headline_above_the_one_main_heads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, found: str
+) -> None:
+    """The page's own <main> is taken when trafilatura finds nothing, or only adds to it:
+    the page's headline standing above that <main> still heads it."""
+    text = "" if not found else "\n".join(t for kind, _, _, t in EXPECTED)
+    monkeypatch.setattr(html_region, "extracted_text", lambda html: text)
+    body = ARTICLE.split("</h1>", 1)[1]
+    page = f"""<html><head><meta property="og:title" content="{HEADLINE}"></head><body>
+{MENU}<div class="title"><h1>{HEADLINE}</h1></div><main>{body}</main></body></html>"""
+    assert blocks(imported(tmp_path, page)) == EXPECTED

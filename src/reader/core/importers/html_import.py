@@ -26,6 +26,7 @@ from reader.core.importers.encoding import decode_text
 from reader.core.importers.html_hints import page_hints
 from reader.core.importers.html_region import (
     article_blocks,
+    page_headline,
     with_headline,
     without_trailing_links,
 )
@@ -115,12 +116,17 @@ def _article(tree: LexborHTMLParser, title: str = "") -> list[BlockSpec]:
     _drop_furniture(tree, whole=True)
     collector = _BlockCollector()
     candidates = collector.collect(tree.body) if tree.body is not None else []
-    chosen = with_headline(candidates, article_blocks(tree.html or "", candidates), title)
+    found = article_blocks(tree.html or "", candidates)
+    headline = page_headline(candidates, found, title)
+    chosen = with_headline(candidates, found, headline) if found else []
     linked = {id(spec): share for spec, share in zip(candidates, collector.linked, strict=True)}
     chosen = without_trailing_links(chosen, [linked[id(spec)] for spec in chosen])
     texts = {spec.text for spec in chosen}
     within = all(spec.text in texts for spec in marked)
     if not chosen or (within and _words(marked) >= _words(chosen) / 2):
+        # The page's <main> may stand under its headline, not around it.
+        if headline is not None and headline.text not in {spec.text for spec in marked}:
+            return [headline, *marked]
         return marked
     return chosen
 

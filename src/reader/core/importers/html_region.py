@@ -27,7 +27,8 @@ Each line and trigram of trafilatura's text is used once, so a menu entry repeat
 heading is not kept as well.
 
 trafilatura takes the headline for metadata, not for the article's text, and leaves the
-page's <h1> out of it: `with_headline` puts it back where the page has it, so the statement
+page's <h1> out of it: `page_headline` finds it and `with_headline` puts it back where the
+page has it, so the statement
 keeps its own title (the <h1> whose words are the page's title in JSON-LD, Open Graph or
 <title>; on a page with none that matches, the <h1> nearest the article's start). It does
 take in the links to other pages that some pages end their article with ("You may also
@@ -88,17 +89,26 @@ def extracted_text(html: str) -> str:
     return extracted or ""
 
 
-def with_headline(
+def page_headline(
     candidates: Sequence[BlockSpec], chosen: Sequence[BlockSpec], title: str = ""
-) -> list[BlockSpec]:
-    """`chosen` (some of `candidates`, in order) with the page's headline among them, in its
-    place in the page; `title` is what the page's metadata calls it, "" if nothing."""
+) -> BlockSpec | None:
+    """The page's headline among the candidates, if it has one: `chosen` are the article's
+    blocks, `title` what the page's metadata calls it ("" if nothing)."""
     kept = {id(spec) for spec in chosen}
     at = [number for number, spec in enumerate(candidates) if id(spec) in kept]
-    headline = _headline(candidates, at, title) if at else None
-    if headline is None or id(candidates[headline]) in kept:
+    found = _headline(candidates, at, title)
+    return None if found is None else candidates[found]
+
+
+def with_headline(
+    candidates: Sequence[BlockSpec], chosen: Sequence[BlockSpec], headline: BlockSpec | None
+) -> list[BlockSpec]:
+    """`chosen` (some of `candidates`, in order) with `headline` among them, in its place."""
+    kept = {id(spec) for spec in chosen}
+    if headline is None or id(headline) in kept:
         return list(chosen)
-    return [candidates[number] for number in sorted([*at, headline])]
+    kept.add(id(headline))
+    return [spec for spec in candidates if id(spec) in kept]
 
 
 def without_trailing_links(chosen: Sequence[BlockSpec], linked: Sequence[float]) -> list[BlockSpec]:
@@ -128,7 +138,7 @@ def _is_label(text: str) -> bool:
 def _headline(candidates: Sequence[BlockSpec], at: list[int], title: str) -> int | None:
     """Where the headline stands among the candidates: the <h1> the metadata names, nearest
     the article's start; failing that, if no kept block is an <h1>, the <h1> near its start."""
-    start, end = at[0], at[-1]
+    start, end = (at[0], at[-1]) if at else (0, -1)
     h1 = [
         number
         for number, spec in enumerate(candidates)
