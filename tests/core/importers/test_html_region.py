@@ -274,6 +274,13 @@ def test_the_h1_stays_the_title_when_the_page_names_it_the_same_with_its_site(
     assert imported(tmp_path, page).metadata.title == HEADLINE
 
 
+def test_a_site_that_gives_every_page_its_own_name_names_no_article(tmp_path: Path) -> None:
+    page = f"""<html><head><meta property="og:site_name" content="The Institute">
+<meta property="og:title" content="The Institute"></head><body><main><h1>{HEADLINE}</h1>
+<p>{OPENING}</p><p>{MIDDLE}</p></main></body></html>"""
+    assert imported(tmp_path, page).metadata.title == HEADLINE
+
+
 def test_the_page_title_and_time_when_its_text_names_neither(tmp_path: Path) -> None:
     page = f"""<html><head><title>On Arms Control - The Institute</title></head><body>
 <main><p>{OPENING}</p><p>{MIDDLE}</p><p>Posted <time datetime="2013-04-08">8 April</time></p>

@@ -56,10 +56,11 @@ def page_hints(tree: LexborHTMLParser) -> Hints:
 def _title(tree: LexborHTMLParser, things: list[dict[str, Any]]) -> tuple[str, bool]:
     """The article's headline as JSON-LD or Open Graph give it (True: the page names its
     article so), else the <title> (False: often the site's or the section's name alone),
-    without the site's name that most pages add after a bar or a dash."""
+    without the site's name that most pages add after a bar or a dash. Some sites give
+    every page their own name for its Open Graph title: that names no article."""
     site = _meta(tree, 'meta[property="og:site_name"]')
     for title in (_first_text(things, "headline"), _meta(tree, 'meta[property="og:title"]')):
-        if title:
+        if title and title.casefold() != site.casefold():
             return _without_site(title, site), True
     node = tree.css_first("title")
     return _without_site(normalise_space(node.text()) if node else "", site, guess=True), False
