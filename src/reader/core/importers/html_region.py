@@ -28,11 +28,10 @@ heading is not kept as well.
 
 trafilatura takes the headline for metadata, not for the article's text, and leaves the
 page's <h1> out of it: `page_headline` finds it and `with_headline` puts it back where the
-page has it, so the statement
-keeps its own title (the <h1> whose words are the page's title in JSON-LD, Open Graph or
-<title>; on a page with none that matches, the <h1> nearest the article's start). It does
-take in the links to other pages that some pages end their article with ("You may also
-like..."): `without_trailing_links` leaves them out.
+page has it, so the statement keeps its own title (the <h1> whose words are the page's
+title in JSON-LD, Open Graph or <title>; on a page with none that matches, the <h1> nearest
+the article's start). trafilatura does take in the links to other pages that some pages
+end their article with ("You may also like..."): `without_trailing_links` leaves them out.
 """
 
 from __future__ import annotations
@@ -139,12 +138,12 @@ def _headline(candidates: Sequence[BlockSpec], at: list[int], title: str) -> int
     """Where the headline stands among the candidates: the <h1> the metadata names, nearest
     the article's start; failing that, if no kept block is an <h1>, the <h1> near its start."""
     start, end = (at[0], at[-1]) if at else (0, -1)
-    h1 = [
+    h1 = {
         number
         for number, spec in enumerate(candidates)
         if spec.kind is BlockKind.HEADING and spec.level == 1 and _words(spec.text)
-    ]
-    named = [number for number in h1 if same_title(candidates[number].text, title)]
+    }
+    named = [number for number in sorted(h1) if same_title(candidates[number].text, title)]
     if named:
         return min(named, key=lambda number: abs(number - start))
     if any(number in h1 for number in at):
@@ -163,7 +162,8 @@ def _trigrams(words: Words) -> list[Words]:
 
 
 class _Matcher:
-    """Trafilatura's lines and trigrams, each used up by the first block that matches it."""
+    """Trafilatura's lines and trigrams, each used up by the first block that matches it:
+    a block that is one of the lines before any judged by trigrams."""
 
     def __init__(self, text: str) -> None:
         lines = [words for words in map(_words, text.splitlines()) if words]
