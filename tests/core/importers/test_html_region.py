@@ -345,3 +345,19 @@ def test_the_headline_above_the_one_main_heads_it(
     page = f"""<html><head><meta property="og:title" content="{HEADLINE}"></head><body>
 {MENU}<div class="title"><h1>{HEADLINE}</h1></div><main>{body}</main></body></html>"""
     assert blocks(imported(tmp_path, page)) == EXPECTED
+
+
+def test_microdata_hidden_for_search_engines_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page may say its headline, date and image again in schema.org microdata no one sees
+    (and trafilatura takes it in on some pages)."""
+    address = "https://example.org/images/statement-500-250.jpg"
+    monkeypatch.setattr(
+        html_region, "extracted_text", text_and(HEADLINE, "2021-05-12T09:30:00+02:00", address)
+    )
+    microdata = f"""<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">
+<h1 itemprop="name">{HEADLINE}</h1><div itemprop="datePublished">2021-05-12T09:30:00+02:00</div>
+<div itemprop="image">{address}</div></div>"""
+    page = f"""<html><body>{MENU}{microdata}<div class="post">{ARTICLE}</div></body></html>"""
+    assert blocks(imported(tmp_path, page)) == EXPECTED

@@ -36,11 +36,14 @@ from reader.core.importers.raw_file import refuse_binary
 from reader.core.importers.refusal import ImportRefused
 
 # Parts of a page that are never the statement: code, navigation, form controls, embedded
-# media. Not <form> itself: ASP.NET pages hold all their text inside one.
+# media, schema.org microdata hidden for search engines (the page's headline, date and image
+# address again). Not <form> itself: ASP.NET pages hold all their text inside one; not every
+# hidden element: the rest of an article behind a "Read more" button is hidden too.
 _DROPPED = (
     "script, style, noscript, template, nav, aside, button, select, textarea, "
     "iframe, object, embed, svg, canvas, audio, video, map, dialog, [hidden], "
-    "[aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search]"
+    "[aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search], "
+    '[itemscope][style*="display:none" i], [itemscope][style*="display: none" i]'
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LISTS = {"ul", "ol", "menu"}
