@@ -24,6 +24,7 @@ from reader.core.importers.list_markers import BULLET
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
 from reader.core.importers.refusal import ImportRefused
+from reader.core.translation import _
 
 # Parts of a page that are never the statement: code, navigation, forms, embedded media.
 _DROPPED = (
@@ -71,7 +72,7 @@ def meta_charset(declared: str | None) -> str | None:
 
 
 def import_html(name: str, data: bytes) -> ParsedFile:
-    refuse_binary(name, data, "an HTML page")
+    refuse_binary(name, data, _("an HTML page"))
     declared = _DECLARED.search(data[:1024])
     charset = declared.group(1).decode("ascii") if declared else None
     decoded = decode_text(name, data, meta_charset(charset))
@@ -93,7 +94,10 @@ def parse_html(name: str, html: str) -> LexborHTMLParser:
         html = _OPTION_TAG.sub("", html)
     if _depth_over(html, _DEEPEST):
         raise ImportRefused(
-            name, f"{name} nests its HTML elements more than {_DEEPEST:,} deep, which no page does."
+            name,
+            _("{name} nests its HTML elements more than {n} deep, which no page does.").format(
+                name=name, n=f"{_DEEPEST:,}"
+            ),
         )
     return LexborHTMLParser(html)
 
