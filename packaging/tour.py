@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from reader import paths  # noqa: E402
 from reader.core.documents.builder import build_document  # noqa: E402
 from reader.core.documents.document import Document  # noqa: E402
+from reader.core.documents.text_find import whole_words  # noqa: E402
 from reader.core.importers import import_file  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
 from reader.resource_access import resource_folder  # noqa: E402
@@ -114,11 +115,12 @@ def _variant(
     doc = library.get(hit.doc_id)
     store = notes.service.store
     assert store is not None
-    end = min(len(doc.text), hit.end)
+    # As the reader stores a selection: snapped to whole words.
+    start, end = whole_words(doc.text, hit.start, min(len(doc.text), hit.end, hit.start + 60))
     store.add(
         doc,
-        hit.start,
-        min(end, hit.start + 60),
+        start,
+        end,
         "green",
         "Worth **quoting** in the memo.",
         ("stability",),
@@ -176,8 +178,12 @@ def _shoot_with_popup(
     for _ in range(SETTLE_ROUNDS):
         app.processEvents()
     picture: QPixmap = window.grab()
+    drawn = popup.grab()
+    # A desktop opens a menu leftwards or upwards when it would leave the screen.
+    x = min(at.x(), picture.width() - drawn.width())
+    y = min(at.y(), picture.height() - drawn.height())
     painter = QPainter(picture)
-    painter.drawPixmap(at, popup.grab())
+    painter.drawPixmap(QPoint(max(0, x), max(0, y)), drawn)
     painter.end()
     picture.save(str(path))
     print(path)

@@ -13,12 +13,12 @@ from reader.core.library.library import Library
 from reader.core.search.index import SearchIndex
 from reader.core.search.index_store import current_generation
 from reader.core.search.query import (
-    TOO_COMPLEX,
-    TOO_DEEP,
-    TOO_LONG,
-    TOO_MANY,
-    UNREADABLE,
     QueryError,
+    too_complex,
+    too_deep,
+    too_long,
+    too_many,
+    unreadable,
 )
 from reader.core.search.results import SearchResults
 from tests.fuzzing import assert_one_sentence, examples, time_limit
@@ -183,16 +183,16 @@ def test_operators_alone_fall_back_to_the_words(index: SearchIndex) -> None:
     """ "NOT NOT ... missile" failed in Whoosh, and so did its words-only fallback, which kept
     the NOTs (IndexError)."""
     results = index.search("NOT " * 450 + "Minsk")
-    assert results.notice == UNREADABLE
+    assert results.notice == unreadable()
     assert [hit.doc_id for hit in results.hits] == ["elbe-group-2018-naples"]
 
 
 @pytest.mark.parametrize(
     ("text", "sentence"),
     [
-        ("m" * 20_000, TOO_LONG),  # Whoosh's parser took 5 s: quadratic in a word's length
-        ('"' + "missile defense " * 100 + 'NATO"', TOO_MANY),  # stack overflow in its matchers
-        ("(missile OR (defense AND " * 60 + "Minsk" + "))" * 60, TOO_DEEP),
+        ("m" * 20_000, too_long()),  # Whoosh's parser took 5 s: quadratic in a word's length
+        ('"' + "missile defense " * 100 + 'NATO"', too_many()),  # stack overflow in its matchers
+        ("(missile OR (defense AND " * 60 + "Minsk" + "))" * 60, too_deep()),
     ],
     ids=["long", "many-words", "deep"],
 )
@@ -233,7 +233,7 @@ def test_a_query_too_deep_for_whoosh_is_no_damage(
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(index, "_ranked_hits", overflow)
-    with pytest.raises(QueryError, match=f"^{TOO_COMPLEX}$"):
+    with pytest.raises(QueryError, match=f"^{too_complex()}$"):
         index.search("missile")
     assert current_generation(index.folder) == generation
 

@@ -11,7 +11,8 @@ from whoosh.codec.whoosh3 import W3Codec
 from reader.core.errors import ReaderError
 from reader.core.library.library import Library
 from reader.core.search.index import SearchIndex
-from reader.core.search.temporary_index import STALE, TemporarySearchIndex, synced_index
+from reader.core.search.temporary_index import TemporarySearchIndex, synced_index
+from reader.core.search.temporary_index import stale as stale_notice
 
 
 def test_a_folder_that_cannot_be_made_gets_a_temporary_index(
@@ -70,7 +71,7 @@ def test_an_index_already_there_is_used_and_its_trouble_said(
     monkeypatch.setattr(W3Codec, "per_document_writer", full)
     stale = synced_index(folder, Library([*library][:1]))  # one removed: cannot be written
     assert stale.report == "stale" and type(stale.index) is SearchIndex
-    assert "No space left on device" in stale.notice and STALE in stale.notice
+    assert "No space left on device" in stale.notice and stale_notice() in stale.notice
     assert stale.index.search("Minsk").total == 1  # what the index held, still searched
     stale.index.close()
 

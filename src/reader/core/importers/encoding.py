@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import chardet
 
 from reader.core.importers.refusal import ImportRefused
+from reader.core.translation import _
 
 _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -97,7 +98,9 @@ def _utf8_or_guess(name: str, data: bytes) -> str:
 def _clean(name: str, text: str) -> str:
     text = _LINE_ENDS.sub("\n", text.lstrip("\ufeff"))
     if len(_CONTROLS.findall(text)) > _MOST_CONTROLS * len(text):
-        raise ImportRefused(name, f"{name} does not hold readable text (it looks binary).")
+        raise ImportRefused(
+            name, _("{name} does not hold readable text (it looks binary).").format(name=name)
+        )
     # No codec above yields a lone surrogate; should one ever, it is no character anyone
     # wrote, and none may reach the database or an export.
     text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))

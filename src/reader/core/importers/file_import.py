@@ -18,6 +18,7 @@ from reader.core.importers.pdf_import import import_pdf
 from reader.core.importers.raw_file import read_bytes
 from reader.core.importers.refusal import ImportRefused
 from reader.core.importers.text_import import import_text
+from reader.core.translation import _
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 FORMATS = {
@@ -56,11 +57,13 @@ def import_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedState
     if file_format is None:
         raise ImportRefused(
             name,
-            f"{name} is not a kind of file Statement Reader can import (.txt, .md, .html, .pdf).",
+            _(
+                "{name} is not a kind of file Statement Reader can import (.txt, .md, .html, .pdf)."
+            ).format(name=name),
         )
     parsed = _READERS[file_format](name, read_bytes(path, max_bytes))
     if not parsed.blocks:
-        raise ImportRefused(name, f"{name} holds no text to import.")
+        raise ImportRefused(name, _("{name} holds no text to import.").format(name=name))
     metadata = detect_metadata(parsed.blocks, parsed.head, name, parsed.hints)
     blocks = tuple(parsed.blocks)
     return ImportedStatement(

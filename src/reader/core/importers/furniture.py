@@ -11,6 +11,7 @@ from reader.core.documents.builder import normalise_space
 from reader.core.documents.sentences import split_sentences
 from reader.core.errors import ResourceError
 from reader.core.importers.headings import is_title_case
+from reader.core.translation import _
 from reader.resource_access import resource_path
 
 SCOPES = ("line", "widget", "trailing")
@@ -103,7 +104,8 @@ def load_furniture(path: Path) -> Furniture:
     try:
         return parse_furniture(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, re.error) as error:
-        raise ResourceError(f"The furniture list {path.name} cannot be read ({error}).") from error
+        message = _("The furniture list {name} cannot be read ({error}).")
+        raise ResourceError(message.format(name=path.name, error=error)) from error
 
 
 @lru_cache(maxsize=1)

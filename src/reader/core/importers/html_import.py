@@ -34,6 +34,7 @@ from reader.core.importers.list_markers import BULLET
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
 from reader.core.importers.refusal import ImportRefused
+from reader.core.translation import _
 
 # Parts of a page that are never the statement: code, navigation, form controls, embedded
 # media, schema.org microdata hidden for search engines (the page's headline, date and image
@@ -52,11 +53,6 @@ _BLOCKS = frozenset(
     """p div section article main body li ul ol menu dl dt dd blockquote pre address figure
     figcaption table thead tbody tfoot tr td th caption hr details summary fieldset legend
     center header footer h1 h2 h3 h4 h5 h6""".split()
-)
-# A page whose words a script writes in when a browser shows it: the browser can save them.
-_SCRIPTED = (
-    "only scripts that write it when a browser shows the page; save the page from the browser "
-    "once it has loaded (Save Page As, Web Page, complete) and import that copy"
 )
 _SPACE = re.compile(r"\s+")
 _LINE_BREAK = "\u2028"  # stands for <br> until a block is flushed
@@ -90,7 +86,7 @@ def meta_charset(declared: str | None) -> str | None:
 
 
 def import_html(name: str, data: bytes) -> ParsedFile:
-    refuse_binary(name, data, "an HTML page")
+    refuse_binary(name, data, _("an HTML page"))
     declared = _DECLARED.search(data[:1024])
     charset = declared.group(1).decode("ascii") if declared else None
     decoded = decode_text(name, data, meta_charset(charset))
@@ -103,7 +99,15 @@ def import_html(name: str, data: bytes) -> ParsedFile:
     # repeating; html_region keeps a teaser and its paragraph once when only one is the article's.
     blocks = clean_blocks(raw, repeats=False)
     if not blocks and scripted:
-        raise ImportRefused(name, f"{name} holds no text to import, {_SCRIPTED}.")
+        # Its words a script writes in when a browser shows it: the browser can save them.
+        raise ImportRefused(
+            name,
+            _(
+                "{name} holds no text to import, only scripts that write it when a browser "
+                "shows the page; save the page from the browser once it has loaded (Save Page "
+                "As, Web Page, complete) and import that copy."
+            ).format(name=name),
+        )
     return ParsedFile(blocks, head, hints, decoded.encoding)
 
 
@@ -149,7 +153,10 @@ def parse_html(name: str, html: str) -> LexborHTMLParser:
         html = _OPTION_TAG.sub("", html)
     if _depth_over(html, _DEEPEST):
         raise ImportRefused(
-            name, f"{name} nests its HTML elements more than {_DEEPEST:,} deep, which no page does."
+            name,
+            _("{name} nests its HTML elements more than {n} deep, which no page does.").format(
+                name=name, n=f"{_DEEPEST:,}"
+            ),
         )
     return LexborHTMLParser(html)
 

@@ -23,6 +23,7 @@ from reader.core.importers.list_markers import BULLET, match_marker
 from reader.core.importers.metadata_detection import Hints
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
+from reader.core.translation import _
 
 # YAML front matter, as static site generators write it: only title and date are read.
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>(?:.*\n){0,50}?)---\n")
@@ -30,7 +31,7 @@ _FRONT_FIELD = re.compile(r"^(?P<key>title|date):\s*[\"']?(?P<value>.*?)[\"']?\s
 
 
 def import_markdown(name: str, data: bytes) -> ParsedFile:
-    refuse_binary(name, data, "a Markdown file")
+    refuse_binary(name, data, _("a Markdown file"))
     decoded = decode_text(name, data)
     text, hints = _front_matter(decoded.text)
     raw = _TokenReader(name).read(MarkdownIt("commonmark").enable("table").parse(text))

@@ -19,6 +19,7 @@ from reader.core.importers.datelines import (
 )
 from reader.core.importers.dates import DateMatch, find_date
 from reader.core.importers.headings import ends_sentence, title_index
+from reader.core.translation import _
 from reader.resource_access import resource_path
 
 _HEAD_LINES = 40  # a dateline stands near the top, furniture such as "Statement | 6 June 2021" too
@@ -151,7 +152,7 @@ def _dateline(head: list[str], specs: list[BlockSpec]) -> Dateline | None:
     datelines = [
         (number, found) for number, line in enumerate(lines) if (found := read_dateline(line))
     ]
-    for _, found in datelines:
+    for _number, found in datelines:
         if found.date.precision is DatePrecision.DAY:
             return found
     for spec in specs[:_OPENING_BLOCKS]:
@@ -184,7 +185,7 @@ def find_organisations(text: str) -> tuple[str, ...]:
         match = pattern.search(text)
         if match:
             found.append((match.start(), name))
-    return tuple(name for _, name in sorted(found))
+    return tuple(name for _count, name in sorted(found))
 
 
 @lru_cache(maxsize=1)
@@ -193,13 +194,15 @@ def _organisation_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     try:
         rows = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        message = f"The organisation list {path.name} cannot be read ({error})."
+        message = _("The organisation list {name} cannot be read ({error}).").format(
+            name=path.name, error=error
+        )
         raise ResourceError(message) from error
     patterns = []
     for row in rows:
         if not row.strip() or row.startswith(("#", "name\t")):
             continue
-        name, _, aliases = row.partition("\t")
+        name, _tab, aliases = row.partition("\t")
         forms = [name, *(a.strip() for a in aliases.split("|") if a.strip())]
         alternatives = "|".join(re.escape(form) for form in forms)
         patterns.append((name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))

@@ -19,6 +19,7 @@ from reader.core.importers.pdf_furniture import body_fragments
 from reader.core.importers.pdf_order import Row, page_rows
 from reader.core.importers.pdf_pages import Page, read_page
 from reader.core.importers.refusal import ImportRefused
+from reader.core.translation import _
 
 # PDFium may not be called from two threads at once, not even for two documents, and the
 # GUI imports on worker threads.
@@ -39,8 +40,10 @@ def import_pdf(name: str, data: bytes) -> ParsedFile:
     if not any(row.text.strip() for row in rows):
         raise ImportRefused(
             name,
-            f"{name} has no text layer (it is probably a scan); "
-            "Statement Reader cannot read text from images.",
+            _(
+                "{name} has no text layer (it is probably a scan); "
+                "Statement Reader cannot read text from images."
+            ).format(name=name),
         )
     head = [normalise_space(row.text) for row in rows[:HEAD_LINES]]
     return ParsedFile(pdf_blocks(rows), head, _hints(info))
@@ -85,8 +88,12 @@ def _metadata_value(document: pdfium.PdfDocument, key: str) -> str:
 
 def _unreadable(name: str, error: Exception) -> str:
     if "password" in str(error).lower():
-        return f"{name} is protected by a password; save a copy without one and import that."
-    return f"{name} is not a PDF Statement Reader can read (it is damaged or incomplete)."
+        return _(
+            "{name} is protected by a password; save a copy without one and import that."
+        ).format(name=name)
+    return _("{name} is not a PDF Statement Reader can read (it is damaged or incomplete).").format(
+        name=name
+    )
 
 
 def _hints(info: dict[str, str]) -> Hints:

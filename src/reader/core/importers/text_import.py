@@ -9,10 +9,11 @@ from reader.core.importers.furniture import default_furniture
 from reader.core.importers.parsed import ParsedFile, head_of
 from reader.core.importers.raw_file import refuse_binary
 from reader.core.importers.text_layout import lay_out
+from reader.core.translation import _
 
 
 def import_text(name: str, data: bytes) -> ParsedFile:
-    refuse_binary(name, data, "a text file")
+    refuse_binary(name, data, _("a text file"))
     decoded = decode_text(name, data)
     return ParsedFile(text_blocks(decoded.text), head_of(decoded.text), encoding=decoded.encoding)
 

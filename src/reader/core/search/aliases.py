@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import ResourceError
+from reader.core.translation import _
 
 _ACRONYM = re.compile(r"^(?:[A-Z0-9]{2,}s?|(?:[A-Za-z]\.){2,})$")
 
@@ -43,4 +44,5 @@ def load_aliases(path: Path) -> list[AliasGroup]:
     try:
         return parse_aliases(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise ResourceError(f"The alias list {path.name} cannot be read ({error}).") from error
+        message = _("The alias list {name} cannot be read ({error}).")
+        raise ResourceError(message.format(name=path.name, error=error)) from error

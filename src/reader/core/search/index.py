@@ -37,15 +37,15 @@ from reader.core.search.passages import fingerprint, passages
 from reader.core.search.phrases import with_pair_terms
 from reader.core.search.prefixes import best, is_plain_prefix, prefix_matches
 from reader.core.search.query import (
-    TOO_COMPLEX,
     AliasExpander,
     ParsedQuery,
     QueryError,
     make_parser,
     parse,
+    too_complex,
     without_surrogates,
 )
-from reader.core.search.query_notices import NOTHING_TO_SEARCH, notice_for_nothing_found
+from reader.core.search.query_notices import nothing_to_search, notice_for_nothing_found
 from reader.core.search.query_terms import highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
@@ -53,6 +53,7 @@ from reader.core.search.scoring import ListedLengthsBM25F
 from reader.core.search.snippets import make_snippet
 from reader.core.search.spelling import suggest
 from reader.core.search.writing import open_writer
+from reader.core.translation import _
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +151,14 @@ class SearchIndex:
         except OSError as error:
             raise self._unwritable(error) from error
         # Another process may publish (and clear away ours) meanwhile: any current one will do.
-        for _ in range(OPEN_ATTEMPTS):
+        for _attempt in range(OPEN_ATTEMPTS):
             if not self._open_live():
                 break
         else:
             raise IndexUnavailableError(
-                f"The search index just built in {generation} cannot be read."
+                _("The search index just built in {folder} cannot be read.").format(
+                    folder=generation
+                )
             )
         remove_old_generations(self.folder, Path(self._ix.storage.folder))
 
@@ -173,11 +176,13 @@ class SearchIndex:
             writer = open_writer(self._ix, timeout=LOCK_WAIT_SECONDS)
         except LockError as error:
             raise IndexUnavailableError(
-                "The search index is being updated by another window; try again shortly."
+                _("The search index is being updated by another window; try again shortly.")
             ) from error
         except OSError as error:
             raise IndexUnavailableError(
-                f"The search index in {self.folder} is read-only: {error.strerror}."
+                _("The search index in {folder} is read-only: {reason}.").format(
+                    folder=self.folder, reason=error.strerror
+                )
             ) from error
         count = self._write(self._ix, writer, changed, removed + [d.id for d in changed], progress)
         self._manifest = Manifest(SCHEMA_VERSION, count, prints)
@@ -223,7 +228,9 @@ class SearchIndex:
     def _unwritable(self, error: OSError) -> IndexUnavailableError:
         reason = error.strerror or str(error)
         return IndexUnavailableError(
-            f"The search index cannot be written in {self.folder}: {reason}."
+            _("The search index cannot be written in {folder}: {reason}.").format(
+                folder=self.folder, reason=reason
+            )
         )
 
     def _fingerprints(self) -> dict[str, str]:
@@ -244,16 +251,16 @@ class SearchIndex:
         text = without_surrogates(text)
         parsed = parse(text, self._parser, self._expander)
         if parsed is None:
-            return SearchResults(text, notice=NOTHING_TO_SEARCH if text.strip() else "")
+            return SearchResults(text, notice=nothing_to_search() if text.strip() else "")
         with self._lock:
             if self._searcher is None:
-                raise IndexUnavailableError("The search index is not ready yet.")
+                raise IndexUnavailableError(_("The search index is not ready yet."))
             try:
                 results = self._run(text, parsed, limit, doc_ids, topics, count)
             except (LockError, ReaderError):
                 raise
             except RecursionError as error:  # the query's doing, not damage: no rebuild
-                raise QueryError(TOO_COMPLEX) from error
+                raise QueryError(too_complex()) from error
             except Exception:  # damage deep in a segment shows only when a query reads it
                 log.exception("Search failed; rebuilding the index")
                 self._build(None)

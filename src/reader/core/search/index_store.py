@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.errors import DataFolderError
+from reader.core.translation import _
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
@@ -108,7 +109,9 @@ def _make(folder: Path) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise DataFolderError(
-            f"The index folder {folder} cannot be created: {error.strerror}."
+            _("The index folder {folder} cannot be created: {reason}.").format(
+                folder=folder, reason=error.strerror
+            )
         ) from error
 
 
@@ -144,5 +147,7 @@ def why_no_index_here(root: Path) -> str:
     except DataFolderError as error:
         return str(error)
     except OSError as error:
-        return f"The index folder {root} cannot be written to: {error.strerror}."
+        return _("The index folder {folder} cannot be written to: {reason}.").format(
+            folder=root, reason=error.strerror
+        )
     return ""

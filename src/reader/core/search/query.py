@@ -14,29 +14,51 @@ from reader.core.search.aliases import AliasGroup
 from reader.core.search.hyphens import phrased_hyphens
 from reader.core.search.phrases import STOPPED, ExactPhrase, PhraseWords, exact_phrase
 from reader.core.search.prefixes import WrittenPrefix
+from reader.core.translation import _
 
 TEXT = "text"
 FIELD_NAMES = {"doc": "doc", "section": "section", "topic": "topic"}
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _BRACKETS = re.compile(r"[\"“”()\[\]{}]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-UNBALANCED = (
-    "The query's quotes or brackets are unbalanced, so its words were searched for instead."
-)
-UNREADABLE = "The query could not be read, so its words were searched for instead."
 # Bounds no query typed or pasted by a person reaches. Over them Whoosh goes wrong: its
 # parser takes time quadratic in the length of a word (20,000 letters took 5 s), and a phrase
 # of 4,000 words, or brackets nested hundreds deep, overflowed the stack of its matchers.
 MOST_CHARACTERS = 2000
 MOST_WORDS = 200
 DEEPEST = 40
-TOO_LONG = f"The query is over {MOST_CHARACTERS:,} characters long; search for fewer words."
-TOO_MANY = f"The query asks for over {MOST_WORDS} words; search for fewer."
-TOO_DEEP = f"The query nests its brackets over {DEEPEST} deep; search with fewer brackets."
-TOO_COMPLEX = "The query is too complex to be searched; search for fewer words."
 # "word~N" finds words up to N edits away; over 2 it finds anything, and Whoosh's automaton
 # for a field other than the text (section:Syria~9) grows exponentially with N.
 MOST_EDITS = 2
+
+
+# The notices are looked up when said, so they follow the language chosen since the import.
+def unbalanced() -> str:
+    return _(
+        "The query's quotes or brackets are unbalanced, so its words were searched for instead."
+    )
+
+
+def unreadable() -> str:
+    return _("The query could not be read, so its words were searched for instead.")
+
+
+def too_long() -> str:
+    message = _("The query is over {n} characters long; search for fewer words.")
+    return message.format(n=f"{MOST_CHARACTERS:,}")
+
+
+def too_many() -> str:
+    return _("The query asks for over {n} words; search for fewer.").format(n=MOST_WORDS)
+
+
+def too_deep() -> str:
+    message = _("The query nests its brackets over {n} deep; search with fewer brackets.")
+    return message.format(n=DEEPEST)
+
+
+def too_complex() -> str:
+    return _("The query is too complex to be searched; search for fewer words.")
 
 
 class QueryError(ReaderError):
@@ -63,16 +85,16 @@ def parse(text: str, parser: Any, aliases: AliasExpander) -> ParsedQuery | None:
     if not text:
         return None
     if len(text) > MOST_CHARACTERS:
-        raise QueryError(TOO_LONG)
+        raise QueryError(too_long())
     notice = ""
     if not _balanced(text):
-        text, notice = _BRACKETS.sub(" ", text), UNBALANCED
+        text, notice = _BRACKETS.sub(" ", text), unbalanced()
     try:
         typed = phrased_hyphens(text)
         plain = parser.parse(typed)
     except Exception:  # Whoosh raises many kinds on odd input; the words still deserve a search
         typed = _words_only(text)
-        plain, notice = parser.parse(typed), UNREADABLE
+        plain, notice = parser.parse(typed), unreadable()
     if plain is None or plain is query.NullQuery:
         return None
     _check_size(plain)
@@ -114,11 +136,11 @@ def _check_size(q: Any) -> None:
     while nodes:
         node, depth = nodes.pop()
         if depth > DEEPEST:
-            raise QueryError(TOO_DEEP)
+            raise QueryError(too_deep())
         if node.is_leaf():
             words += len(node.words) if isinstance(node, query.Phrase) else 1
             if words > MOST_WORDS:
-                raise QueryError(TOO_MANY)
+                raise QueryError(too_many())
         else:
             nodes.extend((child, depth + 1) for child in node.children())
 

@@ -14,6 +14,7 @@ from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
 from reader.core.search.index import SearchIndex
 from reader.core.search.index_store import current_generation, why_no_index_here
+from reader.core.translation import _
 
 
 class TemporarySearchIndex(SearchIndex):
@@ -27,7 +28,8 @@ class TemporarySearchIndex(SearchIndex):
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-STALE = "Search answers from the index as it was, without the latest changes."
+def stale() -> str:
+    return _("Search answers from the index as it was, without the latest changes.")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def sync_or_fall_back(index: SearchIndex, notice: str, documents: list[Document]
             raise
         if current_generation(index.folder) is not None:
             if not index.open_current():
-                return Synced(index, "stale", f"{error} {STALE}")
+                return Synced(index, "stale", f"{error} {stale()}")
             index.close()
             raise  # there but unreadable: its trouble is the user's to know
         index.close()
