@@ -63,6 +63,7 @@ bench: setup $(BENCH_VENV)/.installed
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/import.py
 	$(BIN)/python bench/long_paragraph.py
+	$(BIN)/python bench/importers.py
 
 screenshots: setup
 	$(BIN)/python packaging/screenshots.py docs

@@ -99,7 +99,9 @@ def test_a_pipe_is_not_waited_on(tmp_path: Path) -> None:
 
 def test_a_page_with_nothing_but_scripts(tmp_path: Path) -> None:
     page = b"<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>"
-    assert refusal(write(tmp_path, "empty.html", page)) == "empty.html holds no text to import."
+    assert refusal(write(tmp_path, "empty.html", page)).startswith(
+        "empty.html holds no text to import, only scripts"
+    )
 
 
 def test_a_text_of_nothing_but_furniture(tmp_path: Path) -> None:

@@ -11,12 +11,16 @@ from reader.core.importers.numbered_paragraphs import numbered_paragraphs_as_ite
 from reader.core.importers.repeats import drop_repeats
 
 
-def clean_blocks(specs: list[BlockSpec], furniture: Furniture | None = None) -> list[BlockSpec]:
-    """Furniture blocks and teasers out, white space collapsed, heading levels settled."""
+def clean_blocks(
+    specs: list[BlockSpec], furniture: Furniture | None = None, repeats: bool = True
+) -> list[BlockSpec]:
+    """Furniture blocks and teasers out (unless `repeats` are kept), white space collapsed,
+    heading levels settled."""
     furniture = furniture or default_furniture()
     kept = []
     for spec in specs:
         text = normalise_space(furniture.strip_trailing(spec.text))
         if text and not furniture.is_furniture(text):
             kept.append(replace(spec, text=text))
-    return settle_levels(drop_repeats(numbered_paragraphs_as_items(kept)))
+    kept = numbered_paragraphs_as_items(kept)
+    return settle_levels(drop_repeats(kept) if repeats else kept)

@@ -1,5 +1,9 @@
 """HTML (.html, .htm) to blocks with selectolax's Lexbor parser; nothing the page names is fetched.
 
+The page's own elements make the blocks (headings, lists and their numbering as the page
+marks them); which of them are the article is trafilatura's call (html_region). When
+trafilatura finds no article, the page's one <main> or <article> is taken, else its body.
+
 selectolax (MIT) rather than lxml, html5lib or BeautifulSoup: Lexbor parses as the HTML
 Standard says (as browsers do, unlike libxml2), it was the fastest on a 43 KB page (0.16 ms
 against lxml's 0.25, BeautifulSoup's 5-7 and html5lib's 8.6) and has no means of loading
@@ -20,17 +24,27 @@ from reader.core.documents.document import BlockKind
 from reader.core.importers.cleanup import clean_blocks
 from reader.core.importers.encoding import decode_text
 from reader.core.importers.html_hints import page_hints
+from reader.core.importers.html_region import (
+    article_blocks,
+    page_headline,
+    with_headline,
+    without_trailing_links,
+)
 from reader.core.importers.list_markers import BULLET
 from reader.core.importers.parsed import HEAD_LINES, ParsedFile
 from reader.core.importers.raw_file import refuse_binary
 from reader.core.importers.refusal import ImportRefused
 from reader.core.translation import _
 
-# Parts of a page that are never the statement: code, navigation, forms, embedded media.
+# Parts of a page that are never the statement: code, navigation, form controls, embedded
+# media, schema.org microdata hidden for search engines (the page's headline, date and image
+# address again). Not <form> itself: ASP.NET pages hold all their text inside one; not every
+# hidden element: the rest of an article behind a "Read more" button is hidden too.
 _DROPPED = (
-    "script, style, noscript, template, nav, aside, form, button, select, textarea, "
+    "script, style, noscript, template, nav, aside, button, select, textarea, "
     "iframe, object, embed, svg, canvas, audio, video, map, dialog, [hidden], "
-    "[aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search]"
+    "[aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=search], "
+    '[itemscope][style*="display:none" i], [itemscope][style*="display: none" i]'
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LISTS = {"ul", "ol", "menu"}
@@ -78,9 +92,54 @@ def import_html(name: str, data: bytes) -> ParsedFile:
     decoded = decode_text(name, data, meta_charset(charset))
     tree = parse_html(name, decoded.text)
     hints = page_hints(tree)
-    raw = _page_blocks(tree)
+    scripted = tree.css_first("script") is not None
+    raw = _article(tree, hints.title)
     head = [spec.text for spec in raw[:HEAD_LINES]]
-    return ParsedFile(clean_blocks(raw), head, hints, decoded.encoding)
+    # A page's repeats are its own (a refrain, a recipe's steps): text is never dropped for
+    # repeating; html_region keeps a teaser and its paragraph once when only one is the article's.
+    blocks = clean_blocks(raw, repeats=False)
+    if not blocks and scripted:
+        # Its words a script writes in when a browser shows it: the browser can save them.
+        raise ImportRefused(
+            name,
+            _(
+                "{name} holds no text to import, only scripts that write it when a browser "
+                "shows the page; save the page from the browser once it has loaded (Save Page "
+                "As, Web Page, complete) and import that copy."
+            ).format(name=name),
+        )
+    return ParsedFile(blocks, head, hints, decoded.encoding)
+
+
+def _article(tree: LexborHTMLParser, title: str = "") -> list[BlockSpec]:
+    """The article's blocks as trafilatura chooses them, or the page's own choice (its
+    one <main> or <article>, else its body, banners out) when trafilatura finds nothing, or
+    when all of that choice is in trafilatura's and makes most of it: then trafilatura only
+    added the banner and footer around it, as it does with pages of a few sentences. The
+    page's headline (`title`, as its metadata gives it) is one of them (html_region)."""
+    marked = _page_blocks(LexborHTMLParser(tree.html or ""))
+    # trafilatura reads the same tree the blocks come from, less what is dropped anyway.
+    # Banners and footers too: pages put their article's title, or its list, in them.
+    _drop_furniture(tree, whole=True)
+    collector = _BlockCollector()
+    candidates = collector.collect(tree.body) if tree.body is not None else []
+    found = article_blocks(tree.html or "", candidates)
+    headline = page_headline(candidates, found, title)
+    chosen = with_headline(candidates, found, headline) if found else []
+    linked = {id(spec): share for spec, share in zip(candidates, collector.linked, strict=True)}
+    chosen = without_trailing_links(chosen, [linked[id(spec)] for spec in chosen])
+    texts = {spec.text for spec in chosen}
+    within = all(spec.text in texts for spec in marked)
+    if not chosen or (within and _words(marked) >= _words(chosen) / 2):
+        # The page's <main> may stand under its headline, not around it.
+        if headline is not None and headline.text not in {spec.text for spec in marked}:
+            return [headline, *marked]
+        return marked
+    return chosen
+
+
+def _words(specs: list[BlockSpec]) -> int:
+    return sum(len(spec.text.split()) for spec in specs)
 
 
 def html_fragment_blocks(name: str, html: str) -> list[BlockSpec]:
@@ -125,12 +184,22 @@ def _depth_over(html: str, deepest: int) -> bool:
 
 
 def _page_blocks(tree: LexborHTMLParser) -> list[BlockSpec]:
+    """The blocks of the page's one <main> or <article>, else of its body."""
+    _drop_furniture(tree)
+    return _blocks_under(_content_root(tree))
+
+
+def _drop_furniture(tree: LexborHTMLParser, whole: bool = False) -> None:
+    """Code, navigation and controls out; the page's banner and footer too unless `whole`."""
     for node in tree.css(_DROPPED):
         node.decompose()
-    for node in tree.css("header, footer"):
-        if not _inside_article(node):  # the page's banner and footer, not the article's own
-            node.decompose()
-    root = _content_root(tree)
+    if not whole:
+        for node in tree.css("header, footer"):
+            if not _inside_article(node):  # the page's banner and footer, not the article's
+                node.decompose()
+
+
+def _blocks_under(root: LexborNode | None) -> list[BlockSpec]:
     return _BlockCollector().collect(root) if root is not None else []
 
 
@@ -171,13 +240,21 @@ class _BlockCollector:
         self.buffer: list[str] = []
         self.context: list[_Open] = []  # the headings and list items being read
         self.lists: list[list[int]] = []  # per open list: [next number], or [] when unordered
+        self.links = 0  # the <a> elements open
+        self.linked: list[float] = []  # per block: the share of its characters inside a link
+        self.characters = [0, 0]  # of the buffer: all, inside a link
 
     def collect(self, root: LexborNode) -> list[BlockSpec]:
         for node, leaving in _walk(root):
             if node.is_text_node:
-                self.buffer.append(_SPACE.sub(" ", node.text_content or ""))
+                text = _SPACE.sub(" ", node.text_content or "")
+                self.buffer.append(text)
+                self.characters[0] += len(text)
+                self.characters[1] += len(text) if self.links else 0
             elif node.tag == "br" and not leaving:
                 self.buffer.append(_LINE_BREAK)
+            elif node.tag == "a":
+                self.links += -1 if leaving else 1
             elif node.tag in _BLOCKS:
                 self._flush()
                 if leaving:
@@ -215,10 +292,12 @@ class _BlockCollector:
 
     def _flush(self) -> None:
         text, self.buffer = "".join(self.buffer), []
+        (characters, linked), self.characters = self.characters, [0, 0]
         for part in _PARAGRAPH_BREAK.split(text):
             words = normalise_space(part)
             if words:
                 self.specs.append(self._block(words))
+                self.linked.append(linked / characters if characters else 0.0)
 
     def _block(self, words: str) -> BlockSpec:
         """A block of the heading or item being read; text of an item after its nested list, or

@@ -32,6 +32,7 @@ _FEWEST_TITLE_WORDS = 4  # a first "sentence" shorter than this is a label, not 
 _HEADINGS_IN_A_BYLINE = 3  # or more headings in a row, with no text between them
 _NUMBERED_STEM = re.compile(r"^\d{1,3}[ _.-]+(?=\D)")  # "03_" before "easlg-2023-..."
 _SLUG_STEM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class Hints:
     title: str = ""
     date: DateMatch | None = None
     source_url: str = ""
+    # The file names its text so itself (a page's JSON-LD headline or Open Graph title): the
+    # title, unless a title line of the text says the same (then that line, as it stands).
+    title_named: bool = False
 
 
 def detect_metadata(
@@ -48,7 +52,11 @@ def detect_metadata(
 ) -> Metadata:
     """Metadata from the blocks and `head`, the first lines of the raw text (furniture too)."""
     hints = hints or Hints()
-    title = _title(specs) or hints.title or fallback_title(specs) or _title_from_name(file_name)
+    title = _title(specs)
+    if hints.title_named and not same_title(title, hints.title):
+        # The text's first heading may name its section ("Press releases"), not the text.
+        title = hints.title
+    title = title or hints.title or fallback_title(specs) or _title_from_name(file_name)
     dateline = _dateline(head, specs)
     found = dateline.date if dateline else hints.date
     return Metadata(
@@ -61,6 +69,16 @@ def detect_metadata(
         source=f"Imported from {file_name}",
         source_url=hints.source_url,
     )
+
+
+def same_title(one: str, other: str) -> bool:
+    """Whether the words of one title hold the other's whole, in order: a <title> adds the
+    site's name to a headline, an <h1> may add a kicker to it."""
+    words = [" ".join(_WORD.findall(text.casefold())) for text in (one, other)]
+    if not all(words):
+        return False
+    shorter, longer = sorted(words, key=len)
+    return f" {shorter} " in f" {longer} "
 
 
 def _title(specs: list[BlockSpec]) -> str:
