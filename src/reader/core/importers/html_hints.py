@@ -39,6 +39,7 @@ _DATE_SELECTORS = tuple(
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
 # schema.org types whose headline and date are the page's own, before a WebPage's or a list's.
 _ARTICLE_TYPES = ("Article", "Report", "PressRelease", "BlogPosting", "Statement", "Posting")
+_ORGANISATION_TYPES = ("Organization", "NGO", "GovernmentOrganization", "NewsMediaOrganization")
 _DEEPEST_JSON = 8  # levels of JSON-LD searched: @graph and a mainEntity sit at two or three
 
 
@@ -50,6 +51,7 @@ def page_hints(tree: LexborHTMLParser) -> Hints:
         date=_date(tree, things),
         source_url=_address(tree),
         title_named=named,
+        author=_author(tree, things),
     )
 
 
@@ -64,6 +66,32 @@ def _title(tree: LexborHTMLParser, things: list[dict[str, Any]]) -> tuple[str, b
             return _without_site(title, site), True
     node = tree.css_first("title")
     return _without_site(normalise_space(node.text()) if node else "", site, guess=True), False
+
+
+def _author(tree: LexborHTMLParser, things: list[dict[str, Any]]) -> str:
+    """Who the page says issued it: its article's schema.org publisher or author when that is
+    an organisation, else its author <meta>; semicolons between several."""
+    article = things[0] if things and _is_article(things[0]) else {}
+    for key in ("publisher", "author", "sourceOrganization"):
+        names = [name for v in _as_list(article.get(key)) if (name := _organisation_name(v))]
+        if names:
+            return "; ".join(names)
+    return _meta(tree, 'meta[name="author" i]') or _meta(tree, 'meta[name="dc.publisher" i]')
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _organisation_name(value: Any) -> str:
+    if isinstance(value, dict) and value.get("@type") in (
+        "Organization",
+        "NGO",
+        "GovernmentOrganization",
+    ):
+        name = value.get("name")
+        return normalise_space(name) if isinstance(name, str) else ""
+    return ""
 
 
 def _without_site(title: str, site: str, guess: bool = False) -> str:

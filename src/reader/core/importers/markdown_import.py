@@ -27,7 +27,9 @@ from reader.core.translation import _
 
 # YAML front matter, as static site generators write it: only title and date are read.
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>(?:.*\n){0,50}?)---\n")
-_FRONT_FIELD = re.compile(r"^(?P<key>title|date):\s*[\"']?(?P<value>.*?)[\"']?\s*$", re.MULTILINE)
+_FRONT_FIELD = re.compile(
+    r"^(?P<key>title|date|author):\s*[\"']?(?P<value>.*?)[\"']?\s*$", re.MULTILINE
+)
 
 
 def import_markdown(name: str, data: bytes) -> ParsedFile:
@@ -44,7 +46,11 @@ def _front_matter(text: str) -> tuple[str, Hints]:
     if found is None:
         return text, Hints()
     fields = {m.group("key"): m.group("value") for m in _FRONT_FIELD.finditer(found.group("body"))}
-    hints = Hints(title=fields.get("title", ""), date=parse_date(fields.get("date", "")))
+    hints = Hints(
+        title=fields.get("title", ""),
+        date=parse_date(fields.get("date", "")),
+        author=fields.get("author", ""),
+    )
     return text[found.end() :], hints
 
 

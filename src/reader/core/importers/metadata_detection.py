@@ -11,6 +11,7 @@ from reader.core.documents.builder import BlockSpec, normalise_space
 from reader.core.documents.document import BlockKind, DatePrecision, Metadata
 from reader.core.documents.sentences import split_sentences
 from reader.core.errors import ResourceError
+from reader.core.importers.authors import organisations_in_author
 from reader.core.importers.datelines import (
     Dateline,
     place_of,
@@ -45,6 +46,7 @@ class Hints:
     # The file names its text so itself (a page's JSON-LD headline or Open Graph title): the
     # title, unless a title line of the text says the same (then that line, as it stands).
     title_named: bool = False
+    author: str = ""  # the file's own author field: a PDF's /Author, a page's publisher
 
 
 def detect_metadata(
@@ -65,10 +67,18 @@ def detect_metadata(
         date_end=found.last if found else None,
         date_precision=found.precision if found else DatePrecision.DAY,
         place=(dateline.place if dateline else "") or _press_release_place(specs),
-        organizations=find_organisations(title + "\n" + _opening(specs)),
+        organizations=_organisations(title, specs, hints.author),
         source=f"Imported from {file_name}",
         source_url=hints.source_url,
     )
+
+
+def _organisations(title: str, specs: list[BlockSpec], author: str) -> tuple[str, ...]:
+    """Those the title and opening name, after the one the file's author field names (the
+    issuer, though its text may name it only at the end or not at all)."""
+    named = organisations_in_author(author, find_organisations(author))
+    found = find_organisations(title + "\n" + _opening(specs))
+    return tuple(dict.fromkeys(named + found))
 
 
 def same_title(one: str, other: str) -> bool:

@@ -64,7 +64,7 @@ def _read_pages(name: str, data: bytes) -> tuple[list[Page], dict[str, str]]:
         raise ImportRefused(name, _unreadable(name, error)) from error
     try:
         pages = [read_page(document, n) for n in range(len(document))]
-        return pages, {"Title": _metadata_value(document, "Title")}
+        return pages, {key: _metadata_value(document, key) for key in ("Title", "Author")}
     except pdfium.PdfiumError as error:
         raise ImportRefused(name, _unreadable(name, error)) from error
     finally:
@@ -97,8 +97,8 @@ def _unreadable(name: str, error: Exception) -> str:
 
 
 def _hints(info: dict[str, str]) -> Hints:
-    """The information dictionary's title when it names the statement. Its dates never count:
-    /CreationDate is when the file was made (exported, printed, scanned), not when the
-    statement was issued."""
+    """The information dictionary's title when it names the statement, and its author. Its
+    dates never count: /CreationDate is when the file was made (exported, printed, scanned),
+    not when the statement was issued."""
     title = normalise_space(info.get("Title") or "")
-    return Hints(title="" if _JUNK_TITLE.search(title) else title)
+    return Hints(title="" if _JUNK_TITLE.search(title) else title, author=info.get("Author", ""))
