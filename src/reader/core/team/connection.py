@@ -82,6 +82,13 @@ def link(db: UserDatabase) -> TeamLink | None:
     return TeamLink(settings["dsn"], settings["team"], settings["role"], db.path.parent / PASSFILE)
 
 
+def required_link(db: UserDatabase) -> TeamLink:
+    found = link(db)
+    if found is None:
+        raise TeamError(_("This library is not connected to a team: use 'team connect' first."))
+    return found
+
+
 def read_settings(db: UserDatabase) -> dict[str, str]:
     return {row["name"]: row["value"] for row in db.query("SELECT name, value FROM team_settings")}
 

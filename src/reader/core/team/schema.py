@@ -143,6 +143,71 @@ MIGRATIONS: tuple[str, ...] = (
     GRANT SELECT, INSERT, UPDATE ON documents, notes, choices TO {ANALYST};
     GRANT USAGE ON SEQUENCE revisions TO {ANALYST};
     """,
+    # 2: the team's archive searched on the server: the passages of its documents (as the
+    # local index cuts them, reader.core.search.passages), English-stemmed for words and
+    # phrases and `simple` (unstemmed) for prefixes, which the English configuration stems
+    # or drops ("over:*" finds nothing). Row-level security would make every match a scan
+    # of the team's rows (the match operator is not leakproof, so the GIN index goes
+    # unused): analysts have no access to the table, only to search_passages(), which
+    # applies the team filter itself.
+    f"""
+    CREATE TABLE passages (
+        team text NOT NULL,
+        content_hash text NOT NULL,
+        doc_id text NOT NULL,
+        doc_title text NOT NULL,
+        section text NOT NULL,
+        block integer NOT NULL,
+        start integer NOT NULL,
+        "end" integer NOT NULL,
+        text text NOT NULL,
+        english tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+        simple tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+        PRIMARY KEY (team, content_hash, block),
+        FOREIGN KEY (team, content_hash) REFERENCES documents ON DELETE CASCADE
+    );
+    CREATE INDEX passages_english ON passages USING gin (english);
+    CREATE INDEX passages_simple ON passages USING gin (simple);
+    ALTER TABLE passages ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY team_passages ON passages
+        USING ({_TEAM_MEMBER}) WITH CHECK ({_TEAM_MEMBER});
+    GRANT INSERT ON passages TO {ANALYST};
+
+    -- `words`: websearch_to_tsquery syntax; `prefixes`: a to_tsquery('simple') expression
+    -- of prefix terms (pre:* & fix:*), or ''. The team is checked against the caller's
+    -- memberships (session_user: inside the function current_user is its owner).
+    CREATE FUNCTION search_passages(p_team text, words text, prefixes text, wanted integer)
+    RETURNS TABLE (doc_id text, doc_title text, section text, start integer, "end" integer,
+                   score real, headline text, total bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        WITH allowed AS (
+            SELECT 1 FROM members WHERE team = p_team AND role = session_user
+        ), q AS (
+            SELECT CASE WHEN words = '' THEN NULL
+                        ELSE websearch_to_tsquery('english', words) END AS e,
+                   CASE WHEN prefixes = '' THEN NULL
+                        ELSE to_tsquery('simple', prefixes) END AS s
+        ), matched AS (
+            SELECT p.doc_id, p.doc_title, p.section, p.start, p."end", p.text,
+                   coalesce(ts_rank_cd(p.english, q.e), 0)
+                   + coalesce(ts_rank_cd(p.simple, q.s), 0) AS score
+            FROM passages p, q
+            WHERE EXISTS (SELECT 1 FROM allowed) AND p.team = p_team
+              AND (q.e IS NOT NULL OR q.s IS NOT NULL)
+              AND (q.e IS NULL OR p.english @@ q.e) AND (q.s IS NULL OR p.simple @@ q.s)
+        ), ranked AS (
+            SELECT m.*, count(*) OVER () AS total FROM matched m
+            ORDER BY m.score DESC, m.doc_id, m.start LIMIT wanted
+        )
+        SELECT r.doc_id, r.doc_title, r.section, r.start, r."end", r.score::real,
+               ts_headline('english', r.text, coalesce(q.e, q.s),
+                           'StartSel=<<, StopSel=>>, MaxWords=40, MinWords=15, MaxFragments=1'),
+               r.total
+        FROM ranked r, q ORDER BY r.score DESC, r.doc_id, r.start
+    $f$;
+    REVOKE ALL ON FUNCTION search_passages(text, text, text, integer) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION search_passages(text, text, text, integer) TO {ANALYST};
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.library.catalogue import DOCUMENTS_FOLDER
+from reader.core.library.statement_record import document_from_json
 from reader.core.notes.annotation_import import merge, merge_outcome
 from reader.core.notes.note import Note, is_newer, now, parse_time
 from reader.core.notes.store import NotesStore, save_in
-from reader.core.team.connection import TeamLink, link, open_connection, unreachable
+from reader.core.team.connection import TeamLink, open_connection, required_link, unreachable
 from reader.core.team.schema import LOCK_SPACE, TeamError
+from reader.core.team.search import PASSAGE_INSERT, passage_rows
 from reader.core.translation import _, ngettext
 from reader.core.user_db import UserDatabase
 
@@ -84,9 +86,7 @@ def pending(db: UserDatabase) -> int:
 def sync(db: UserDatabase, reserved: Collection[str] = ()) -> SyncReport:
     """Push, then pull; a TeamError if there is no team or the server cannot be used.
     `reserved`: document ids that pulled documents must not take (the bundled ones)."""
-    team = link(db)
-    if team is None:
-        raise TeamError(_("This library is not connected to a team: use 'team connect' first."))
+    team = required_link(db)
     report = SyncReport()
     psycopg = _driver()
     with open_connection(team.dsn, passfile=team.passfile) as server:
@@ -247,6 +247,9 @@ def _push_documents(
             " ON CONFLICT DO NOTHING",
             rows,
         )
+        for values in rows:  # the archive's search (reader.core.team.search) reads these
+            doc = document_from_json(values[8], "imported")
+            cursor.executemany(PASSAGE_INSERT, list(passage_rows(team.team, values[1], doc)))
     return len(rows)
 
 
