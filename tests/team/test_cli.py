@@ -12,7 +12,8 @@ import pytest
 from reader.core.team import connection
 from reader.core.user_db import FILE_NAME
 from tests.cli.running import run_in_process
-from tests.team.conftest import PASSWORDS, TeamServer
+from tests.team import cluster as clusters
+from tests.team.conftest import PASSWORDS, TeamServer, psycopg
 
 
 def test_connect_share_sync_status_disconnect(
@@ -116,3 +117,31 @@ def test_the_settings_hold_no_password(tmp_path: Path, team_server: TeamServer) 
     assert PASSWORDS["bob"] not in str(connection.read_settings(db))
     db.close()
     assert PASSWORDS["bob"].encode() not in (tmp_path / "data" / FILE_NAME).read_bytes()
+
+
+def test_the_owner_sets_up_a_server_from_the_command_line(
+    cluster: clusters.Cluster, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with psycopg.connect(cluster.dsn(dbname="postgres"), autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS fresh")
+        admin.execute("CREATE DATABASE fresh")
+    owner = cluster.dsn(dbname="fresh")
+    assert run_in_process("team", "migrate", owner) == (
+        0, "The server's schema is at version 2.\n"
+    )  # fmt: skip
+    assert run_in_process("team", "migrate", owner)[0] == 0  # again: nothing to do
+    assert run_in_process("team", "add-team", owner, "east") == (
+        0, "The team 'east' is on the server.\n"
+    )  # fmt: skip
+    monkeypatch.setenv("STATEMENT_READER_ANALYST_PASSWORD", "dora-secret")
+    assert run_in_process("team", "add-analyst", owner, "dora", "--team", "east") == (
+        0, "dora can connect, as a member of east.\n"
+    )  # fmt: skip
+    analyst = cluster.dsn("dora", "dora-secret", dbname="fresh")
+    code, out = run_in_process("team", "connect", analyst, "--team", "east")
+    assert code == 0 and out.startswith("Connected to the team 'east'")
+
+    code, _out = run_in_process("team", "add-team", analyst, "mine")
+    err = capsys.readouterr().err
+    assert code == 2 and "refused: permission denied for table teams" in err
+    assert "Traceback" not in err and "dora-secret" not in err

@@ -40,6 +40,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     actions.add_parser(
         "disconnect", parents=[common], help=_("forget the team link (the library keeps all)")
     )
+    _add_owner_commands(actions, common)
     for name, help_text in (
         ("share", _("let the team read notes, by id or by tag")),
         ("unshare", _("make notes private again, by id or by tag")),
@@ -51,9 +52,65 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         )
 
 
+def _add_owner_commands(actions: Any, common: argparse.ArgumentParser) -> None:
+    """What the database's owner (a DBA) runs: the schema, teams, analysts' roles."""
+    owner_dsn = _("the server, connected to as the database's owner")
+    migrate = actions.add_parser(
+        "migrate", parents=[common], help=_("owner: create or update the server's schema")
+    )
+    migrate.add_argument("dsn", metavar="DSN", help=owner_dsn)
+    add_team = actions.add_parser("add-team", parents=[common], help=_("owner: add a team"))
+    add_team.add_argument("dsn", metavar="DSN", help=owner_dsn)
+    add_team.add_argument("name", metavar="NAME", help=_("the team's name"))
+    analyst = actions.add_parser(
+        "add-analyst",
+        parents=[common],
+        help=_("owner: give an analyst a role of their own in teams (password: ${variable})")
+        .format(variable=PASSWORD_ENV),
+    )  # fmt: skip
+    analyst.add_argument("dsn", metavar="DSN", help=owner_dsn)
+    analyst.add_argument("role", metavar="ROLE", help=_("the analyst's role (login name)"))
+    analyst.add_argument(
+        "--team", action="append", required=True, metavar="NAME", help=_("a team (repeatable)")
+    )
+
+
+PASSWORD_ENV = "STATEMENT_READER_ANALYST_PASSWORD"
+OWNER_COMMANDS = frozenset({"migrate", "add-team", "add-analyst"})
+
+
+def _run_owner(args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+    import os
+
+    from reader.core.team import connection, schema
+
+    with connection.open_connection(args.dsn) as server, connection.refusals(args.dsn):
+        if args.team_command == "migrate":
+            version = schema.migrate(server)
+            out.write(_("The server's schema is at version {version}.").format(version=version))
+        elif args.team_command == "add-team":
+            schema.add_team(server, args.name)
+            out.write(_("The team '{team}' is on the server.").format(team=args.name))
+        else:
+            password = os.environ.get(PASSWORD_ENV) or getpass.getpass(
+                _("Password for {role}: ").format(role=args.role)
+            )
+            schema.add_analyst(server, args.role, password, tuple(args.team))
+            out.write(
+                _("{role} can connect, as a member of {teams}.").format(
+                    role=args.role, teams=", ".join(args.team)
+                )
+            )
+    out.write("\n")
+    return 0
+
+
 def run_team(args: argparse.Namespace, folders: paths.Folders, out: TextIO) -> int:
     from reader.core.team import connection, sync
 
+    if args.team_command in OWNER_COMMANDS:
+        return _run_owner(args, out)
     db = UserDatabase.open(paths.ensure(folders.data))
     try:
         warn(db.notice)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -195,6 +197,23 @@ def open_connection(
         return psycopg.connect(dsn, autocommit=True, **extra)
     except psycopg.OperationalError as error:
         raise TeamError(unreachable(dsn, error)) from None
+
+
+@contextmanager
+def refusals(dsn: str) -> Iterator[None]:
+    """The server's refusals (no privilege, a broken connection) as a TeamError's sentence."""
+    psycopg = _psycopg()
+    try:
+        yield
+    except psycopg.OperationalError as error:
+        raise TeamError(unreachable(dsn, error)) from None
+    except psycopg.Error as error:
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise TeamError(
+            _("The team server ({server}) refused: {reason}").format(
+                server=describe(dsn), reason=reason
+            )
+        ) from None
 
 
 def unreachable(dsn: str, error: Exception) -> str:
