@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
         recs.service.changed.connect(self._on_recommendations_changed)
         notes.service.changed.connect(library.refresh_note_counts)
         notes.files.recommendations_source = recs.service.recommendations  # a memo's topics
+        # What a team sync brings: listed and indexed as an import is, notes drawn again.
+        self.team.documents_received.connect(library.add_documents)
+        self.team.notes_received.connect(notes.refresh)
+        self.team.notes_received.connect(library.refresh_note_counts)
         if index is not None:
             index.message_posted.connect(self.messages.say)
             library.loaded.connect(index.start)  # after the catalogue: its first sync sees all

@@ -93,3 +93,36 @@ def test_a_server_that_does_not_answer_leaves_the_window_offline(
     window.team.sync_now()
     qtbot.waitUntil(lambda: label.text() == "Team: offline", timeout=TIMEOUT_MS)
     assert label.toolTip() == "The team server (alice@host/team) cannot be used now: timeout"
+
+
+def test_what_a_sync_brings_is_listed_and_drawn(
+    qtbot: QtBot, window: MainWindow, team_server: TeamServer, tmp_path: Path
+) -> None:
+    from reader.core.importers import import_file
+    from reader.core.library.catalogue import Catalogue
+    from reader.core.notes.store import NotesStore
+    from reader.core.team import connection
+    from reader.core.user_db import UserDatabase
+    from tests.conftest import SEEDS_DIR
+
+    source = SEEDS_DIR / "dev" / "03_easlg-2023-nuclear-fail-safe.txt"
+    if not source.exists():
+        pytest.skip("the shared seeds are absent")
+    alice = UserDatabase.open(tmp_path / "alice")
+    connection.connect_library(alice, team_server.dsn("alice"), "north")
+    doc_id = Catalogue(alice).add(import_file(source), source).id
+    doc = Catalogue(alice).document(doc_id)
+    assert doc is not None
+    note = NotesStore(alice).add(doc, 0, 12, text="from alice")
+    sync.share_notes(alice, [note.id], True)
+    sync.sync(alice)
+
+    section = _section(qtbot, window)
+    section.server_edit.setText(team_server.dsn("bob"))
+    section.team_edit.setText("north")
+    with qtbot.waitSignal(window.team.documents_received, timeout=TIMEOUT_MS) as received:
+        section.connect_button.click()
+    assert [d.id for d in received.args[0]] == [doc_id]
+    assert doc_id in window.library.library
+    placed = window.notes.service.placements(list(window.library.library), doc_id)
+    assert [p.note.text for p in placed] == ["from alice"]

@@ -17,6 +17,7 @@ from reader.ui.feature_context import FeatureContext
 from reader.ui.tasks import run_task, serial_pool
 
 if TYPE_CHECKING:  # the sync's modules load once the database is open, after the first paint
+    from reader.core.documents.document import Document
     from reader.core.team.connection import TeamLink
     from reader.core.team.sync import SyncReport
     from reader.core.user_db import UserDatabase
@@ -30,12 +31,16 @@ class TeamController(QObject):
     synced(object): a sync ended (a SyncReport); what it fetched is in the database.
     changed(): the link was made or forgotten.
     connect_failed(str): why connecting failed, in a sentence.
+    documents_received(object): documents the sync brought (a list), for the library.
+    notes_received(): the sync brought notes: what shows them reads them again.
     """
 
     state_changed = Signal(str)
     synced = Signal(object)
     changed = Signal()
     connect_failed = Signal(str)
+    documents_received = Signal(object)
+    notes_received = Signal()
 
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context.dialog_parent)
@@ -86,7 +91,18 @@ class TeamController(QObject):
         stamp = time.strftime("%H:%M")
         self.state_changed.emit(self.tr("Team: synced at %1").replace("%1", stamp))
         self.status_label.setToolTip(str(report))
+        if report.pulled["document"]:
+            self.documents_received.emit(self._new_documents())
+        if report.pulled["note"]:
+            self.notes_received.emit()
         self.synced.emit(report)
+
+    def _new_documents(self) -> list[Document]:
+        from reader.core.library.catalogue import Catalogue
+
+        db = self._database()
+        known = self._context.library
+        return [d for d in Catalogue(db).documents() if d.id not in known] if db else []
 
     def _on_sync_failed(self, error: BaseException) -> None:
         self._syncing = False
