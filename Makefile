@@ -15,7 +15,7 @@ BUNDLE_SOURCES := $(shell find src resources -type f -not -path '*/__pycache__/*
 	pyproject.toml packaging/statement-reader.spec packaging/bundle_entry.py \
 	packaging/clear_runpaths.py
 
-.PHONY: run test lint bench setup sysdeps screenshots clean translations update-translations \
+.PHONY: run test lint bench setup sysdeps team-server screenshots clean translations update-translations \
 	dist bundle deb check-dist
 
 run: setup
@@ -52,6 +52,11 @@ $(DEB): $(BUNDLE)/statement-reader packaging/build_deb.py $(wildcard packaging/d
 # The packages' own tests: the .deb installed into a scratch root and run, lintian.
 check-dist: dist deb
 	$(BIN)/python -m pytest -m deb
+
+# A throw-away PostgreSQL cluster with a demo team, in build/team-server (README: Team library).
+TEAM_SERVER := build/team-server
+team-server: setup
+	$(BIN)/python -m tests.team.cluster $(TEAM_SERVER)
 
 lint: setup
 	$(BIN)/ruff check src tests bench packaging
@@ -114,7 +119,7 @@ $(BIN)/python:
 # install the built wheel into a fresh venv without touching the network.
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade setuptools
-	$(BIN)/pip install --quiet -e '.[test,lint,packaging]'
+	$(BIN)/pip install --quiet -e '.[test,lint,packaging,team]'
 	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) .
 	touch $@
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian libraries Qt needs here: offscreen tests need GL, xkbcommon,
 # fontconfig and a font; a real window (make run, Xvfb screenshots) needs the xcb set; the
-# desktop files' tests need their validators; the PDF bench compares with pdftotext.
+# desktop files' tests need their validators; the PDF bench compares with pdftotext; the team
+# library's tests and `make team-server` run Debian's PostgreSQL in a scratch folder.
 # Packages named on the command line are installed too (`make deb` adds dpkg-dev and lintian).
 set -euo pipefail
 packages=(
@@ -13,6 +14,7 @@ packages=(
   xvfb xauth
   desktop-file-utils appstream
   poppler-utils
+  postgresql
   "$@"
 )
 missing=()

@@ -1691,6 +1691,92 @@
     </message>
 </context>
 <context>
+    <name>TeamController</name>
+    <message>
+        <source>Team: syncing…</source>
+        <translation>Команда: синхронизация…</translation>
+    </message>
+    <message>
+        <source>Team: synced at %1</source>
+        <translation>Команда: синхронизировано в %1</translation>
+    </message>
+    <message>
+        <source>Team: offline</source>
+        <translation>Команда: нет связи</translation>
+    </message>
+    <message>
+        <source>the sync</source>
+        <translation>синхронизация</translation>
+    </message>
+    <message>
+        <source>The team needs the user&apos;s database, not open.</source>
+        <translation>Для команды нужна база данных пользователя, а она не открыта.</translation>
+    </message>
+    <message>
+        <source>the team</source>
+        <translation>команда</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSection</name>
+    <message>
+        <source>Team server</source>
+        <translation>Сервер команды</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Се&amp;рвер:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>&amp;Команда:</translation>
+    </message>
+    <message>
+        <source>Connected as %1.</source>
+        <translation>Подключено как %1.</translation>
+    </message>
+    <message>
+        <source>Not connected: the library stays on this computer.</source>
+        <translation>Не подключено: библиотека остаётся на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Give the server and the team.</source>
+        <translation>Укажите сервер и команду.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
     <name>Topics</name>
     <message>
         <source>Strategic stability &amp; arms control</source>

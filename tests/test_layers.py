@@ -34,7 +34,16 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 ROOT = "reader"
 FEATURES = tuple(
     f"reader.ui.{name}"
-    for name in ("reading", "library", "search", "notes", "recommendations", "help", "preferences")
+    for name in (
+        "reading",
+        "library",
+        "search",
+        "notes",
+        "recommendations",
+        "help",
+        "preferences",
+        "team",
+    )
 )
 WINDOW = ("reader.ui.main_window", "reader.ui.app")
 QT = frozenset({"PySide6", "shiboken6"})

@@ -33,9 +33,10 @@ class _Parser(argparse.ArgumentParser):
 # Every command's name: with none of them (nor --help) on the line, the window opens, and
 # only the small parser below is built, so the window does not wait for the commands'
 # modules (recommendations, notes, catalogue: about 35 ms of imports).
-COMMANDS = frozenset(
-    {"list", "show", "search", "index", "recommendations", "topics", "notes", "import", "remove"}
-)
+COMMANDS = frozenset({
+    "list", "show", "search", "index", "recommendations", "topics", "notes", "import", "remove",
+    "team",
+})  # fmt: skip
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -90,6 +91,7 @@ def _add_commands(parser: argparse.ArgumentParser, common: _Parser) -> None:
     from reader.cli import notes as cli_notes
     from reader.cli import recommendations as cli_recommendations
     from reader.cli import search as cli_search
+    from reader.cli import team as cli_team
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     listing = commands.add_parser(
@@ -107,6 +109,7 @@ def _add_commands(parser: argparse.ArgumentParser, common: _Parser) -> None:
     cli_recommendations.add_commands(commands, common)
     cli_notes.add_commands(commands, common)
     cli_library.add_commands(commands, common)
+    cli_team.add_commands(commands, common)
 
 
 def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdout) -> int:
@@ -125,6 +128,10 @@ def run(args: argparse.Namespace, folders: paths.Folders, out: TextIO = sys.stdo
         if args.command == "remove":
             cli_library.run_remove(args, folders, out)
             return 0
+        if args.command == "team":
+            from reader.cli import team as cli_team
+
+            return cli_team.run_team(args, folders, out)
         library = cli_library.open_library(resource_folder(), folders)
         if args.command == "list":
             _print_list(library, args.json, out)

@@ -13,11 +13,13 @@ from reader import paths
 from reader.cli.output import BOLD, RESET, positive_number
 from reader.core.library.library import Library
 from reader.core.search.results import Hit, SearchResults
+from reader.core.team.search import LocalSearch
 from reader.core.translation import _, ngettext
 from reader.core.wording import number
 
 if TYPE_CHECKING:  # Whoosh only for the commands that need it
     from reader.core.search.index import SearchIndex
+    from reader.core.team.search import TeamSearch
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +34,11 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "--doc", action="append", metavar="ID", help=_("only in this document (repeatable)")
     )
     search.add_argument("--json", action="store_true", help=_("print JSON"))
+    search.add_argument(
+        "--team",
+        action="store_true",
+        help=_("search the team's archive on its server (see 'team connect')"),
+    )
     index = commands.add_parser(
         "index", parents=[common], help=_("bring the search index up to date")
     )
@@ -43,16 +50,35 @@ def run_search(
     args: argparse.Namespace, library: Library, folders: paths.Folders, out: TextIO
 ) -> None:
 
-    for doc_id in args.doc or ():
-        library.get(doc_id)  # an unknown id is an error, not an empty result
-    with _synced_index(folders.index, library) as index:
-        results = index.search(args.query, limit=args.limit, doc_ids=args.doc)
+    if args.team:
+        backend = _team_backend(folders)
+        results = backend.search(args.query, limit=args.limit, doc_ids=args.doc)
+        searched = backend.searched
+    else:
+        for doc_id in args.doc or ():
+            library.get(doc_id)  # an unknown id is an error, not an empty result
+        with _synced_index(folders.index, library) as index:
+            local = LocalSearch(index)
+            results = local.search(args.query, limit=args.limit, doc_ids=args.doc)
+            searched = local.searched
     if results.notice:
         sys.stderr.write(results.notice + "\n")
     if args.json:
         _print_json(results, out)
     else:
-        _print_text(results, out)
+        _print_text(results, out, searched)
+
+
+def _team_backend(folders: paths.Folders) -> TeamSearch:
+    from reader.core.team.connection import required_link
+    from reader.core.team.search import TeamSearch
+    from reader.core.user_db import UserDatabase
+
+    db = UserDatabase.open(paths.ensure(folders.data))
+    try:
+        return TeamSearch(required_link(db))
+    finally:
+        db.close()
 
 
 @contextmanager
@@ -106,7 +132,7 @@ def _print_json(results: SearchResults, out: TextIO) -> None:
     out.write("\n")
 
 
-def _print_text(results: SearchResults, out: TextIO) -> None:
+def _print_text(results: SearchResults, out: TextIO, searched: str) -> None:
     bold = out.isatty()
     for hit in results.hits:
         where = " · ".join(p for p in (hit.doc_id, hit.section) if p)
@@ -122,4 +148,5 @@ def _print_text(results: SearchResults, out: TextIO) -> None:
     elapsed = _("{ms} ms").format(ms=f"{results.seconds * 1000:.0f}")
     passages = passages.format(n=number(results.total))
     documents = documents.format(n=number(results.documents))
-    out.write(f"{passages} {documents} ({elapsed})\n")
+    where = _("searched {what}").format(what=searched)
+    out.write(f"{passages} {documents} ({elapsed}; {where})\n")

@@ -83,6 +83,46 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX notes_by_document ON notes (doc_id, start);
     """,
+    # 4: the team library (reader.core.team). The outbox names each note, imported document
+    # and recommendation choice changed since it was last pushed; triggers fill it in the
+    # very transaction of the change, whoever makes it (the window, a command, an import), so
+    # no change can be saved and missed. A key changed again gets a new seq: a push removes
+    # only the seq it pushed. A choice cleared leaves its time in team_cleared, to compare
+    # with the server's. Sharing: per note (team_sharing) or per tag (team_shared_tags);
+    # team_creators names the writers of notes pulled from others.
+    """
+    CREATE TABLE team_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('note', 'document', 'choice')),
+        key TEXT NOT NULL,
+        UNIQUE (kind, key) ON CONFLICT REPLACE
+    );
+    CREATE TABLE team_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE team_sharing (note_id TEXT PRIMARY KEY, shared INTEGER NOT NULL);
+    CREATE TABLE team_shared_tags (tag TEXT PRIMARY KEY);
+    CREATE TABLE team_creators (note_id TEXT PRIMARY KEY, creator TEXT NOT NULL);
+    CREATE TABLE team_cleared (key TEXT PRIMARY KEY, changed TEXT NOT NULL);
+    CREATE TRIGGER team_note_added AFTER INSERT ON notes
+        BEGIN INSERT INTO team_outbox (kind, key) VALUES ('note', NEW.id); END;
+    CREATE TRIGGER team_note_changed AFTER UPDATE ON notes
+        BEGIN INSERT INTO team_outbox (kind, key) VALUES ('note', NEW.id); END;
+    CREATE TRIGGER team_document_added AFTER INSERT ON catalogue
+        BEGIN INSERT INTO team_outbox (kind, key) VALUES ('document', NEW.id); END;
+    CREATE TRIGGER team_choice_added AFTER INSERT ON recommendation_overrides
+        BEGIN INSERT INTO team_outbox (kind, key)
+            VALUES ('choice', json_array(NEW.doc_id, NEW.start, NEW."end", NEW.sentence)); END;
+    CREATE TRIGGER team_choice_changed AFTER UPDATE ON recommendation_overrides
+        BEGIN INSERT INTO team_outbox (kind, key)
+            VALUES ('choice', json_array(NEW.doc_id, NEW.start, NEW."end", NEW.sentence)); END;
+    CREATE TRIGGER team_choice_cleared AFTER DELETE ON recommendation_overrides
+        BEGIN
+            INSERT OR REPLACE INTO team_cleared (key, changed) VALUES (
+                json_array(OLD.doc_id, OLD.start, OLD."end", OLD.sentence),
+                strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+            INSERT INTO team_outbox (kind, key)
+                VALUES ('choice', json_array(OLD.doc_id, OLD.start, OLD."end", OLD.sentence));
+        END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -380,4 +420,12 @@ def _write_error(path: Path, error: sqlite3.OperationalError) -> DatabaseError:
 
 
 def _statements(script: str) -> list[str]:
-    return [statement.strip() for statement in script.split(";") if statement.strip()]
+    """The statements of `script`; a trigger's body holds semicolons of its own."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements

@@ -31,6 +31,7 @@ from reader.ui.reading.pane import ReadingPane, add_section
 from reader.ui.recommendations.controller import RecommendationsController
 from reader.ui.search.index_service import IndexService
 from reader.ui.side_panel import LazyPanel, SidePanel, Tab
+from reader.ui.team.controller import TeamController
 from reader.ui.user_data import UserData
 
 if TYPE_CHECKING:  # the Search tab and the find bar load when first wanted
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesController(
             self, user_settings, self.actions_by_id, self.reading.view, self.set_theme
         )
+        self.team = TeamController(context)
+        self.preferences.add_section(self.team.make_preferences_section)
         self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
                                  lambda: index_service is not None)  # fmt: skip
         # Handles for tests and tools: each points into a feature, never the other way.
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 760, 300])
         self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.team.status_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
 
     def _connect_actions(self) -> None:
@@ -175,6 +179,10 @@ class MainWindow(QMainWindow):
         recs.service.changed.connect(self._on_recommendations_changed)
         notes.service.changed.connect(library.refresh_note_counts)
         notes.files.recommendations_source = recs.service.recommendations  # a memo's topics
+        # What a team sync brings: listed and indexed as an import is, notes drawn again.
+        self.team.documents_received.connect(library.add_documents)
+        self.team.notes_received.connect(notes.refresh)
+        self.team.notes_received.connect(library.refresh_note_counts)
         if index is not None:
             index.message_posted.connect(self.messages.say)
             library.loaded.connect(index.start)  # after the catalogue: its first sync sees all

@@ -95,13 +95,7 @@ def import_annotations(
     """
     notes, titles = read_notes(json_text, documents)
     incoming = _newest_by_id(notes)
-    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_deleted": 0}
-    to_write = []
-    for note in incoming:
-        outcome = _outcome(store.get(note.id, include_deleted=True), note)
-        counts[outcome] += 1
-        if outcome in ("added", "updated"):
-            to_write.append(note)
+    counts, to_write = merge(store, incoming)
     if to_write:
         store.write_imported(to_write)
     unknown = {n.doc_id for n in incoming if n.doc_id not in documents}
@@ -124,7 +118,23 @@ def _named(doc_id: str, title: str) -> str:
     return f"“{title}” ({doc_id})" if title and title != doc_id else doc_id
 
 
-def _outcome(local: Note | None, incoming: Note) -> str:
+def merge(store: NotesStore, notes: list[Note]) -> tuple[dict[str, int], list[Note]]:
+    """What merging `notes` (one per id) into `store` comes to: the counts of each outcome,
+    and the notes to write. The team sync merges by these same rules, inside its own
+    transaction (the store's reads take part in it)."""
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_deleted": 0}
+    to_write = []
+    for note in notes:
+        outcome = merge_outcome(store.get(note.id, include_deleted=True), note)
+        counts[outcome] += 1
+        if outcome in ("added", "updated"):
+            to_write.append(note)
+    return counts, to_write
+
+
+def merge_outcome(local: Note | None, incoming: Note) -> str:
+    """The rule: a note not here is added; one here is replaced only by a newer copy, a
+    tombstone included (a deletion is a change like any other, and newer wins)."""
     if local is None:
         return "added"
     if is_newer(incoming.modified, local.modified):

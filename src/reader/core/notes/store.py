@@ -192,6 +192,13 @@ def _wanted(note: Note, color: str | None, tag: str | None, text: str | None) ->
     return text is None or note.matches(text)
 
 
+def save_in(connection: sqlite3.Connection, notes: Iterable[Note]) -> None:
+    """Save notes exactly as given, in a transaction the caller holds (the team sync's, which
+    writes the cursor and the outbox in the same one)."""
+    for note in notes:
+        _save(connection, note)
+
+
 def _save(connection: sqlite3.Connection, note: Note) -> None:
     values = list(astuple(note))
     values[9] = json.dumps(list(note.tags), ensure_ascii=False)

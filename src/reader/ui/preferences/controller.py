@@ -40,6 +40,12 @@ class PreferencesController(QObject):
         self._parent, self._settings, self._actions = parent, settings, actions
         self._reader, self._set_theme = reader, set_theme
         self.dialog: PreferencesDialog | None = None
+        # Sections other features add (Team): each makes its title and widget when the
+        # dialog is made, so the preferences know nothing of them.
+        self._sections: list[Callable[[], tuple[str, QWidget]]] = []
+
+    def add_section(self, make: Callable[[], tuple[str, QWidget]]) -> None:
+        self._sections.append(make)
 
     def connect_actions(self) -> None:
         self._actions[Act.PREFERENCES].triggered.connect(self.open)
@@ -56,6 +62,8 @@ class PreferencesController(QObject):
 
         if self.dialog is None or not shiboken6.isValid(self.dialog):
             self.dialog = PreferencesDialog(self._settings, self._parent)
+            for make in self._sections:
+                self.dialog.add_section(*make())
             self.dialog.changed.connect(self._on_dialog_changed)
         self.dialog.show()
         self.dialog.raise_()

@@ -125,6 +125,7 @@ class PreferencesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
+        self._layout = layout
         for title, form in (
             (self.tr("Reading"), reading),
             (self.tr("Notes"), notes),
@@ -137,6 +138,13 @@ class PreferencesDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(520, 0)
+
+    def add_section(self, title: str, widget: QWidget) -> None:
+        """A group of another feature's own (Team), after the others."""
+        group = QGroupBox(title)
+        box = QVBoxLayout(group)
+        box.addWidget(widget)
+        self._layout.insertWidget(self._layout.count() - 2, group)  # before the stretch
 
     def _connect_signals(self) -> None:
         self.font_box.currentFontChanged.connect(self._on_font_box_current_font_changed)

@@ -1,0 +1,248 @@
+"""Team bench: the server's search at archive scale, its load, and a sync of many notes, beside
+the local Whoosh index at the size a laptop serves (issue 18's bar).
+
+A throw-away PostgreSQL cluster (tests/team/cluster.py) gets generated passages (as
+bench/search.py makes them) in teams of --team-size; queries of each kind go through
+search_passages() as an analyst of one team (row-level security on, the function applying
+the team filter), top 10 with ts_headline snippets: within the team, and across the whole
+archive for an analyst of every team. Then 10,000 notes are pushed by one laptop and pulled
+by another, and the same queries run on a local index of --whoosh-size passages.
+
+    .venv/bin/python bench/team.py                      # 10^6 passages, teams of 10^5
+    .venv/bin/python bench/team.py --passages 200000    # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+import psycopg  # noqa: E402
+from tests.team import cluster as clusters  # noqa: E402
+from whoosh.analysis import STOP_WORDS  # noqa: E402
+from whoosh.lang.porter import stem  # noqa: E402
+
+from reader.core.search.aliases import load_aliases  # noqa: E402
+from reader.resource_access import resource_path  # noqa: E402
+from search_corpus import Query, make_queries, passage_texts, sentence_pool  # noqa: E402
+
+KINDS = ("common", "rare", "and2", "phrase", "phrase4", "prefix")
+BAR_MS = 100.0
+WIDE_KINDS = ("rare", "and2", "phrase", "phrase4")  # held to the bar across the whole archive
+LOAD_BAR = 10_000  # passages a second
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--passages", type=int, default=1_000_000)
+    parser.add_argument("--team-size", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=8, help="distinct queries per kind")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--whoosh-size", type=int, default=50_000, help="0: no local index")
+    parser.add_argument("--seed", type=int, default=20261122)
+    return parser.parse_args(argv)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    log(f"generating {args.passages:,} passages ...")
+    texts = passage_texts(args.passages, sentence_pool(args.seed), args.seed)
+    # Chosen from a sample: in 10^5 generated passages no word is in only 2-5 of them.
+    sample = texts[: min(args.team_size, 10_000)]
+    queries = make_queries(
+        sample,
+        args.queries,
+        args.seed,
+        STOP_WORDS,
+        stem,
+        load_aliases(resource_path("aliases.tsv")),
+    )
+    server = clusters.create()
+    failures: list[str] = []
+    try:
+        teams = (args.passages + args.team_size - 1) // args.team_size
+        setup_roles(server, teams)
+        load_rate, gin_s = load(server, texts, args.team_size)
+        print(f"load: {load_rate:,.0f} passages/s (COPY, the English tsvector stored)")
+        print(f"GIN indexes (English, simple) built in {gin_s:.1f} s")
+        if load_rate < LOAD_BAR:
+            failures.append(f"load {load_rate:,.0f}/s under {LOAD_BAR:,}/s")
+        print(f"\nsearch, top 10 with snippets, ms p50 / p95 ({args.rounds} rounds)")
+        print(f"{'kind':<9} {'team of ' + format(args.team_size, ','):>22} {'whole archive':>22}")
+        for kind in KINDS:
+            pool = [q.text for q in queries[kind]]
+            if not pool:
+                print(f"{kind:<9} (no such query in the sample)")
+                continue
+            team = timings(server, "member", "t0", pool, args.rounds)
+            wide = timings(server, "everyone", None, pool, args.rounds)
+            print(
+                f"{kind:<9} {team[0]:>10.1f} / {team[1]:>9.1f} {wide[0]:>10.1f} / {wide[1]:>9.1f}"
+            )
+            if team[1] > BAR_MS:
+                failures.append(f"{kind} in a team: p95 {team[1]:.0f} ms")
+            if kind in WIDE_KINDS and wide[1] > BAR_MS:
+                failures.append(f"{kind} across the archive: p95 {wide[1]:.0f} ms")
+        push_s, pull_s = sync_notes(server, args.notes)
+        print(f"\nsync of {args.notes:,} shared notes: push {push_s:.1f} s, pull {pull_s:.1f} s")
+    finally:
+        server.remove()
+    if args.whoosh_size:
+        local(texts[: args.whoosh_size], queries, args.rounds)
+    print("\nbar: " + ("met" if not failures else "NOT met: " + "; ".join(failures)))
+    return 0 if not failures else 1
+
+
+def setup_roles(server: clusters.Cluster, teams: int) -> None:
+    from reader.core.team import schema
+
+    with psycopg.connect(server.dsn(), autocommit=True) as admin:
+        names = [f"t{i}" for i in range(teams)]
+        for name in names:
+            schema.add_team(admin, name)
+        schema.add_analyst(admin, "member", "member", ("t0",))
+        schema.add_analyst(admin, "everyone", "everyone", tuple(names))
+
+
+def load(server: clusters.Cluster, texts: list[str], team_size: int) -> tuple[float, float]:
+    """COPY every passage (documents of 20 passages), then build the GIN indexes."""
+    log("loading ...")
+    per_document = 20
+    with psycopg.connect(server.dsn(), autocommit=True) as admin:
+        admin.execute("DROP INDEX passages_english, passages_simple")
+        started = time.perf_counter()
+        with admin.cursor() as cursor:
+            with cursor.copy(
+                "COPY documents (team, content_hash, id, title, file_name, file_format, suffix,"
+                " imported_at, statement, original) FROM STDIN"
+            ) as copy:
+                for d in range(0, len(texts), per_document):
+                    team = f"t{d // team_size}"
+                    copy.write_row((team, f"h{d}", f"doc-{d}", f"Statement {d}", "", "txt",
+                                    ".txt", "", "", b""))  # fmt: skip
+            with cursor.copy(
+                "COPY passages (team, content_hash, doc_id, doc_title, section, block, start,"
+                ' "end", text) FROM STDIN'
+            ) as copy:
+                for i, text in enumerate(texts):
+                    d = i - i % per_document
+                    copy.write_row((f"t{i // team_size}", f"h{d}", f"doc-{d}", f"Statement {d}",
+                                    "", i % per_document, 0, len(text), text))  # fmt: skip
+        rate = len(texts) / (time.perf_counter() - started)
+        started = time.perf_counter()
+        admin.execute("CREATE INDEX passages_english ON passages USING gin (english)")
+        admin.execute(
+            "CREATE INDEX passages_simple ON passages USING gin (to_tsvector('simple', text))"
+        )
+        admin.execute("ANALYZE passages")
+        return rate, time.perf_counter() - started
+
+
+def timings(
+    server: clusters.Cluster, role: str, team: str | None, pool: list[str], rounds: int
+) -> tuple[float, float]:
+    from reader.core.team.search import split_prefixes
+
+    samples = []
+    with psycopg.connect(server.dsn(role, role), autocommit=True) as analyst:
+        for text in pool:  # one warm-up each
+            words, prefixes = split_prefixes(text)
+            analyst.execute(
+                "SELECT * FROM search_passages(%s, %s, %s, 10)", (team, words, prefixes)
+            )
+        for _ in range(rounds):
+            for text in pool:
+                words, prefixes = split_prefixes(text)
+                started = time.perf_counter()
+                analyst.execute(
+                    "SELECT * FROM search_passages(%s, %s, %s, 10)", (team, words, prefixes)
+                ).fetchall()
+                samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
+
+
+def sync_notes(server: clusters.Cluster, count: int) -> tuple[float, float]:
+    from reader.core.library.library import Library
+    from reader.core.notes.note import Note, now
+    from reader.core.notes.store import NotesStore
+    from reader.core.team import connection, sync
+    from reader.core.user_db import UserDatabase
+    from reader.resource_access import resource_folder
+
+    log(f"sync of {count:,} notes ...")
+    doc = Library.open(resource_folder()).bundled()[0]
+    with tempfile.TemporaryDirectory(prefix="team-bench-") as work:
+        a, b = (UserDatabase.open(Path(work) / name) for name in ("a", "b"))
+        for db in (a, b):
+            connection.connect_library(db, server.dsn("member", "member"), "t0")
+        sync.share_tag(a, "team", True)
+        stamp = now()
+        NotesStore(a).write_imported(
+            Note(
+                f"note-{i}",
+                doc.id,
+                i % 100,
+                i % 100 + 5,
+                doc.text[i % 100 : i % 100 + 5],
+                "",
+                "",
+                "yellow",
+                f"note {i}",
+                ("team",),
+                stamp,
+                stamp,
+            )  # fmt: skip
+            for i in range(count)
+        )
+        started = time.perf_counter()
+        sync.sync(a)
+        push = time.perf_counter() - started
+        started = time.perf_counter()
+        report = sync.sync(b)
+        pull = time.perf_counter() - started
+        assert report.pulled["note"] == count, report
+        a.close()
+        b.close()
+    return push, pull
+
+
+def local(texts: list[str], queries: dict[str, list[Query]], rounds: int) -> None:
+    from search_corpus import make_corpus
+    from search_engines import AppEngine
+
+    log(f"local Whoosh index of {len(texts):,} passages ...")
+    with tempfile.TemporaryDirectory(prefix="team-bench-whoosh-") as work:
+        engine = AppEngine(Path(work) / "index", make_corpus(texts, 7).documents)
+        engine.open()
+        print(f"\nlocal Whoosh index, {len(texts):,} passages, ms p50 / p95")
+        for kind in KINDS:
+            if not queries[kind]:
+                continue
+            samples = []
+            for _ in range(rounds):
+                for query in queries[kind]:
+                    started = time.perf_counter()
+                    engine.search(query)
+                    samples.append((time.perf_counter() - started) * 1000)
+            samples.sort()
+            p95 = samples[min(len(samples) - 1, int(0.95 * len(samples)))]
+            print(f"{kind:<9} {statistics.median(samples):>10.1f} / {p95:>9.1f}")
+        engine.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""One small search interface, two backends: the laptop's Whoosh index, and the team's
+archive in PostgreSQL's full-text search, for archives past what a laptop's index serves.
+
+The server's query language is websearch_to_tsquery's (words, "phrases", OR, -word) with
+English stemming; a word ending in * is a prefix, searched unstemmed through the `simple`
+configuration. Both backends answer with the same SearchResults, and say what they searched.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from reader.core.search.results import Hit, SearchResults
+from reader.core.search.snippets import Snippet
+from reader.core.team.connection import TeamLink, describe, open_connection, unreachable
+from reader.core.team.schema import TeamError
+from reader.core.translation import _
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from reader.core.documents.document import Document
+    from reader.core.search.index import SearchIndex
+
+_PREFIX = re.compile(r"(?<![\w\"])(\w+)\*")
+_MARK = re.compile(r"<<(.*?)>>", re.DOTALL)
+_PREFIX_WORD = re.compile(r"^\w+$")
+
+
+class SearchBackend(Protocol):
+    @property
+    def searched(self) -> str:
+        """What a search looks through, in words: "the local index", "the team's archive"."""
+        ...
+
+    def search(
+        self, text: str, limit: int = 10, doc_ids: Collection[str] | None = None
+    ) -> SearchResults: ...
+
+
+@dataclass
+class LocalSearch:
+    """The laptop's index (reader.core.search.index)."""
+
+    index: SearchIndex
+
+    @property
+    def searched(self) -> str:
+        return _("the local index")
+
+    def search(
+        self, text: str, limit: int = 10, doc_ids: Collection[str] | None = None
+    ) -> SearchResults:
+        return self.index.search(text, limit=limit, doc_ids=doc_ids)
+
+
+@dataclass
+class TeamSearch:
+    """The team's archive on its server, through search_passages(), which applies the team
+    filter itself (see reader.core.team.schema, migration 2)."""
+
+    link: TeamLink
+
+    @property
+    def searched(self) -> str:
+        return _("the team's archive ({team} on {server})").format(
+            team=self.link.team, server=describe(self.link.dsn)
+        )
+
+    def search(
+        self, text: str, limit: int = 10, doc_ids: Collection[str] | None = None
+    ) -> SearchResults:
+        started = time.perf_counter()
+        words, prefixes = split_prefixes(text)
+        if not words.strip() and not prefixes:
+            return SearchResults(text)
+        import psycopg
+
+        try:
+            with open_connection(self.link.dsn, passfile=self.link.passfile) as server:
+                rows = search_rows(server, self.link.team, words, prefixes, limit, doc_ids)
+        except psycopg.OperationalError as error:
+            raise TeamError(unreachable(self.link.dsn, error)) from None
+        hits = tuple(_hit(row) for row in rows)
+        total = int(str(rows[0][7])) if rows else 0
+        per_document: dict[str, int] = {}
+        for hit in hits:
+            per_document[hit.doc_id] = per_document.get(hit.doc_id, 0) + 1
+        return SearchResults(
+            text,
+            hits,
+            total,
+            per_document,
+            counted=False,
+            seconds=time.perf_counter() - started,
+        )
+
+
+def split_prefixes(text: str) -> tuple[str, str]:
+    """The query for websearch_to_tsquery, and its prefix words as a `simple` tsquery."""
+    found = [word.lower() for word in _PREFIX.findall(text) if _PREFIX_WORD.match(word)]
+    rest = _PREFIX.sub(" ", text)
+    return " ".join(rest.split()), " & ".join(f"{word}:*" for word in found)
+
+
+def search_rows(
+    server: psycopg.Connection,
+    team: str,
+    words: str,
+    prefixes: str,
+    limit: int,
+    doc_ids: Collection[str] | None = None,
+) -> list[tuple[object, ...]]:
+    wanted = limit if not doc_ids else max(limit * 50, 1000)
+    rows = server.execute(
+        "SELECT * FROM search_passages(%s, %s, %s, %s)", (team, words, prefixes, wanted)
+    ).fetchall()
+    if doc_ids:
+        rows = [row for row in rows if row[0] in set(doc_ids)][:limit]
+    return rows
+
+
+def _hit(row: tuple[object, ...]) -> Hit:
+    doc_id, title, section, start, end, score, headline = (str(v) for v in row[:7])
+    marks, plain, last = [], [], 0
+    for match in _MARK.finditer(headline):
+        plain.append(headline[last : match.start()])
+        begin = sum(len(p) for p in plain)
+        plain.append(match.group(1))
+        marks.append((begin, begin + len(match.group(1))))
+        last = match.end()
+    plain.append(headline[last:])
+    text = "".join(plain)
+    terms = tuple(dict.fromkeys(text[s:e] for s, e in marks))
+    return Hit(
+        doc_id, title, section, int(start), int(end), float(score),
+        Snippet(text, tuple(marks)), terms, (),
+    )  # fmt: skip
+
+
+def passage_rows(team: str, content_hash: str, doc: Document) -> Iterable[tuple[object, ...]]:
+    """A document's passages as the server keeps them: cut as the local index cuts them."""
+    from reader.core.search.passages import passages
+
+    for passage in passages(doc):
+        yield (
+            team, content_hash, passage.doc_id, passage.doc_title, passage.section,
+            passage.block, passage.start, passage.end, passage.text,
+        )  # fmt: skip
+
+
+PASSAGE_INSERT = (
+    'INSERT INTO passages (team, content_hash, doc_id, doc_title, section, block, start, "end",'
+    " text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING"
+)

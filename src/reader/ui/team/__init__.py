@@ -1,0 +1,1 @@
+"""The team library in the window: background sync, its state, Preferences → Team."""

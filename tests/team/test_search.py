@@ -1,0 +1,154 @@
+"""The team archive's search on the server beside the local Whoosh index, on the same
+documents (the bundled statements and ../shared/seeds/dev/): the same passages for the same
+queries, the differences that remain named; the team filter applied by search_passages()."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.core.documents.document import Document
+from reader.core.importers import import_file, to_document
+from reader.core.library.library import Library
+from reader.core.search.index import SearchIndex
+from reader.core.team.search import (
+    PASSAGE_INSERT,
+    LocalSearch,
+    TeamSearch,
+    passage_rows,
+    search_rows,
+    split_prefixes,
+)
+from tests.conftest import SEEDS_DIR
+from tests.team import cluster as clusters
+from tests.team.conftest import TeamServer, open_laptop, psycopg
+
+# Each kind of query the server's language shares with the local one: words (AND), OR,
+# phrases, prefixes, names.
+SAME = (
+    "sanctions",
+    "nuclear weapons",
+    '"nuclear weapons"',
+    '"arms control"',
+    "arms control",
+    "dialogue",
+    "treaty",
+    "strateg*",
+    "Russia",
+    "NATO",
+    "trust OR dialogue",
+    "stability",
+    "Europe",
+    "crisis",
+)
+# Where they part, and why: the local index expands the domain's aliases (missile defence =
+# missile defense = BMD) and joins hyphenated words (co-operation); Snowball's English stems
+# "negotiations" with "negotiate", Porter's does not.
+DIFFERENT = {"missile defence": "local", "cooperation": "local", "negotiations": "server"}
+
+
+@pytest.fixture(scope="module")
+def documents(library: Library) -> list[Document]:
+    dev = sorted((SEEDS_DIR / "dev").glob("*.txt"))
+    if not dev:
+        pytest.skip("the shared dev seeds are absent")
+    return [*library, *(to_document(import_file(p), f"dev-{i}") for i, p in enumerate(dev))]
+
+
+@pytest.fixture(scope="module")
+def local(
+    documents: list[Document], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LocalSearch]:
+    index = SearchIndex(tmp_path_factory.mktemp("team-search") / "index")
+    index.sync(documents)
+    yield LocalSearch(index)
+    index.close()
+
+
+@pytest.fixture(scope="module")
+def archive(cluster: clusters.Cluster, documents: list[Document]) -> TeamServer:
+    with psycopg.connect(cluster.dsn(dbname="postgres"), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE archive TEMPLATE {clusters.DATABASE}")
+    server = TeamServer(cluster, "archive")
+    with server.admin() as admin, admin.cursor() as cursor:
+        for doc in documents:
+            cursor.execute(
+                "INSERT INTO documents (team, content_hash, id, title, file_name, file_format,"
+                " suffix, imported_at, statement, original) VALUES"
+                " ('north', %s, %s, %s, '', 'txt', '.txt', '', '', '')",
+                (doc.id, doc.id, doc.metadata.title),
+            )
+            cursor.executemany(PASSAGE_INSERT, list(passage_rows("north", doc.id, doc)))
+    return server
+
+
+def _both(query: str, local: LocalSearch, archive: TeamServer) -> tuple[set[object], set[object]]:
+    here = {(h.doc_id, h.start) for h in local.search(query, limit=10_000).hits}
+    with psycopg.connect(archive.dsn("alice"), autocommit=True) as alice:
+        words, prefixes = split_prefixes(query)
+        there = {(r[0], r[3]) for r in search_rows(alice, "north", words, prefixes, 10_000)}
+    return here, there
+
+
+@pytest.mark.parametrize("query", SAME)
+def test_the_same_query_finds_the_same_passages(
+    query: str, local: LocalSearch, archive: TeamServer
+) -> None:
+    here, there = _both(query, local, archive)
+    assert here and here == there
+
+
+@pytest.mark.parametrize(("query", "finds_more"), DIFFERENT.items())
+def test_the_differences_are_the_known_ones(
+    query: str, finds_more: str, local: LocalSearch, archive: TeamServer
+) -> None:
+    here, there = _both(query, local, archive)
+    assert (here > there) if finds_more == "local" else (there > here)
+
+
+def test_hits_have_snippets_and_say_what_was_searched(tmp_path: Path, archive: TeamServer) -> None:
+    from reader.core.team import connection
+
+    db = open_laptop(tmp_path / "a")
+    connection.connect_library(db, archive.dsn("alice"), "north")
+    backend = TeamSearch(connection.required_link(db))
+    results = backend.search('"arms control" treaty', limit=3)
+    assert 0 < len(results.hits) <= 3 and results.total >= len(results.hits)
+    hit = results.hits[0]
+    assert [hit.snippet.text[s:e].lower() for s, e in hit.snippet.marks][:1] in (
+        ["arms"], ["treaty"], ["control"],
+    )  # fmt: skip
+    assert "<<" not in hit.snippet.text and hit.end > hit.start
+    assert backend.searched.startswith("the team's archive (north on alice@")
+    assert backend.search("over*").total > 0  # a prefix the English configuration would drop
+
+
+def test_another_team_searches_nothing_and_reads_no_passage(archive: TeamServer) -> None:
+    with psycopg.connect(archive.dsn("carol"), autocommit=True) as carol:
+        assert search_rows(carol, "north", "Russia", "", 10) == []
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            carol.execute("SELECT count(*) FROM passages")
+    with psycopg.connect(archive.dsn("bob"), autocommit=True) as bob:
+        assert len(search_rows(bob, "north", "Russia", "", 10)) == 10
+        assert search_rows(bob, "south", "Russia", "", 10) == []
+
+
+def test_split_prefixes() -> None:
+    assert split_prefixes("strateg* stability") == ("stability", "strateg:*")
+    assert split_prefixes('"arms control" over* de*') == ('"arms control"', "over:* & de:*")
+    assert split_prefixes("plain words") == ("plain words", "")
+
+
+def test_the_command_line_says_which_it_searched(archive: TeamServer) -> None:
+    from tests.cli.running import run_in_process
+
+    assert run_in_process("team", "connect", archive.dsn("alice"), "--team", "north")[0] == 0
+    code, out = run_in_process("search", "--team", "--limit", "2", "Russia")
+    assert code == 0
+    assert out.count("\n    ") == 2
+    where = f"alice@{archive.cluster.socket}/archive"
+    assert out.splitlines()[-1].endswith(f"searched the team's archive (north on {where}))")
+    code, out = run_in_process("search", "--limit", "2", "Russia")
+    assert code == 0 and out.splitlines()[-1].endswith("; searched the local index)")
