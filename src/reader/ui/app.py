@@ -84,8 +84,7 @@ def _open_window(
 
     from reader.ui.main_window import MainWindow
     from reader.ui.messages import STAY
-    from reader.ui.search.index_process import index_command
-    from reader.ui.search.index_service import IndexService
+    from reader.ui.search.index_service import IndexService, index_command
 
     app.aboutToQuit.connect(instance.close)
     app.setApplicationName(APP_NAME)
