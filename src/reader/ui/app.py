@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
@@ -95,6 +95,8 @@ def _open_window(
     try:
         library = Library.open(resource_folder())
     except ReaderError as error:
+        from PySide6.QtWidgets import QMessageBox  # only when the window cannot open
+
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     user_settings, settings_problem = _open_settings(folders)
@@ -106,8 +108,7 @@ def _open_window(
     window = MainWindow(library, user_settings, index_service, folders.data, folders.log_file)
     app.aboutToQuit.connect(index_service.shutdown)
     # The user's database (SQLite) and its catalogue are read once the window has painted;
-    # then the index (and Whoosh, ~90 ms to import) opens, so its first sync sees every
-    # imported document.
+    # the index (and Whoosh, ~90 ms to import) opens with the first search.
     window.start_after_first_paint()
     if settings_problem:
         window.messages.say(settings_problem, STAY)
@@ -209,6 +210,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def _report_unexpected(window: MainWindow, folders: paths.Folders) -> ExceptHook:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # the class is not needed to start
+
         what = QCoreApplication.translate("Failure", "the window", "what failed")
         sentence = describe_failure(error.with_traceback(trace), what, folders.log_file)
         if isinstance(error, ReaderError):

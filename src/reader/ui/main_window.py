@@ -75,8 +75,10 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesController(
             self, user_settings, self.actions_by_id, self.reading.view, self.set_theme
         )
+        self._search_wanted = False
         self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
-                                 lambda: index_service is not None)  # fmt: skip
+                                 lambda: index_service is not None,
+                                 self._on_search_wanted)  # fmt: skip
         # Handles for tests and tools: each points into a feature, never the other way.
         self.reader = self.reading.view
         self.outline_model, self.outline_view = (
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         notes.files.recommendations_source = recs.service.recommendations  # a memo's topics
         if index is not None:
             index.message_posted.connect(self.messages.say)
-            library.loaded.connect(index.start)  # after the catalogue: its first sync sees all
+            library.loaded.connect(self._on_library_loaded)
             library.documents_added.connect(lambda _: index.set_documents(list(self._library)))
             library.library_changed.connect(lambda: index.refresh(list(self._library)))
 
@@ -192,10 +194,24 @@ class MainWindow(QMainWindow):
         panel.add_section(self.notes.make_search_matches())
         return panel
 
+    def _on_search_wanted(self) -> None:
+        """The index opens with the first search (the Search tab shown, a search asked
+        for), not at start: Whoosh and the index take about 30 MB that most sessions of
+        reading never need. It waits for the catalogue, so that its first sync sees every
+        imported document."""
+        self._search_wanted = True
+        if self.index_service is not None and self.library.is_loaded:
+            self.index_service.start()
+
+    @Slot()
+    def _on_library_loaded(self) -> None:
+        if self._search_wanted and self.index_service is not None:
+            self.index_service.start()
+
     # State -------------------------------------------------------------------------------
     def start_after_first_paint(self) -> None:
-        """The user's database, the catalogue, the index and the recommendations: all once
-        the window has painted."""
+        """The user's database, the catalogue and the recommendations: all once the window
+        has painted (the index follows with the first search)."""
         self.library.start_after_first_paint()
         self.recommendations.start_after_first_paint()
 

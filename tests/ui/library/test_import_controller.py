@@ -91,7 +91,8 @@ def open_window(qtbot: QtBot, settings: S.Settings, folders: paths.Folders) -> O
         win.show()
         qtbot.waitExposed(win)
         with qtbot.waitSignal(service.opened, timeout=TIMEOUT_MS):
-            win.library.start()  # as after the first paint: catalogue, then the index
+            win.library.start()  # as after the first paint: the catalogue, then
+            win.ensure_search_panel()  # the index, opened by the first search
         return win
 
     return make
