@@ -15,7 +15,6 @@ from reader.core.documents.document import Document
 from reader.core.library.library import Library
 
 from reader.ui import settings, theme
-from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions, refresh_icons
 from reader.ui.feature_context import FeatureContext
 from reader.ui.help.controller import HelpController
@@ -128,7 +127,7 @@ class MainWindow(QMainWindow):
             (Act.THEME_DARK, lambda: self.set_theme("dark")),
             (Act.FOCUS_LIBRARY, self.library_view.setFocus),
             (Act.FOCUS_OUTLINE, self.outline_view.setFocus),
-            (Act.ABOUT, lambda: show_about(self)),
+            (Act.ABOUT, self._on_about_triggered),
             (Act.SEARCH, self._on_search_action_triggered),
         ):
             a[act].triggered.connect(slot)
@@ -339,6 +338,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_recommendations_changed(self) -> None:
         self.library.set_recommendation_counts(self.recommendations.service.recommendations())
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        from reader.ui.about import show_about  # QMessageBox is not needed to start
+
+        show_about(self)
 
     @Slot()
     def _on_search_action_triggered(self) -> None:
