@@ -16,9 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import APP_NAME, __version__, paths
+from reader import APP_ID, APP_NAME, ICON_SIZES, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
-from reader.desktop_files import APP_ID, ICON_SIZES
 from reader.log_setup import log_to_file
 from reader.resource_access import resource_folder, resource_path
 
