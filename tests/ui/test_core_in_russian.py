@@ -62,9 +62,7 @@ def test_a_damaged_notes_file_is_refused_in_russian(
     bad.write_text('{"type": "AnnotationCollection", "first": ', encoding="utf-8")
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
     warned: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     win.actions_by_id[Act.IMPORT_NOTES].trigger()
     assert warned, "the refusal is shown in a dialog"
     sentence = warned[0]

@@ -326,9 +326,7 @@ def test_import_shows_its_report(
     bad.write_text("[1, 2")
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
     warned: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     win.actions_by_id[Act.IMPORT_NOTES].trigger()
     assert win.statusBar().currentMessage().startswith("bad.json was not imported:")
     assert warned == [win.statusBar().currentMessage()]  # a refusal is said in a dialog too
