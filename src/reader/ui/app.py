@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -158,8 +158,8 @@ def bring_to_front(window: MainWindow) -> None:
 def _app_icon() -> QIcon:
     """The icon theme's, as installed by the package or --install-desktop; else our own."""
     bundled = QIcon()
-    for size in ICON_SIZES:
-        bundled.addFile(str(resource_path(f"icon-{size}.png")))
+    for size in ICON_SIZES:  # with its size given, each file is read only when drawn
+        bundled.addFile(str(resource_path(f"icon-{size}.png")), QSize(size, size))
     return QIcon.fromTheme(APP_ID, bundled)
 
 
