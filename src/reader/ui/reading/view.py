@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
@@ -83,8 +82,7 @@ for _color, _light in COLOR_HEX.items():
     HIGHLIGHT_STYLES[note_kind(_color)] = HighlightStyle(_tones, _tones, layer=2)
 
 
-@dataclass(frozen=True)
-class Typography:
+class Typography(NamedTuple):  # as HighlightStyle
     """How text is set: the family ("" for the default serifs), points at 100 %, and about
     how many characters a line holds."""
 
