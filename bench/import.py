@@ -121,8 +121,7 @@ def gui_import(files: Sequence[Path], data_dir: Path) -> dict[str, Any]:
     from reader.ui import settings as S
     from reader.ui.library import import_dialogs
     from reader.ui.main_window import MainWindow
-    from reader.ui.search.index_process import index_command
-    from reader.ui.search.index_service import IndexService
+    from reader.ui.search.index_service import IndexService, index_command
     from reader.ui.side_panel import Tab
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -398,7 +398,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="time this installed app instead of this checkout's `python -m reader`: the "
         "bundle's dist/bundle/statement-reader/statement-reader, or a wheel venv's script",
     )
+    parser.add_argument(
+        "--against-program",
+        type=Path,
+        metavar="EXE",
+        help="also time another installed app (a bundle or a wheel venv's script built from "
+        "the commit before a change) in the same alternating runs",
+    )
     args = parser.parse_args(argv)
+    if args.against is not None and args.against_program is not None:
+        parser.error("--against and --against-program each name the other side: give one")
     if args.against is not None and not (args.against / "src" / "reader").is_dir():
         parser.error(f"--against {args.against}: no src/reader in it")
     if args.runs < 1:
@@ -420,6 +429,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.against is not None:
         src = str((args.against / "src").resolve())
         sides.append(Side("other", app_command, env={"PYTHONPATH": src}))
+    if args.against_program is not None:
+        other = (str(args.against_program.absolute()),)
+        sides.append(Side("other", functools.partial(app_command, program=other)))
     measure(sides, args.runs, env, args.timeout)
     stats = {side.name: side_stats(side) for side in sides}
     result = verdict(stats, args.runs)

@@ -17,8 +17,7 @@ from reader.resource_access import resource_folder
 from reader.ui import settings as S
 from reader.ui import theme
 from reader.ui.main_window import MainWindow
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import IndexService
+from reader.ui.search.index_service import IndexService, index_command
 
 SETTLE_ROUNDS = 5  # event-loop rounds before a picture: layouts and repaints done
 

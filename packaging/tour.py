@@ -35,8 +35,7 @@ from reader.ui import language, theme  # noqa: E402
 from reader.ui import settings as S  # noqa: E402
 from reader.ui.actions import Act  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.search.index_process import index_command  # noqa: E402
-from reader.ui.search.index_service import IndexService  # noqa: E402
+from reader.ui.search.index_service import IndexService, index_command  # noqa: E402
 from reader.ui.side_panel import Tab  # noqa: E402
 
 SIZE = (1440, 900)

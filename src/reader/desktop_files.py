@@ -8,12 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import APP_ID, ICON_SIZES
 from reader.core.errors import ReaderError
 from reader.core.translation import _
 from reader.resource_access import resource_path
 
-APP_ID = "io.github.statementreader.reader"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 DESKTOP_FILE = f"{APP_ID}.desktop"
 METAINFO_FILE = f"{APP_ID}.metainfo.xml"
 

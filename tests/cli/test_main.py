@@ -220,3 +220,32 @@ def test_a_data_folder_named_in_bytes_that_are_not_utf8_is_that_very_folder(
     folder = os.fsdecode(bytes(tmp_path) + b"/caf\xe9-data")
     assert cli.parse(["list", "--data-dir", folder]).data_dir == folder
     assert cli.parse(["notes", "add", "x", "--quote", os.fsdecode(b"q\xff")]).quote == "q\ufffd"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["--exit-after-paint"],
+        ["--data-dir", "/x", "a.txt"],
+        ["--data-dir=/x"],
+        ["a.txt", "--exit-after-paint"],
+        ["--exit-after-paint", "a", "b", "--data-dir", "d"],
+        ["--", "-weird", "list"],
+        ["--data-dir", "d", "--data-dir", "e"],
+    ],
+)
+def test_the_window_line_read_without_the_parser_is_read_as_the_parser_reads_it(
+    words: list[str],
+) -> None:
+    fast = cli_main._plain_window_line(list(words))
+    assert fast is not None
+    assert vars(fast) == vars(cli_main.build_parser(with_commands=False).parse_args(words))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["a", "--exit-after-paint", "b"], ["--data-dir"], ["list"], ["--help"], ["--exit"], ["-"]],
+)
+def test_anything_else_is_left_to_the_parser(words: list[str]) -> None:
+    assert cli_main._plain_window_line(list(words)) is None

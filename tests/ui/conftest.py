@@ -18,8 +18,7 @@ from reader.resource_access import resource_folder
 from reader.ui import language
 from reader.ui import settings as S
 from reader.ui.main_window import MainWindow
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService
+from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService, index_command
 
 OPEN_TIMEOUT_MS = 20000  # the first opening imports Whoosh; a loaded machine may be slow
 

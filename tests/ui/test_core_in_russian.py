@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core import translation
 from reader.core.library.library import Library
@@ -24,7 +24,6 @@ from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.main_window import MainWindow
 from reader.ui.notes import dialogs as note_dialogs
-from reader.ui.notes import files_controller
 
 # Words that stay as they are in a Russian sentence: formats, and what the system says
 # (strerror follows the C library's locale, not ours).
@@ -63,9 +62,7 @@ def test_a_damaged_notes_file_is_refused_in_russian(
     bad.write_text('{"type": "AnnotationCollection", "first": ', encoding="utf-8")
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
     warned: list[str] = []
-    monkeypatch.setattr(
-        files_controller.QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     win.actions_by_id[Act.IMPORT_NOTES].trigger()
     assert warned, "the refusal is shown in a dialog"
     sentence = warned[0]

@@ -12,13 +12,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from reader import APP_NAME, __version__, paths
+from reader import APP_ID, APP_NAME, ICON_SIZES, __version__, paths
 from reader.core.errors import ReaderError, describe_failure
-from reader.desktop_files import APP_ID, ICON_SIZES
 from reader.log_setup import log_to_file
 from reader.resource_access import resource_folder, resource_path
 
@@ -84,8 +83,7 @@ def _open_window(
 
     from reader.ui.main_window import MainWindow
     from reader.ui.messages import STAY
-    from reader.ui.search.index_process import index_command
-    from reader.ui.search.index_service import IndexService
+    from reader.ui.search.index_service import IndexService, index_command
 
     app.aboutToQuit.connect(instance.close)
     app.setApplicationName(APP_NAME)
@@ -96,6 +94,8 @@ def _open_window(
     try:
         library = Library.open(resource_folder())
     except ReaderError as error:
+        from PySide6.QtWidgets import QMessageBox  # only when the window cannot open
+
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     user_settings, settings_problem = _open_settings(folders)
@@ -107,8 +107,7 @@ def _open_window(
     window = MainWindow(library, user_settings, index_service, folders.data, folders.log_file)
     app.aboutToQuit.connect(index_service.shutdown)
     # The user's database (SQLite) and its catalogue are read once the window has painted;
-    # then the index (and Whoosh, ~90 ms to import) opens, so its first sync sees every
-    # imported document.
+    # the index (and Whoosh, ~90 ms to import) opens with the first search.
     window.start_after_first_paint()
     if settings_problem:
         window.messages.say(settings_problem, STAY)
@@ -159,8 +158,8 @@ def bring_to_front(window: MainWindow) -> None:
 def _app_icon() -> QIcon:
     """The icon theme's, as installed by the package or --install-desktop; else our own."""
     bundled = QIcon()
-    for size in ICON_SIZES:
-        bundled.addFile(str(resource_path(f"icon-{size}.png")))
+    for size in ICON_SIZES:  # with its size given, each file is read only when drawn
+        bundled.addFile(str(resource_path(f"icon-{size}.png")), QSize(size, size))
     return QIcon.fromTheme(APP_ID, bundled)
 
 
@@ -210,6 +209,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def _report_unexpected(window: MainWindow, folders: paths.Folders) -> ExceptHook:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # the class is not needed to start
+
         what = QCoreApplication.translate("Failure", "the window", "what failed")
         sentence = describe_failure(error.with_traceback(trace), what, folders.log_file)
         if isinstance(error, ReaderError):

@@ -4,7 +4,7 @@ same language, and the matching locale for the dates and numbers the UI formats.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reader.core.translation import use_language
 from reader.resource_access import resource_folder
@@ -32,6 +32,9 @@ def install(app: QCoreApplication, language: str) -> None:
     QLocale.setDefault(locale)
     _add(app, "statement_reader_" + language, str(resource_folder()))
     if language != "en":
+        # Imported here: the class and its enum cost the English start-up about 1 ms.
+        from PySide6.QtCore import QLibraryInfo
+
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _add(app, "qtbase_" + language, qt_folder)
 

@@ -15,7 +15,6 @@ from reader.core.documents.document import Document
 from reader.core.library.library import Library
 
 from reader.ui import settings, theme
-from reader.ui.about import show_about
 from reader.ui.actions import Act, create_actions, refresh_icons
 from reader.ui.feature_context import FeatureContext
 from reader.ui.help.controller import HelpController
@@ -78,8 +77,10 @@ class MainWindow(QMainWindow):
         )
         self.team = TeamController(context)
         self.preferences.add_section(self.team.make_preferences_section)
+        self._search_wanted = False
         self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
-                                 lambda: index_service is not None)  # fmt: skip
+                                 lambda: index_service is not None,
+                                 self._on_search_wanted)  # fmt: skip
         # Handles for tests and tools: each points into a feature, never the other way.
         self.reader = self.reading.view
         self.outline_model, self.outline_view = (
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
             (Act.THEME_DARK, lambda: self.set_theme("dark")),
             (Act.FOCUS_LIBRARY, self.library_view.setFocus),
             (Act.FOCUS_OUTLINE, self.outline_view.setFocus),
-            (Act.ABOUT, lambda: show_about(self)),
+            (Act.ABOUT, self._on_about_triggered),
             (Act.SEARCH, self._on_search_action_triggered),
         ):
             a[act].triggered.connect(slot)
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         self.team.notes_received.connect(library.refresh_note_counts)
         if index is not None:
             index.message_posted.connect(self.messages.say)
-            library.loaded.connect(index.start)  # after the catalogue: its first sync sees all
+            library.loaded.connect(self._on_library_loaded)
             library.documents_added.connect(lambda _: index.set_documents(list(self._library)))
             library.library_changed.connect(lambda: index.refresh(list(self._library)))
 
@@ -200,10 +201,24 @@ class MainWindow(QMainWindow):
         panel.add_section(self.notes.make_search_matches())
         return panel
 
+    def _on_search_wanted(self) -> None:
+        """The index opens with the first search (the Search tab shown, a search asked
+        for), not at start: Whoosh and the index take about 30 MB that most sessions of
+        reading never need. It waits for the catalogue, so that its first sync sees every
+        imported document."""
+        self._search_wanted = True
+        if self.index_service is not None and self.library.is_loaded:
+            self.index_service.start()
+
+    @Slot()
+    def _on_library_loaded(self) -> None:
+        if self._search_wanted and self.index_service is not None:
+            self.index_service.start()
+
     # State -------------------------------------------------------------------------------
     def start_after_first_paint(self) -> None:
-        """The user's database, the catalogue, the index and the recommendations: all once
-        the window has painted."""
+        """The user's database, the catalogue and the recommendations: all once the window
+        has painted (the index follows with the first search)."""
         self.library.start_after_first_paint()
         self.recommendations.start_after_first_paint()
 
@@ -331,6 +346,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_recommendations_changed(self) -> None:
         self.library.set_recommendation_counts(self.recommendations.service.recommendations())
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        from reader.ui.about import show_about  # QMessageBox is not needed to start
+
+        show_about(self)
 
     @Slot()
     def _on_search_action_triggered(self) -> None:

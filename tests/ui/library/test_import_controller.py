@@ -29,8 +29,7 @@ from reader.ui.library import import_dialogs as dialogs
 from reader.ui.library.document_dialogs import MetadataDialog, NotesChoice, RemoveNotesQuestion
 from reader.ui.library.model import Column
 from reader.ui.main_window import MainWindow
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import IndexService
+from reader.ui.search.index_service import IndexService, index_command
 
 TIMEOUT_MS = 30000
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
@@ -92,7 +91,8 @@ def open_window(qtbot: QtBot, settings: S.Settings, folders: paths.Folders) -> O
         win.show()
         qtbot.waitExposed(win)
         with qtbot.waitSignal(service.opened, timeout=TIMEOUT_MS):
-            win.library.start()  # as after the first paint: catalogue, then the index
+            win.library.start()  # as after the first paint: the catalogue, then
+            win.ensure_search_panel()  # the index, opened by the first search
         return win
 
     return make

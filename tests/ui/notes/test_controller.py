@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader.core.documents.citation import cite
 from reader.core.export import ExportFormat
@@ -22,7 +22,6 @@ from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.main_window import MainWindow
 from reader.ui.notes import dialogs as note_dialogs
-from reader.ui.notes import files_controller
 from reader.ui.notes.dialogs import NoteEdit, NoteEditor, Save
 from reader.ui.notes.panel import NotesPanel
 from reader.ui.reading.view import note_kind
@@ -327,9 +326,7 @@ def test_import_shows_its_report(
     bad.write_text("[1, 2")
     monkeypatch.setattr(note_dialogs, "ask_notes_import", lambda parent: bad)
     warned: list[str] = []
-    monkeypatch.setattr(
-        files_controller.QMessageBox, "warning", lambda _p, _t, text: warned.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     win.actions_by_id[Act.IMPORT_NOTES].trigger()
     assert win.statusBar().currentMessage().startswith("bad.json was not imported:")
     assert warned == [win.statusBar().currentMessage()]  # a refusal is said in a dialog too

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.core.export import ExportFormat
 from reader.core.library.library import Library
@@ -105,7 +105,7 @@ def test_export_defaults_reach_the_save_dialog(
         asked.append((start, chosen))
         return "", ""
 
-    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     export_dialog.ask_export_path(
         window, "Export", "notes", [ExportFormat.MARKDOWN, ExportFormat.HTML]
     )

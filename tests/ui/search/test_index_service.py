@@ -19,8 +19,7 @@ from reader.core.search.index_store import current_generation
 from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.main_window import MainWindow
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService
+from reader.ui.search.index_service import PROCESS_THRESHOLD, IndexService, index_command
 from reader.ui.search.panel import search_counted
 
 OPEN_TIMEOUT_MS = 20000

@@ -18,8 +18,7 @@ from reader.ui import settings as S
 from reader.ui.actions import Act
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.pane import SEARCH_HIGHLIGHT
-from reader.ui.search.index_process import index_command
-from reader.ui.search.index_service import IndexService
+from reader.ui.search.index_service import IndexService, index_command
 from reader.ui.search.panel import SUGGESTION_LINK, SearchPanel, TitleRole
 from reader.ui.side_panel import Tab
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.actions import Act
-from reader.ui.help.pages import GUIDE, SYNTAX, shortcuts_page, written_page
 from reader.ui.menus import MENUS
 
 if TYPE_CHECKING:
@@ -33,16 +32,23 @@ class HelpController(QObject):
         self._actions[Act.SHORTCUTS].triggered.connect(self.show_shortcuts)
         self._actions[Act.SEARCH_SYNTAX].triggered.connect(self.show_search_syntax)
 
+    # The pages' module (and html, re) loads with the first page shown, not for the first paint.
     @Slot()
     def show_guide(self) -> None:
+        from reader.ui.help.pages import GUIDE, written_page
+
         self._show(self.tr("User Guide"), written_page(GUIDE))
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from reader.ui.help.pages import shortcuts_page
+
         self._show(self.tr("Keyboard Shortcuts"), shortcuts_page(self._actions, MENUS))
 
     @Slot()
     def show_search_syntax(self) -> None:
+        from reader.ui.help.pages import SYNTAX, written_page
+
         self._show(self.tr("Search Syntax"), written_page(SYNTAX))
 
     def _show(self, title: str, page: str) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QMessageBox
 
 from reader.core.notes.note import Note
 
@@ -84,6 +83,8 @@ class NotesFiles(QObject):
         report, imported = self._merge(path)
         self._say(report)
         if not imported:  # a refusal is worth more than a status line that fades
+            from PySide6.QtWidgets import QMessageBox  # not for the first paint
+
             QMessageBox.warning(self._context.dialog_parent, self.tr("Import Notes"), report)
         return report
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,11 +12,12 @@ SectionRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(eq=False)
 class _Node:
-    section: Section | None
-    parent: _Node | None = None
-    children: list[_Node] = field(default_factory=list)
+    """A plain class, not a dataclass: defining one took about 1 ms before the first paint."""
+
+    def __init__(self, section: Section | None, parent: _Node | None = None) -> None:
+        self.section, self.parent = section, parent
+        self.children: list[_Node] = []
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0

@@ -6,26 +6,11 @@ cannot slow the window down, and it publishes its generation atomically when don
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QObject, QProcess, Signal, Slot
-
-from reader import paths
 
 PROGRESS_PREFIX = "progress "
 REPORT_PREFIX = "index "
 STOP_WAIT_MS = 3000
-
-
-def index_command(folders: paths.Folders) -> list[str]:
-    """The argv of the `index` command on the same folders as this process."""
-    if getattr(sys, "frozen", False):  # a bundled app is its own interpreter
-        program = [sys.executable]
-    else:
-        program = [sys.executable, "-m", "reader"]
-    # Only an overridden data folder is passed on: the platform defaults resolve alike there.
-    chosen = ["--data-dir", str(folders.data)] if folders.overridden else []
-    return [*program, *chosen, "index", "--progress"]
 
 
 class IndexProcess(QObject):

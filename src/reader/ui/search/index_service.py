@@ -14,20 +14,33 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from reader import paths
 from reader.core.documents.document import Document
 from reader.core.errors import describe_failure
 
-from reader.ui.search.index_process import IndexProcess
 from reader.ui.tasks import Done, Failed, after_first_paint, run_task, serial_pool
 
 if TYPE_CHECKING:
     from reader.core.search.index import SearchIndex
+
+    from reader.ui.search.index_process import IndexProcess  # made when first wanted
 
 log = logging.getLogger(__name__)
 
 # More passages than this to write, and the work goes to a separate process: indexing holds
 # the GIL, and about 2,000 passages take long enough (~1 s) to make typing stutter.
 PROCESS_THRESHOLD = 2000
+
+
+def index_command(folders: paths.Folders) -> list[str]:
+    """The argv of the `index` command on the same folders as this process."""
+    if getattr(sys, "frozen", False):  # a bundled app is its own interpreter
+        program = [sys.executable]
+    else:
+        program = [sys.executable, "-m", "reader"]
+    # Only an overridden data folder is passed on: the platform defaults resolve alike there.
+    chosen = ["--data-dir", str(folders.data)] if folders.overridden else []
+    return [*program, *chosen, "index", "--progress"]
 
 
 @dataclass(frozen=True)
@@ -105,15 +118,30 @@ class IndexService(QObject):
         self._folder, self._documents = folder, list(documents)
         self._log_file, self._threshold = log_file, threshold
         self._pool = serial_pool(self)
-        self._process = IndexProcess(command, self)
+        self._command = command
+        self._index_process: IndexProcess | None = None
         self._index: SearchIndex | None = None
         self._searchable = False
         self._started = False
         self._closed = False  # shut down: nothing new starts (the app may be quitting)
         self._problem = ""
-        self._process.progress_reported.connect(self._on_process_progress_reported)
-        self._process.finished.connect(self._on_process_finished)
-        self._process.failed.connect(self._on_process_failed)
+
+    @property
+    def _process(self) -> IndexProcess:
+        """Made when first asked for: QProcess and its eight enums cost about 5 ms of the
+        window's start-up, and most starts never run the index command."""
+        if self._index_process is None:
+            from reader.ui.search.index_process import IndexProcess
+
+            process = IndexProcess(self._command, self)
+            process.progress_reported.connect(self._on_process_progress_reported)
+            process.finished.connect(self._on_process_finished)
+            process.failed.connect(self._on_process_failed)
+            self._index_process = process
+        return self._index_process
+
+    def _process_running(self) -> bool:
+        return self._index_process is not None and self._index_process.is_running()
 
     # Opening -------------------------------------------------------------------------------
     def start_after_first_paint(self, widget: QWidget) -> None:
@@ -137,7 +165,7 @@ class IndexService(QObject):
             task = functools.partial(index.sync, self._documents, rebuild=True)
             run_task(task, self._announce, self._on_refresh_failed, self._pool, self)
             return
-        if self._process.is_running():
+        if self._process_running():
             self.message_posted.emit(self.tr("The search index is already being rebuilt."))
             return
         self.message_posted.emit(self.tr("Rebuilding the search index…"))
@@ -147,7 +175,7 @@ class IndexService(QObject):
         return self._index is not None and self._searchable
 
     def is_indexing(self) -> bool:
-        return self._process.is_running()
+        return self._process_running()
 
     def problem(self) -> str:
         """Why search is unavailable, or ""."""
@@ -156,7 +184,8 @@ class IndexService(QObject):
     def shutdown(self) -> None:
         """Stop a background reindex and wait for the worker (it may be inside Whoosh)."""
         self._closed = True
-        self._process.stop()
+        if self._index_process is not None:
+            self._index_process.stop()
         self._pool.waitForDone()
         if _is_temporary(self._index):
             assert self._index is not None
@@ -185,7 +214,7 @@ class IndexService(QObject):
     def live_index(self) -> SearchIndex | None:
         """The open index, for work run() does on its thread; None while it cannot be written
         here (not open yet, or the index process is rewriting it)."""
-        if self._index is None or not self._searchable or self._process.is_running():
+        if self._index is None or not self._searchable or self._process_running():
             return None
         return self._index
 
@@ -211,7 +240,7 @@ class IndexService(QObject):
         if synced:
             self.refreshed.emit()
             return
-        if self._closed or self._process.is_running():
+        if self._closed or self._process_running():
             return
         self.message_posted.emit(self.tr("Indexing in the background…"))
         self._process.start(rebuild=False)
