@@ -22,6 +22,7 @@ from reader.core.errors import ReaderError
 from reader.core.search import whole_postings
 from reader.core.search.aliases import AliasGroup, load_aliases
 from reader.core.search.analysis import IndexTerms, make_analyzer
+from reader.core.search.block_max import best_of_term
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
     Manifest,
@@ -293,17 +294,20 @@ class SearchIndex:
     def _ranked_hits(
         self, q: Any, restrict: Any, limit: int, count: bool
     ) -> tuple[list[tuple[dict[str, Any], float]], Iterable[int]]:
+        stored = self._searcher.stored_fields
+        best = best_of_term(self._searcher, q, limit) if restrict is None else None
+        if best is not None:
+            best_top, numbers = best
+            return [(stored(n), s) for n, s in best_top], numbers
         scored = whole_postings.scores(self._searcher, q)
         if scored is not None:
             if restrict is not None:
                 allowed = set(self._searcher.docs_for_query(restrict))
                 scored = {n: s for n, s in scored.items() if n in allowed}
-            stored = self._searcher.stored_fields
             # Whoosh's order: the higher score first, then the lower passage number (pairs
             # compared in C, not a key function called for each of 16,000 matches).
             ranked = zip(scored.values(), map(operator.neg, scored), strict=True)
-            top = heapq.nlargest(limit, ranked)
-            return [(stored(-n), s) for s, n in top], scored.keys()
+            return [(stored(-n), s) for s, n in heapq.nlargest(limit, ranked)], scored.keys()
         # Neither terms=True nor groupedby: either makes Whoosh score every match instead of
         # skipping blocks that cannot reach the top; both cost 5-10x on common words.
         results = self._searcher.search(q, limit=limit, filter=restrict)
