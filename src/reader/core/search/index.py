@@ -33,6 +33,7 @@ from reader.core.search.index_store import (
     remove_old_generations,
     write_manifest,
 )
+from reader.core.search.near_phrases import with_near_phrases
 from reader.core.search.passage_documents import passage_documents
 from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.search.passages import fingerprint, passages
@@ -282,9 +283,10 @@ class SearchIndex:
         if is_plain_prefix(expanded, "text"):
             found, matched = self._prefix_hits(expanded, restrict, limit)
         else:
-            found, matched = self._ranked_hits(
-                with_pair_terms(expanded, self._expander.phrase_words), restrict, limit, count
-            )
+            phrase_words = self._expander.phrase_words
+            paired = with_pair_terms(expanded, phrase_words)
+            exact = with_near_phrases(paired, "text", phrase_words)
+            found, matched = self._ranked_hits(exact, restrict, limit, count)
         hits = tuple(self._hit(fields, score, words) for fields, score in found)
         per_document = self._runs().count(matched) if count else {}
         total = sum(per_document.values()) if count else len(hits)

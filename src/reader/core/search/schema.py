@@ -17,8 +17,9 @@ from reader.core.search.passages import Passage
 from reader.core.search.phrases import pair_terms, pairs_analyzer
 from reader.core.search.scoring import ListedLengthsBM25F
 
-SCHEMA_VERSION = 6  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
+SCHEMA_VERSION = 7  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
 # 6: doc_id a RefBytesColumn (passage_documents.py); blocks uncompressed (writing.py)
+# 7: the text without positions (near_phrases.py)
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 
 
@@ -32,7 +33,7 @@ def make_schema(analyzer: Any) -> Schema:
         block=STORED,
         start=STORED,
         end=STORED,
-        text=TEXT(analyzer=analyzer, stored=True),
+        text=TEXT(analyzer=analyzer, stored=True, phrase=False),  # near_phrases.py
         pairs=TEXT(analyzer=pairs_analyzer(analyzer), phrase=False),
     )
 

@@ -62,7 +62,7 @@ def _scores(searcher: Any, q: Any) -> Scores:
         for part in (_scores(searcher, child) for child in q.subqueries):
             for n, s in part.items():
                 found[n] = found[n] + s if n in found else s
-    elif kind is CheckedPhrase:
+    elif isinstance(q, CheckedPhrase):  # and a NearPhrase
         child = _scores(searcher, q.child)
         found = {n: s for n, s in child.items() if q.holds_in(searcher, n)}
     else:
