@@ -10,12 +10,12 @@ from typing import Any
 from whoosh.analysis import StandardAnalyzer
 from whoosh.columns import RefBytesColumn
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.filedb.filestore import FileStorage
 
 from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
 from reader.core.search.phrases import pair_terms, pairs_analyzer
 from reader.core.search.scoring import ListedLengthsBM25F
+from reader.core.search.segment_files import SegmentStorage
 
 SCHEMA_VERSION = 7  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
 # 6: doc_id a RefBytesColumn (passage_documents.py); blocks uncompressed (writing.py)
@@ -71,10 +71,7 @@ def open_generation(generation: Path) -> tuple[Any, Any, int] | str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            # WORKAROUND: over a memory map Whoosh copies each file of a segment into a BytesIO
-            # when it opens it (the 150 MB of postings at 50,000 passages: 130 ms, most of an
-            # opening); read as sub-files of the segment, only what a query asks is read.
-            ix = FileStorage(str(generation), supports_mmap=False).open_index()
+            ix = SegmentStorage(str(generation)).open_index()  # segment_files.py
             searcher = ix.searcher(weighting=ListedLengthsBM25F())
             return ix, searcher, touch(searcher)
         except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors
