@@ -79,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             profile = args.profile if n == bar_size else None
             results.append(run_size(texts[:n], args, aliases, Path(work), profile))
     by_size = {r["passages"]: r for r in results}
+    if args.json_out:  # first: the figures of a long run outlive a failing report
+        args.json_out.write_text(json.dumps({"meta": meta, "sizes": results}), encoding="utf-8")
     checks = bar_checks(by_size[bar_size], by_size.get(LARGE_SIZE))
     print(report(meta, results, checks, bar_size))
     if args.json_out:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,10 @@ def _index_of(texts: dict[str, str], folder: Path) -> SearchIndex:
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    return _index_of(TEXTS, tmp_path_factory.mktemp("phrases"))
+def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    opened = _index_of(TEXTS, tmp_path_factory.mktemp("phrases"))
+    yield opened
+    opened.close()
 
 
 def _found(index: SearchIndex, text: str) -> set[str]:

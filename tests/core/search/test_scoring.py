@@ -54,7 +54,8 @@ def test_listed_lengths_score_as_whoosh_over_segments(library: Library, tmp_path
     opened = SearchIndex(tmp_path / "index")
     opened.sync(docs[:1])
     assert opened.sync(docs).startswith("updated")  # a second segment
-    assert len(opened._ix.searcher().reader().leaf_readers()) >= 2  # noqa: SLF001
+    with opened._ix.searcher() as searcher:  # noqa: SLF001
+        assert len(searcher.reader().leaf_readers()) >= 2
     _check(opened._ix)  # noqa: SLF001
     opened.close()
 

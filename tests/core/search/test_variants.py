@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,10 @@ def _index_of(texts: dict[str, str], folder: Path) -> SearchIndex:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    return _index_of(TEXTS, tmp_path_factory.mktemp("index"))
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    opened = _index_of(TEXTS, tmp_path_factory.mktemp("index"))
+    yield opened
+    opened.close()
 
 
 @pytest.mark.parametrize(
@@ -70,8 +73,10 @@ APOSTROPHES = {
 
 
 @pytest.fixture(scope="module")
-def apostrophes(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    return _index_of(APOSTROPHES, tmp_path_factory.mktemp("apostrophes"))
+def apostrophes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    opened = _index_of(APOSTROPHES, tmp_path_factory.mktemp("apostrophes"))
+    yield opened
+    opened.close()
 
 
 @pytest.mark.parametrize(
@@ -100,8 +105,10 @@ HYPHENS = {
 
 
 @pytest.fixture(scope="module")
-def hyphens(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    return _index_of(HYPHENS, tmp_path_factory.mktemp("hyphens"))
+def hyphens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    opened = _index_of(HYPHENS, tmp_path_factory.mktemp("hyphens"))
+    yield opened
+    opened.close()
 
 
 @pytest.mark.parametrize(
@@ -138,8 +145,10 @@ PREFIXES = {
 
 
 @pytest.fixture(scope="module")
-def prefixes(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    return _index_of(PREFIXES, tmp_path_factory.mktemp("prefixes"))
+def prefixes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    opened = _index_of(PREFIXES, tmp_path_factory.mktemp("prefixes"))
+    yield opened
+    opened.close()
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from reader.core.documents.document import BlockKind, Document
 
@@ -46,12 +49,15 @@ def fingerprint(doc: Document, derived: str = "") -> str:
     for part in (doc.id, doc.metadata.display_title, doc.text, derived):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    # One update of the blocks joined is the same digest as one per block; the kinds' values
-    # come from a dict, not the enum's descriptor (the two were half of opening at 50,000).
-    kinds = _KIND_VALUES
-    layout = [f"{kinds[b.kind]}:{b.level}:{b.start}:{b.end};" for b in doc.blocks]
-    digest.update("".join(layout).encode())
+    # The layout as one array of numbers and one string of kinds, built by map and zip in C:
+    # a formatted string per block was most of an opening at 50,000 passages.
+    blocks = doc.blocks
+    numbers = zip(map(_LEVEL, blocks), map(_START, blocks), map(_END, blocks), strict=True)
+    digest.update(array("q", chain.from_iterable(numbers)).tobytes())
+    digest.update(";".join(map(_KIND_VALUES.__getitem__, map(_KIND, blocks))).encode())
     return digest.hexdigest()
 
 
 _KIND_VALUES = {kind: kind.value for kind in BlockKind}
+_KIND, _LEVEL = attrgetter("kind"), attrgetter("level")
+_START, _END = attrgetter("start"), attrgetter("end")

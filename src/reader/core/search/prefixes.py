@@ -9,6 +9,7 @@ ranks by how many different words of the prefix it holds, then by reading order.
 from __future__ import annotations
 
 import heapq
+import operator
 from collections import Counter
 from typing import Any
 
@@ -62,4 +63,6 @@ def prefix_matches(reader: Any, q: Any) -> Counter[int]:
 
 def best(matches: Counter[int], limit: int) -> list[tuple[int, int]]:
     """The `limit` best (passage number, words) pairs: most words first, then reading order."""
-    return heapq.nlargest(limit, matches.items(), key=lambda item: (item[1], -item[0]))
+    ranked = zip(matches.values(), map(operator.neg, matches), strict=True)
+    top = heapq.nlargest(limit, ranked)
+    return [(-n, k) for k, n in top]

@@ -7,7 +7,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer
 from whoosh.columns import RefBytesColumn
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
@@ -16,9 +15,11 @@ from reader.core.search.analysis import IndexTerms
 from reader.core.search.passages import Passage
 from reader.core.search.phrases import pair_terms, pairs_analyzer
 from reader.core.search.scoring import ListedLengthsBM25F
+from reader.core.search.segment_files import SegmentStorage
 
-SCHEMA_VERSION = 6  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
+SCHEMA_VERSION = 7  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
 # 6: doc_id a RefBytesColumn (passage_documents.py); blocks uncompressed (writing.py)
+# 7: the text without positions (near_phrases.py)
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 
 
@@ -32,7 +33,7 @@ def make_schema(analyzer: Any) -> Schema:
         block=STORED,
         start=STORED,
         end=STORED,
-        text=TEXT(analyzer=analyzer, stored=True),
+        text=TEXT(analyzer=analyzer, stored=True, phrase=False),  # near_phrases.py
         pairs=TEXT(analyzer=pairs_analyzer(analyzer), phrase=False),
     )
 
@@ -70,7 +71,7 @@ def open_generation(generation: Path) -> tuple[Any, Any, int] | str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            ix = windex.open_dir(str(generation))
+            ix = SegmentStorage(str(generation)).open_index()  # segment_files.py
             searcher = ix.searcher(weighting=ListedLengthsBM25F())
             return ix, searcher, touch(searcher)
         except Exception as error:  # damaged files raise struct, zlib, pickle, EOF ... errors

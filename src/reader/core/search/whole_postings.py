@@ -14,6 +14,9 @@ left to Whoosh: `scores` says None.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from whoosh import query
@@ -24,9 +27,12 @@ from whoosh.scoring import BM25FScorer
 from reader.core.search.phrases import CheckedPhrase
 
 Scores = dict[int, float]  # passage number -> score
+Block = tuple[
+    int, float, int
+]  # where a block starts in the postings, its most weight, least length
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     """A query or index this module does not answer; Whoosh does."""
 
 
@@ -38,7 +44,7 @@ def scores(searcher: Any, q: Any) -> Scores | None:
         for subsearcher, offset in subsearchers:
             part = _scores(subsearcher, q)
             found.update(part if not offset else {n + offset: s for n, s in part.items()})
-    except _Unsupported:
+    except Unsupported:
         return None
     return found
 
@@ -50,47 +56,114 @@ def _scores(searcher: Any, q: Any) -> Scores:
     elif kind in (query.And, query.Or) and not q.subqueries:
         found = {}
     elif kind is query.And:
-        parts = sorted((_scores(searcher, child) for child in q.subqueries), key=len)
-        found = parts[0]
-        for part in parts[1:]:
-            found = {n: s + part[n] for n, s in found.items() if n in part}
+        found = _intersection([_part(searcher, child) for child in q.subqueries])
     elif kind is query.Or and q.scale is None and not q.minmatch:
         found = {}
         for part in (_scores(searcher, child) for child in q.subqueries):
             for n, s in part.items():
                 found[n] = found[n] + s if n in found else s
-    elif kind is CheckedPhrase:
+    elif isinstance(q, CheckedPhrase):  # and a NearPhrase
         child = _scores(searcher, q.child)
         found = {n: s for n, s in child.items() if q.holds_in(searcher, n)}
     else:
-        raise _Unsupported
+        raise Unsupported
     boost = getattr(q, "boost", 1.0)
     return found if boost == 1.0 else {n: s * boost for n, s in found.items()}
 
 
 def _term(searcher: Any, q: Any) -> Scores:
+    postings = term_postings(searcher, q)
+    return postings.scores() if postings is not None else {}
+
+
+def _part(searcher: Any, q: Any) -> Scores | TermPostings:
+    """A child of an AND: a term's postings left unscored (only the passages every child
+    holds are scored), anything else scored."""
+    if type(q) is query.Term and q.boost == 1.0:
+        postings = term_postings(searcher, q)
+        return postings if postings is not None else {}
+    return _scores(searcher, q)
+
+
+def _intersection(parts: list[Scores | TermPostings]) -> Scores:
+    """The passages every part holds, each scored as the sum of the parts' scores, added from
+    the part with the fewest matches on (the order the floats were always added in); only
+    those passages of a term are scored."""
+    parts.sort(key=len)
+    kept = set(parts[0])
+    for part in parts[1:]:
+        kept.intersection_update(part)
+    ordered = [n for n in parts[0] if n in kept]
+    first, *rest = [p.scores_of(ordered) if isinstance(p, TermPostings) else p for p in parts]
+    found: Scores = {}
+    for n in ordered:
+        score = first[n]
+        for part in rest:
+            score = score + part[n]
+        found[n] = score
+    return found
+
+
+class TermPostings:
+    """One term's postings in one segment, decoded, and its BM25F scorer's figures."""
+
+    def __init__(self, numbers: list[int], weights: list[float], scorer: Any) -> None:
+        self.numbers, self.weights = numbers, weights
+        self._dfl, self._idf, self._avgfl = scorer.dfl, scorer.idf, scorer.avgfl
+        self._b, self._k1 = scorer.B, scorer.K1
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.numbers)
+
+    def bound(self, weight: float, length: int) -> float:
+        """The score of a passage of `length` holding the term `weight` times: no passage of a
+        block scores more than its most weight and least length give (bm25 grows with the
+        one and falls with the other, and so do its correctly rounded floats)."""
+        b, k1, avgfl = self._b, self._k1, self._avgfl
+        return self._idf * ((weight * (k1 + 1)) / (weight + k1 * (1 - b + b * length / avgfl)))
+
+    def scores_of(self, numbers: list[int]) -> Scores:
+        """The scores of `numbers`, passages that hold the term."""
+        held, weights = self.numbers, self.weights
+        return self.scores(numbers, [weights[bisect_left(held, n)] for n in numbers])
+
+    def scores(
+        self, numbers: list[int] | None = None, weights: list[float] | None = None
+    ) -> Scores:
+        """Every passage's score (or those of `numbers`, whose weights are `weights`)."""
+        if numbers is None or weights is None:
+            numbers, weights = self.numbers, self.weights
+        dfl, idf, avgfl, b, k1 = self._dfl, self._idf, self._avgfl, self._b, self._k1
+        k1_1, b_1 = k1 + 1, 1 - b
+        # whoosh.scoring.bm25 written out, term for term, so that the floats come out the same
+        return {
+            n: idf * ((w * k1_1) / (w + k1 * (b_1 + b * dfl(n) / avgfl)))
+            for n, w in zip(numbers, weights, strict=True)
+        }
+
+
+def term_postings(searcher: Any, q: Any, blocks: list[Block] | None = None) -> TermPostings | None:
+    """The term's postings in this segment (`blocks` as _decoded); None if it has none.
+    Unboosted."""
     schema = searcher.schema
     if q.fieldname not in schema:
-        return {}
+        return None
     field = schema[q.fieldname]
     try:
         text = field.to_bytes(q.text)
     except ValueError:
-        return {}
+        return None
     reader = searcher.reader()
     if (q.fieldname, text) not in reader:
-        return {}
+        return None
     scorer = searcher.weighting.scorer(searcher, q.fieldname, text)
     if type(scorer) is not BM25FScorer:
-        raise _Unsupported
-    numbers, weights = _decoded(reader.postings(q.fieldname, text))
-    dfl, idf, avgfl, b, k1 = scorer.dfl, scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    k1_1, b_1 = k1 + 1, 1 - b
-    # whoosh.scoring.bm25 written out, term for term, so that the floats come out the same
-    return {
-        n: idf * ((w * k1_1) / (w + k1 * (b_1 + b * dfl(n) / avgfl)))
-        for n, w in zip(numbers, weights, strict=True)
-    }
+        raise Unsupported
+    numbers, weights = _decoded(reader.postings(q.fieldname, text), blocks)
+    return TermPostings(numbers, weights, scorer)
 
 
 def passage_numbers(reader: Any, fieldname: str, text: bytes) -> list[int]:
@@ -103,25 +176,32 @@ def passage_numbers(reader: Any, fieldname: str, text: bytes) -> list[int]:
             continue
         try:
             numbers, _ = _decoded(leaf.postings(fieldname, text))
-        except _Unsupported:
+        except Unsupported:
             numbers = list(leaf.postings(fieldname, text).all_ids())
         found += [n + offset for n in numbers] if offset else numbers
     return found
 
 
-def _decoded(matcher: Any) -> tuple[list[int], list[float]]:
-    """The passage numbers and weights of a term's postings, deleted passages left out."""
+def _decoded(matcher: Any, blocks: list[Block] | None = None) -> tuple[list[int], list[float]]:
+    """The passage numbers and weights of a term's postings, deleted passages left out; with
+    `blocks`, each block's place in them and its bounds (not with deletions: Unsupported)."""
     deleted: set[int] | None = None
     if type(matcher) is FilterMatcher:
         deleted, matcher = matcher._ids, matcher.child  # noqa: SLF001
-    if type(matcher) is not W3LeafMatcher:
-        raise _Unsupported
+    if type(matcher) is not W3LeafMatcher or (deleted and blocks is not None):
+        raise Unsupported
     numbers: list[int] = []
     weights: list[float] = []
+    # Whoosh's own reading of each block, but the passage numbers summed from their gaps by
+    # accumulate (its delta_decode is a generator: one Python step per posting, 15 % of a
+    # common word's time).
     while matcher.is_active():
-        matcher._read_ids()  # noqa: SLF001 (Whoosh's own decoding of one block)
+        matcher._read_data()  # noqa: SLF001
         matcher._read_weights()  # noqa: SLF001
-        numbers += matcher._ids  # noqa: SLF001
+        if blocks is not None:
+            blocks.append((len(numbers), matcher._maxweight, matcher._minlength))  # noqa: SLF001
+        gaps = matcher._data[0]  # noqa: SLF001
+        numbers += gaps if matcher._byteids else accumulate(gaps)  # noqa: SLF001
         weights += matcher._weights  # noqa: SLF001
         matcher._next_block()  # noqa: SLF001
     if deleted:

@@ -187,9 +187,10 @@ class IndexService(QObject):
         if self._index_process is not None:
             self._index_process.stop()
         self._pool.waitForDone()
-        if _is_temporary(self._index):
-            assert self._index is not None
-            self._index.close()  # and its folder goes with it
+        if self._index is not None:
+            # A temporary index's folder goes with it; any index holds its segments' files
+            # open (schema.open_generation reads them as it goes).
+            self._index.close()
 
     # Searching -----------------------------------------------------------------------------
     def submit(
@@ -256,8 +257,7 @@ class IndexService(QObject):
     def _on_opening_done(self, opening: Opening) -> None:
         self._index, self._searchable = opening.index, opening.searchable
         if self._closed:
-            if _is_temporary(opening.index):
-                opening.index.close()  # shut down while it was being built: nothing else will
+            opening.index.close()  # shut down while it was being opened: nothing else will
             return
         if opening.report is not None:
             self._announce(opening.report)
