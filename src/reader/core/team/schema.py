@@ -282,6 +282,56 @@ MIGRATIONS: tuple[str, ...] = (
         $q$, matching) USING teams, e, s, wanted, greatest(wanted, {CANDIDATES});
     END $f$;
     """,
+    # 4: the passages partitioned by team, each team's with GIN indexes of its own: a prefix
+    # matches thousands of words, and one index over every team gathered their matches in
+    # all teams before the team filter. A new team gets its partition from a trigger; rows
+    # of a team without one (none, unless a partition is dropped) go to the default.
+    f"""
+    ALTER TABLE passages RENAME TO unpartitioned_passages;
+    ALTER INDEX passages_english RENAME TO unpartitioned_passages_english;
+    ALTER INDEX passages_simple RENAME TO unpartitioned_passages_simple;
+    ALTER INDEX passages_pkey RENAME TO unpartitioned_passages_pkey;
+    CREATE TABLE passages (
+        team text NOT NULL,
+        content_hash text NOT NULL,
+        doc_id text NOT NULL,
+        doc_title text NOT NULL,
+        section text NOT NULL,
+        block integer NOT NULL,
+        start integer NOT NULL,
+        "end" integer NOT NULL,
+        text text NOT NULL,
+        english tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+        PRIMARY KEY (team, content_hash, block),
+        FOREIGN KEY (team, content_hash) REFERENCES documents ON DELETE CASCADE
+    ) PARTITION BY LIST (team);
+    CREATE TABLE passages_default PARTITION OF passages DEFAULT;
+    CREATE FUNCTION team_partition() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+        EXECUTE format('CREATE TABLE %I PARTITION OF passages FOR VALUES IN (%L)',
+                       'passages_' || md5(NEW.name), NEW.name);
+        RETURN NEW;
+    END $f$;
+    CREATE TRIGGER teams_partition AFTER INSERT ON teams
+        FOR EACH ROW EXECUTE FUNCTION team_partition();
+    DO $$ DECLARE t text; BEGIN
+        FOR t IN SELECT name FROM teams LOOP
+            EXECUTE format('CREATE TABLE %I PARTITION OF passages FOR VALUES IN (%L)',
+                           'passages_' || md5(t), t);
+        END LOOP;
+    END $$;
+    INSERT INTO passages (team, content_hash, doc_id, doc_title, section, block, start,
+                          "end", text)
+        SELECT team, content_hash, doc_id, doc_title, section, block, start, "end", text
+        FROM unpartitioned_passages;
+    DROP TABLE unpartitioned_passages;
+    CREATE INDEX passages_english ON passages USING gin (english);
+    CREATE INDEX passages_simple ON passages USING gin (to_tsvector('simple', text));
+    ALTER TABLE passages ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY team_passages ON passages
+        USING ({_TEAM_MEMBER}) WITH CHECK ({_TEAM_MEMBER});
+    GRANT INSERT ON passages TO {ANALYST};
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
