@@ -4,6 +4,7 @@ queries, the differences that remain named; the team filter applied by search_pa
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +153,33 @@ def test_the_command_line_says_which_it_searched(archive: TeamServer) -> None:
     assert out.splitlines()[-1].endswith(f"searched the team's archive (north on {where}))")
     code, out = run_in_process("search", "--limit", "2", "Russia")
     assert code == 0 and out.splitlines()[-1].endswith("; searched the local index)")
+
+
+def test_passages_move_into_their_teams_partitions(cluster: clusters.Cluster) -> None:
+    """A server at schema 3 keeps its passages, and finds them, once partitioned (migration 4)."""
+    from reader.core.team import schema
+
+    with psycopg.connect(cluster.dsn(dbname="postgres"), autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS at3")
+        admin.execute("CREATE DATABASE at3")
+    with psycopg.connect(cluster.dsn(dbname="at3"), autocommit=True) as owner:
+        owner.execute("CREATE TABLE schema_version (version integer)")
+        for script in schema.MIGRATIONS[:3]:
+            owner.execute(script.encode())
+        owner.execute("INSERT INTO schema_version VALUES (3)")
+        owner.execute("INSERT INTO teams VALUES ('east')")
+        owner.execute(
+            "INSERT INTO documents (team, content_hash, id, title, file_name, file_format,"
+            " suffix, imported_at, statement, original)"
+            " VALUES ('east', 'h', 'd', 'T', '', 'txt', '.txt', '', '', '')"
+        )
+        owner.execute(PASSAGE_INSERT, ("east", "h", "d", "T", "", 0, 0, 20, "Strategic stability"))
+        assert schema.migrate(owner) == schema.SCHEMA_VERSION
+        schema.add_analyst(owner, "dana", "dana-secret", ("east",))
+        partition = owner.execute(
+            "SELECT tableoid::regclass::text FROM passages WHERE team = 'east'"
+        ).fetchall()
+        assert partition == [(f"passages_{hashlib.md5(b'east').hexdigest()}",)]
+    with psycopg.connect(cluster.dsn("dana", "dana-secret", dbname="at3")) as dana:
+        assert [r[0] for r in search_rows(dana, "east", "stability", "", 10)] == ["d"]
+        assert [r[0] for r in search_rows(dana, "east", "", "strat:*", 10)] == ["d"]

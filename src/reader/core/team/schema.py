@@ -26,6 +26,9 @@ ANALYST = "statement_reader_analyst"  # the group role every analyst's own role 
 # other applications' advisory locks on the same server.
 LOCK_SPACE = 1_852_142_707
 
+# Of a broad query's matches, how many search_passages() ranks (migration 3).
+CANDIDATES = 2000
+
 _TEAM_MEMBER = "team IN (SELECT team FROM members WHERE role = current_user)"
 
 MIGRATIONS: tuple[str, ...] = (
@@ -223,6 +226,111 @@ MIGRATIONS: tuple[str, ...] = (
     END $f$;
     REVOKE ALL ON FUNCTION search_passages(text, text, text, integer) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION search_passages(text, text, text, integer) TO {ANALYST};
+    """,
+    # 3: a broad term matches tens of thousands of a team's passages, and ranking every one
+    # (reading its row, ts_rank_cd at about 5 µs) cost 0.4-2 s: rank only the first
+    # CANDIDATES matches the index hands out (never fewer than asked for), so `total` is at
+    # most that many. JIT compiled such queries for 100+ ms before running them, and 4 MB
+    # of work_mem made a prefix's bitmap lossy, rechecking whole pages by recomputing their
+    # `simple` vectors.
+    f"""
+    CREATE OR REPLACE FUNCTION search_passages(
+        p_team text, words text, prefixes text, wanted integer)
+    RETURNS TABLE (doc_id text, doc_title text, section text, start integer, "end" integer,
+                   score real, headline text, total bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp SET jit = off SET work_mem = '64MB' AS $f$
+    DECLARE
+        teams text[];
+        e tsquery;
+        s tsquery;
+        matching text;
+    BEGIN
+        SELECT array_agg(m.team) INTO teams FROM members m
+        WHERE m.role = session_user AND (p_team IS NULL OR m.team = p_team);
+        IF words <> '' THEN
+            e := websearch_to_tsquery('english', words);
+            IF numnode(e) = 0 THEN e := NULL; END IF;  -- stop words only
+        END IF;
+        IF prefixes <> '' THEN
+            s := to_tsquery('simple', prefixes);
+        END IF;
+        IF teams IS NULL OR (e IS NULL AND s IS NULL) THEN
+            RETURN;
+        END IF;
+        matching := concat_ws(' AND ',
+            CASE WHEN e IS NOT NULL THEN 'p.english @@ $2' END,
+            CASE WHEN s IS NOT NULL THEN $$to_tsvector('simple', p.text) @@ $3$$ END);
+        RETURN QUERY EXECUTE format($q$
+            WITH candidates AS MATERIALIZED (
+                SELECT p.doc_id, p.doc_title, p.section, p.start, p."end", p.text, p.english
+                FROM passages p
+                WHERE p.team = ANY ($1) AND %s
+                LIMIT $5
+            ), ranked AS (
+                SELECT c.doc_id, c.doc_title, c.section, c.start, c."end", c.text,
+                       coalesce(ts_rank_cd(c.english, $2), 0)::real AS score,
+                       count(*) OVER () AS total
+                FROM candidates c
+                ORDER BY score DESC, c.doc_id, c.start LIMIT $4
+            )
+            SELECT r.doc_id, r.doc_title, r.section, r.start, r."end", r.score,
+                   ts_headline('english', r.text, coalesce($2, $3),
+                               'StartSel=<<, StopSel=>>, MaxWords=40, MinWords=15, MaxFragments=1'),
+                   r.total
+            FROM ranked r ORDER BY r.score DESC, r.doc_id, r.start
+        $q$, matching) USING teams, e, s, wanted, greatest(wanted, {CANDIDATES});
+    END $f$;
+    """,
+    # 4: the passages partitioned by team, each team's with GIN indexes of its own: a prefix
+    # matches thousands of words, and one index over every team gathered their matches in
+    # all teams before the team filter. A new team gets its partition from a trigger; rows
+    # of a team without one (none, unless a partition is dropped) go to the default.
+    f"""
+    ALTER TABLE passages RENAME TO unpartitioned_passages;
+    ALTER INDEX passages_english RENAME TO unpartitioned_passages_english;
+    ALTER INDEX passages_simple RENAME TO unpartitioned_passages_simple;
+    ALTER INDEX passages_pkey RENAME TO unpartitioned_passages_pkey;
+    CREATE TABLE passages (
+        team text NOT NULL,
+        content_hash text NOT NULL,
+        doc_id text NOT NULL,
+        doc_title text NOT NULL,
+        section text NOT NULL,
+        block integer NOT NULL,
+        start integer NOT NULL,
+        "end" integer NOT NULL,
+        text text NOT NULL,
+        english tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+        PRIMARY KEY (team, content_hash, block),
+        FOREIGN KEY (team, content_hash) REFERENCES documents ON DELETE CASCADE
+    ) PARTITION BY LIST (team);
+    CREATE TABLE passages_default PARTITION OF passages DEFAULT;
+    CREATE FUNCTION team_partition() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+        EXECUTE format('CREATE TABLE %I PARTITION OF passages FOR VALUES IN (%L)',
+                       'passages_' || md5(NEW.name), NEW.name);
+        RETURN NEW;
+    END $f$;
+    CREATE TRIGGER teams_partition AFTER INSERT ON teams
+        FOR EACH ROW EXECUTE FUNCTION team_partition();
+    DO $$ DECLARE t text; BEGIN
+        FOR t IN SELECT name FROM teams LOOP
+            EXECUTE format('CREATE TABLE %I PARTITION OF passages FOR VALUES IN (%L)',
+                           'passages_' || md5(t), t);
+        END LOOP;
+    END $$;
+    INSERT INTO passages (team, content_hash, doc_id, doc_title, section, block, start,
+                          "end", text)
+        SELECT team, content_hash, doc_id, doc_title, section, block, start, "end", text
+        FROM unpartitioned_passages;
+    DROP TABLE unpartitioned_passages;
+    CREATE INDEX passages_english ON passages USING gin (english);
+    CREATE INDEX passages_simple ON passages USING gin (to_tsvector('simple', text));
+    ALTER TABLE passages ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY team_passages ON passages
+        USING ({_TEAM_MEMBER}) WITH CHECK ({_TEAM_MEMBER});
+    GRANT INSERT ON passages TO {ANALYST};
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
