@@ -5,6 +5,7 @@ queries, the differences that remain named; the team filter applied by search_pa
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,3 +184,36 @@ def test_passages_move_into_their_teams_partitions(cluster: clusters.Cluster) ->
     with psycopg.connect(cluster.dsn("dana", "dana-secret", dbname="at3")) as dana:
         assert [r[0] for r in search_rows(dana, "east", "stability", "", 10)] == ["d"]
         assert [r[0] for r in search_rows(dana, "east", "", "strat:*", 10)] == ["d"]
+
+
+def test_a_broad_query_says_its_count_is_where_the_server_stopped(
+    cluster: clusters.Cluster, tmp_path: Path
+) -> None:
+    """The server ranks only its first CANDIDATES matches: past them the count is a floor,
+    and the command line says "at least", never a number that looks exact."""
+    from reader.cli.search import _print_text
+    from reader.core.team import connection
+    from reader.core.team.schema import CANDIDATES
+
+    with psycopg.connect(cluster.dsn(dbname="postgres"), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE broad TEMPLATE {clusters.DATABASE}")
+    server = TeamServer(cluster, "broad")
+    text = "Dialogue on strategic stability must resume."
+    with server.admin() as admin, admin.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO documents (team, content_hash, id, title, file_name, file_format,"
+            " suffix, imported_at, statement, original) VALUES"
+            " ('north', 'h', 'many', 'Many', '', 'txt', '.txt', '', '', '')"
+        )
+        rows = [("north", "h", "many", "Many", "", n, n * 50, n * 50 + 45, text)
+                for n in range(CANDIDATES + 5)]  # fmt: skip
+        cursor.executemany(PASSAGE_INSERT, rows)
+    db = open_laptop(tmp_path / "a")
+    connection.connect_library(db, server.dsn("alice"), "north")
+    backend = TeamSearch(connection.required_link(db))
+    broad, narrow = backend.search("dialogue"), backend.search("nosuchword")
+    assert broad.at_least and broad.total == CANDIDATES and len(broad.hits) == 10
+    assert not narrow.at_least and narrow.total == 0
+    out = io.StringIO()
+    _print_text(broad, out, backend.searched)
+    assert out.getvalue().splitlines()[-1].startswith(f"at least {CANDIDATES:,} passages (")

@@ -143,10 +143,14 @@ def _print_text(results: SearchResults, out: TextIO, searched: str) -> None:
         out.write(suggestion.format(suggestion=results.suggestion) + "\n")
     elif not results.hits:
         out.write(_("No passage matches.") + "\n")
-    passages = ngettext("{n} passage", "{n} passages", results.total)
-    documents = ngettext("in {n} document", "in {n} documents", results.documents)
-    elapsed = _("{ms} ms").format(ms=f"{results.seconds * 1000:.0f}")
+    if results.at_least:
+        passages = ngettext("at least {n} passage", "at least {n} passages", results.total)
+    else:
+        passages = ngettext("{n} passage", "{n} passages", results.total)
     passages = passages.format(n=number(results.total))
-    documents = documents.format(n=number(results.documents))
+    elapsed = _("{ms} ms").format(ms=f"{results.seconds * 1000:.0f}")
     where = _("searched {what}").format(what=searched)
-    out.write(f"{passages} {documents} ({elapsed}; {where})\n")
+    if results.counted:
+        documents = ngettext("in {n} document", "in {n} documents", results.documents)
+        passages += " " + documents.format(n=number(results.documents))
+    out.write(f"{passages} ({elapsed}; {where})\n")

@@ -30,6 +30,7 @@ class SearchResults:
     notice: str = ""  # e.g. the query was read as plain words
     suggestion: str | None = None  # "did you mean", when nothing matched
     seconds: float = 0.0
+    at_least: bool = False  # True: the search stopped counting at `total` matches
 
     @property
     def documents(self) -> int:

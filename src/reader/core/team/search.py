@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.snippets import Snippet
 from reader.core.team.connection import TeamLink, describe, open_connection, unreachable
-from reader.core.team.schema import TeamError
+from reader.core.team.schema import CANDIDATES, TeamError
 from reader.core.translation import _
 
 if TYPE_CHECKING:
@@ -87,6 +87,9 @@ class TeamSearch:
             raise TeamError(unreachable(self.link.dsn, error)) from None
         hits = tuple(_hit(row) for row in rows)
         total = int(str(rows[0][7])) if rows else 0
+        # The server ranks only its first CANDIDATES matches: a total that reaches them is
+        # where it stopped counting, not how many there are.
+        read_at_most = max(len(hits), CANDIDATES)
         per_document: dict[str, int] = {}
         for hit in hits:
             per_document[hit.doc_id] = per_document.get(hit.doc_id, 0) + 1
@@ -96,6 +99,7 @@ class TeamSearch:
             total,
             per_document,
             counted=False,
+            at_least=total >= read_at_most,
             seconds=time.perf_counter() - started,
         )
 
