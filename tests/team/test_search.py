@@ -214,6 +214,8 @@ def test_a_broad_query_says_its_count_is_where_the_server_stopped(
     broad, narrow = backend.search("dialogue"), backend.search("nosuchword")
     assert broad.at_least and broad.total == CANDIDATES and len(broad.hits) == 10
     assert not narrow.at_least and narrow.total == 0
+    every = backend.search("dialogue", limit=CANDIDATES + 10)  # the server read them all
+    assert not every.at_least and every.total == len(every.hits) == CANDIDATES + 5
     out = io.StringIO()
     _print_text(broad, out, backend.searched)
     assert out.getvalue().splitlines()[-1].startswith(f"at least {CANDIDATES:,} passages (")

@@ -87,9 +87,9 @@ class TeamSearch:
             raise TeamError(unreachable(self.link.dsn, error)) from None
         hits = tuple(_hit(row) for row in rows)
         total = int(str(rows[0][7])) if rows else 0
-        # The server ranks only its first CANDIDATES matches: a total that reaches them is
-        # where it stopped counting, not how many there are.
-        read_at_most = max(len(hits), CANDIDATES)
+        # The server reads no more matches than this (search_passages: greatest(wanted,
+        # CANDIDATES)): a total that reaches it is where it stopped counting.
+        read_at_most = max(_wanted(limit, doc_ids), CANDIDATES)
         per_document: dict[str, int] = {}
         for hit in hits:
             per_document[hit.doc_id] = per_document.get(hit.doc_id, 0) + 1
@@ -119,13 +119,19 @@ def search_rows(
     limit: int,
     doc_ids: Collection[str] | None = None,
 ) -> list[tuple[object, ...]]:
-    wanted = limit if not doc_ids else max(limit * 50, 1000)
+    wanted = _wanted(limit, doc_ids)
     rows = server.execute(
         "SELECT * FROM search_passages(%s, %s, %s, %s)", (team, words, prefixes, wanted)
     ).fetchall()
     if doc_ids:
-        rows = [row for row in rows if row[0] in set(doc_ids)][:limit]
+        kept = set(doc_ids)
+        rows = [row for row in rows if row[0] in kept][:limit]
     return rows
+
+
+def _wanted(limit: int, doc_ids: Collection[str] | None) -> int:
+    """The rows asked of the server: more when some are filtered out here afterwards."""
+    return limit if not doc_ids else max(limit * 50, 1000)
 
 
 def _hit(row: tuple[object, ...]) -> Hit:
