@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core.export import write_export
 from reader.core.library.catalogue import DOCUMENTS_FOLDER
 from reader.core.library.statement_record import document_from_json
 from reader.core.notes.annotation_import import merge, merge_outcome
@@ -399,7 +399,8 @@ def _pull_documents(
                 report.skipped_documents.append(doc_id)
                 continue
             copy = folder / f"{doc_id}{suffix}"
-            _write_whole(copy, bytes(original))
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_export(copy, bytes(original))  # synced and renamed: whole or absent
             written.append(copy)
             local.execute(
                 "INSERT INTO catalogue (id, title, file_name, file_format, copy_name,"
@@ -412,13 +413,6 @@ def _pull_documents(
             copy.unlink(missing_ok=True)
         raise
     return len(written)
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def _pull_choices(local: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
