@@ -28,8 +28,9 @@ PACKAGE = "statement-reader"
 INSTALL_DIR = Path("opt") / PACKAGE
 MAINTAINER = "Statement Reader developers <statement-reader@users.noreply.github.com>"
 HOMEPAGE = "https://github.com/statement-reader/statement-reader"
-# Loaded at run time by name (dlopen), so no ELF header names them: GL for QtGui, a font.
-ALWAYS_DEPENDS = ["libgl1", "libegl1", "fonts-dejavu-core"]
+# Loaded by name at run time, so no ELF entry of the bundle names them: GL for Qt's
+# widgets, the font, and libpq for the team library's driver (psycopg over ctypes).
+ALWAYS_DEPENDS = ["libgl1", "libegl1", "fonts-dejavu-core", "libpq5"]
 DESCRIPTION = """\
 Description: offline reader for policy statements
  Statement Reader shows policy statements typeset with their sections,

@@ -88,3 +88,39 @@ def test_the_installed_bundle_paints_its_window_offscreen(root: Path, tmp_path: 
                  cwd=tmp_path)  # fmt: skip
     assert re.fullmatch(r"first paint after \d+\.\d+ s\n", result.stdout), result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_the_installed_bundle_syncs_a_shared_note_with_a_team_server(
+    root: Path, tmp_path: Path
+) -> None:
+    """The team library works from the package: its driver over the system's libpq (libpq5,
+    which the package depends on), against a real server."""
+    psycopg = pytest.importorskip("psycopg")
+    from reader.core.team import schema
+    from tests.team import cluster as clusters
+
+    server = clusters.create()
+    try:
+        with psycopg.connect(server.dsn(), autocommit=True) as admin:
+            schema.add_team(admin, "north")
+            schema.add_analyst(admin, "alice", "alice-secret", ("north",))
+        program = root / PROGRAM.relative_to("/")
+        data, env = ["--data-dir", tmp_path / "data"], bare_env(tmp_path)
+
+        def bundle(*command: str | Path) -> str:
+            return run([program, *data, *command], env=env, cwd=tmp_path).stdout
+
+        dsn = server.dsn("alice", "alice-secret")
+        assert bundle("team", "connect", dsn, "--team", "north").startswith(
+            "Connected to the team 'north'"
+        )
+        bundle("notes", "add", "elbe-group-2018-naples", "--quote", "Elbe", "--note", "shared")
+        note_id = json.loads(bundle("notes", "list", "--json"))[0]["id"]
+        bundle("team", "share", note_id)
+        assert bundle("team", "sync").startswith("Sent 1 notes,")
+        assert "Server: reachable" in bundle("team", "status")
+        with psycopg.connect(server.dsn(), autocommit=True) as admin:
+            rows = admin.execute("SELECT id, creator FROM notes").fetchall()
+        assert rows == [(note_id, "alice")]
+    finally:
+        server.remove()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -246,6 +247,14 @@ def _psycopg() -> Any:
     try:
         import psycopg
     except ImportError:
+        if getattr(sys, "frozen", False):
+            # The bundle carries the driver, over the system's libpq (the .deb depends on it).
+            raise TeamError(
+                _(
+                    "The team library needs PostgreSQL's client library libpq, which is not "
+                    "installed: install the package libpq5."
+                )
+            ) from None
         raise TeamError(
             _(
                 "The team library needs the PostgreSQL driver psycopg, which is not installed: "
