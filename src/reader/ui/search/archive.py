@@ -178,7 +178,8 @@ class ArchiveChoice(QObject):
         sentence = self.tr("“{title}” is in the team's archive but not yet on this laptop.").format(
             title=hit.doc_title
         )
-        link = f'<a href="{SYNC_LINK}">{_escaped(self.tr("Sync now"))}</a>'
+        words = self.tr("Sync now")
+        link = f'<a href="{SYNC_LINK}">{_escaped(words)}</a>'
         self.said.emit(" ".join(_escaped(s) for s in (sentence, why) if s) + " " + link)
 
     @Slot(object)
