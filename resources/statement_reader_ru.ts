@@ -1684,8 +1684,12 @@
         <translation>Найденные отрывки</translation>
     </message>
     <message>
-        <source>This laptop&apos;s documents can still be searched: choose “This laptop”.</source>
-        <translation>Документы на этом компьютере по-прежнему можно искать: выберите «Этот компьютер».</translation>
+        <source>This laptop&apos;s documents can still be searched:</source>
+        <translation>Документы на этом компьютере по-прежнему можно искать:</translation>
+    </message>
+    <message>
+        <source>search this laptop</source>
+        <translation>искать на этом компьютере</translation>
     </message>
     <message>
         <source>the team search</source>

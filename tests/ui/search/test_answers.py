@@ -29,3 +29,19 @@ def test_a_local_count_names_its_documents_and_where_only_when_asked(qtbot: QtBo
     results = SearchResults("nato", _hits(2), 2, {"d0": 1, "d1": 1}, seconds=0.012)
     assert status_html(results) == "2 passages in 2 documents · 12 ms"
     assert status_html(results, "the local index").endswith(" · 12 ms · searched the local index")
+
+
+def test_the_archive_tries_the_words_as_they_stand_before_a_prefix() -> None:
+    from reader.ui.search.answers import search_as_typed
+
+    asked: list[str] = []
+
+    def nothing(query: str) -> SearchResults:
+        asked.append(query)
+        return SearchResults(query)
+
+    search_as_typed("strategic stab", nothing, prefix_first=False)
+    assert asked == ["strategic stab", "strategic stab*"]
+    asked.clear()
+    search_as_typed("strategic stab", nothing)
+    assert asked == ["strategic stab*", "strategic stab"]

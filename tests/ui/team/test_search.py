@@ -23,7 +23,7 @@ from tests.team.conftest import TeamServer, open_laptop, prepare
 from reader.ui import settings as S
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.pane import SEARCH_HIGHLIGHT
-from reader.ui.search.archive import LAPTOP, SYNC_LINK, TEAM
+from reader.ui.search.archive import LAPTOP_LINK, SYNC_LINK, TEAM
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.panel import SearchPanel
 from reader.ui.side_panel import Tab
@@ -204,13 +204,14 @@ def test_the_server_stopped_is_said_and_this_laptop_still_searches(
         panel.box.setText("missile")
         panel.search_now()
         qtbot.waitUntil(lambda: "cannot be used now" in panel.status.text(), timeout=TIMEOUT_MS)
-        assert "choose “This laptop”" in panel.status.text()
+        assert f'<a href="{LAPTOP_LINK}">search this laptop</a>' in panel.status.text()
         assert "Traceback" not in panel.status.text()
         assert panel.model.rowCount() == 0
-        _choose(panel, LAPTOP)
+        panel.status.linkActivated.emit(LAPTOP_LINK)
+        assert panel.where is not None and not panel.where.team_chosen()
+        assert panel.topic_filter.isEnabled()
         qtbot.waitUntil(lambda: "the local index" in panel.status.text(), timeout=TIMEOUT_MS)
         assert {h.doc_id for h in panel.model.results().hits} >= {"elbe-group-2018-naples"}
-        assert panel.where is not None
         panel.where.shutdown()
     finally:
         server.remove()

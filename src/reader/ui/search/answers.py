@@ -30,14 +30,18 @@ class Answer:
     from_team: bool = False  # the hits are the team archive's, maybe not on this laptop
 
 
-def search_as_typed(text: str, search: Callable[[str], SearchResults]) -> SearchResults:
+def search_as_typed(
+    text: str, search: Callable[[str], SearchResults], prefix_first: bool = True
+) -> SearchResults:
     """The word being typed is the start of a word (typing.py); when that finds nothing, the
-    text as it stands answers, with its spelling suggestion."""
-    searched = as_typed(text)
-    results = search(searched)
-    if not results.hits and searched != text.strip():
-        results = search(text.strip())
-    return dataclasses.replace(results, query=text.strip())
+    text as it stands answers, with its spelling suggestion. `prefix_first=False` tries the
+    text as it stands first, and the prefix only if that finds nothing."""
+    typed, whole = as_typed(text), text.strip()
+    first, second = (typed, whole) if prefix_first else (whole, typed)
+    results = search(first)
+    if not results.hits and second != first:
+        results = search(second)
+    return dataclasses.replace(results, query=whole)
 
 
 def search_counted(
@@ -65,9 +69,13 @@ def search_counted(
 
 def search_team(backend: TeamSearch, text: str, doc_id: str | None, limit: int) -> Answer:
     """Runs on the team search's thread: the archive's best passages (TeamSearch counts no
-    documents, so there are no counts to show beside them)."""
+    documents, so there are no counts to show beside them). The words as they stand first:
+    the server finds a prefix by a slower index than its words' (reader.core.team.schema),
+    and one of two or three letters matches a large part of an archive."""
     doc_ids = [doc_id] if doc_id else None
-    results = search_as_typed(text, lambda q: backend.search(q, limit=limit, doc_ids=doc_ids))
+    results = search_as_typed(
+        text, lambda q: backend.search(q, limit=limit, doc_ids=doc_ids), prefix_first=False
+    )
     return Answer(results, None, backend.searched, from_team=True)
 
 

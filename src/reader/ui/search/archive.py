@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 LAPTOP, TEAM = "laptop", "team"
 SYNC_LINK = "sync"
+LAPTOP_LINK = "laptop"
 
 
 class Team(Protocol):
@@ -148,7 +149,9 @@ class ArchiveChoice(QObject):
         run_task(lambda: local_copy(db, link, hit.doc_id), done, failed, context=self)
 
     def link_activated(self, link: str) -> None:
-        if link == SYNC_LINK and self._after_sync is not None:
+        if link == LAPTOP_LINK:
+            self.combo.setCurrentIndex(self.combo.findData(LAPTOP))
+        elif link == SYNC_LINK and self._after_sync is not None:
             self.said.emit(_escaped(self.tr("Syncing with the team…")))
             self._team.sync_now()
 
@@ -201,17 +204,13 @@ class ArchiveChoice(QObject):
         self.changed.emit()
 
 
-def failure_sentence(error: BaseException) -> str:
-    """A failed search of the archive, and what still works."""
-    return " ".join(
-        (
-            _sentence(error),
-            QCoreApplication.translate(
-                "SearchPanel",
-                "This laptop's documents can still be searched: choose “This laptop”.",
-            ),
-        )
+def failure_html(error: BaseException) -> str:
+    """A failed search of the archive, and a link to what still works."""
+    still = QCoreApplication.translate(
+        "SearchPanel", "This laptop's documents can still be searched:"
     )
+    words = QCoreApplication.translate("SearchPanel", "search this laptop")
+    return f'{_escaped(_sentence(error))} {_escaped(still)} <a href="{LAPTOP_LINK}">{words}</a>'
 
 
 def _sentence(error: BaseException) -> str:

@@ -31,7 +31,7 @@ from reader.core.search.results import Hit, SearchResults
 
 from reader.ui.noop import QT_TRANSLATE_NOOP
 from reader.ui.search.answers import SUGGESTION_LINK, Answer, search_counted, status_html
-from reader.ui.search.archive import ArchiveChoice, failure_sentence
+from reader.ui.search.archive import ArchiveChoice, failure_html
 from reader.ui.search.hit_delegate import HitDelegate
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.model import HitRole, SearchResultsModel
@@ -211,16 +211,17 @@ class SearchPanel(QWidget):
             self._open_current()
 
     def _on_search_failed(self, number: int, error: BaseException) -> None:
-        self._say_failure(number, self._service.describe(error))
+        self._say_failure(number, html.escape(self._service.describe(error)))
 
     def _on_team_search_failed(self, number: int, error: BaseException) -> None:
-        self._say_failure(number, failure_sentence(error))
+        self._say_failure(number, failure_html(error))
 
-    def _say_failure(self, number: int, sentence: str) -> None:
+    def _say_failure(self, number: int, words: str) -> None:
+        """`words`: HTML."""
         if self._generations.is_newest(number):
             self._waiting_for, self._open_on_answer = None, False
             self.model.set_results(SearchResults(""))
-            self.status.setText(html.escape(sentence))
+            self.status.setText(words)
 
     def _show(self, answer: Answer) -> None:
         self.delegate.forget()
