@@ -19,7 +19,7 @@ from reader.ui.tasks import run_task, serial_pool
 if TYPE_CHECKING:  # the sync's modules load once the database is open, after the first paint
     from reader.core.documents.document import Document
     from reader.core.team.connection import TeamLink
-    from reader.core.team.sync import SyncReport
+    from reader.core.team.report import SyncReport
     from reader.core.user_db import UserDatabase
 
 SYNC_EVERY_MS = 5 * 60 * 1000  # a team's notes arrive within minutes; servers are not polled hard
