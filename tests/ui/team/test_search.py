@@ -23,7 +23,7 @@ from tests.team.conftest import TeamServer, open_laptop, prepare
 from reader.ui import settings as S
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.pane import SEARCH_HIGHLIGHT
-from reader.ui.search.archive import LAPTOP_LINK, SYNC_LINK, TEAM
+from reader.ui.search.archive import LAPTOP, LAPTOP_LINK, SYNC_LINK, TEAM
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.panel import SearchPanel
 from reader.ui.side_panel import Tab
@@ -215,3 +215,24 @@ def test_the_server_stopped_is_said_and_this_laptop_still_searches(
         panel.where.shutdown()
     finally:
         server.remove()
+
+
+def test_the_document_filter_narrows_the_archive_and_the_topic_filter_waits(
+    qtbot: QtBot, bob: MainWindow
+) -> None:
+    panel = _panel(bob)
+    cyber = panel.topic_filter.findData("cybersecurity")
+    panel.topic_filter.setCurrentIndex(cyber)
+    _choose(panel, TEAM)
+    assert panel.topic_filter.currentIndex() == 0 and not panel.topic_filter.isEnabled()
+    _search(qtbot, panel, "nuclear")
+    [pulled] = {h.doc_id for h in panel.model.results().hits}  # the one document alice sent
+    assert panel.doc_filter.itemText(0) == "All documents"  # no counts the server never made
+    with qtbot.waitSignal(panel.results_shown, timeout=TIMEOUT_MS):
+        panel.doc_filter.setCurrentIndex(panel.doc_filter.findData("elbe-group-2018-naples"))
+    assert not panel.model.results().hits  # a bundled statement: not in the team's archive
+    with qtbot.waitSignal(panel.results_shown, timeout=TIMEOUT_MS):
+        panel.doc_filter.setCurrentIndex(panel.doc_filter.findData(pulled))
+    assert {h.doc_id for h in panel.model.results().hits} == {pulled}
+    _choose(panel, LAPTOP)
+    assert panel.topic_filter.currentIndex() == cyber and panel.topic_filter.isEnabled()
