@@ -166,15 +166,22 @@ class ArchiveChoice(QObject):
     def _on_located(self, hit: Hit, doc_id: str | None) -> None:
         if doc_id is not None and doc_id in self._library:
             self._after_sync = None
-            self.passage_found.emit(dataclasses.replace(hit, doc_id=doc_id))
+            self._found(hit, doc_id)
         else:
             self._not_here(hit, "")
 
     def _on_locate_failed(self, hit: Hit, error: BaseException) -> None:
         if hit.doc_id in self._library:  # the server cannot say: the same id is the best guess
-            self.passage_found.emit(hit)
+            self._found(hit, hit.doc_id)
             return
         self._not_here(hit, _sentence(error))
+
+    def _found(self, hit: Hit, doc_id: str) -> None:
+        """The hit as a local one: its document's id here, and its words marked as the index
+        marks them (the server says only which words its snippet matched)."""
+        text = self._library.get(doc_id).text
+        matches = tuple(matched_words(text, hit.start, hit.end, hit.terms))
+        self.passage_found.emit(dataclasses.replace(hit, doc_id=doc_id, matches=matches))
 
     def _not_here(self, hit: Hit, why: str) -> None:
         self._after_sync = hit
@@ -202,6 +209,14 @@ class ArchiveChoice(QObject):
         if self._settings is not None:
             self._settings.set(S.SEARCH_WHERE, str(self.combo.currentData()))
         self.changed.emit()
+
+
+def matched_words(text: str, start: int, end: int, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the snippet's matched words are in the passage text[start:end], in order."""
+    from reader.core.documents.text_find import find_all
+
+    found = {(start + a, start + b) for term in terms for a, b in find_all(text[start:end], term)}
+    return sorted(found)
 
 
 def failure_html(error: BaseException) -> str:
