@@ -333,6 +333,10 @@
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
+    <message>
+        <source>“{title}” was not brought to this laptop: another document here has its id ({id}).</source>
+        <translation>«{title}» не перенесён на этот компьютер: его идентификатор ({id}) уже занят другим документом.</translation>
+    </message>
 </context>
 <context>
     <name>Colours</name>

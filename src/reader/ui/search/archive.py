@@ -26,6 +26,7 @@ from reader.ui.tasks import Done, Failed, run_task, serial_pool
 
 if TYPE_CHECKING:
     from reader.core.team.connection import TeamLink
+    from reader.core.team.report import SyncReport
     from reader.core.user_db import UserDatabase
 
 LAPTOP, TEAM = "laptop", "team"
@@ -193,10 +194,17 @@ class ArchiveChoice(QObject):
         self.said.emit(" ".join(_escaped(s) for s in (sentence, why) if s) + " " + link)
 
     @Slot(object)
-    def _on_team_synced(self, _report: object) -> None:
+    def _on_team_synced(self, report: SyncReport) -> None:
         hit, self._after_sync = self._after_sync, None
-        if hit is not None:
-            self.open(hit)
+        if hit is None:
+            return
+        if hit.doc_id in report.skipped_documents:  # no sync will bring it: say why
+            sentence = self.tr(
+                "“{title}” was not brought to this laptop: another document here has its id ({id})."
+            ).format(title=hit.doc_title, id=hit.doc_id)
+            self.said.emit(_escaped(sentence))
+            return
+        self.open(hit)
 
     @Slot(str)
     def _on_team_sync_failed(self, sentence: str) -> None:
