@@ -95,6 +95,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>At least %n passage(s)</source>
+        <comment>the server stopped counting there</comment>
+        <translation>
+            <numerusform>At least %n passage</numerusform>
+            <numerusform>At least %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>in %n document(s)</source>
         <translation>
             <numerusform>in %n document</numerusform>

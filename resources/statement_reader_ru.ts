@@ -320,6 +320,25 @@
     </message>
 </context>
 <context>
+    <name>ArchiveChoice</name>
+    <message>
+        <source>Syncing with the team…</source>
+        <translation>Синхронизация с командой…</translation>
+    </message>
+    <message>
+        <source>“{title}” is in the team&apos;s archive but not yet on this laptop.</source>
+        <translation>«{title}» есть в архиве команды, но на этом компьютере его ещё нет.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>“{title}” was not brought to this laptop: another document here has its id ({id}).</source>
+        <translation>«{title}» не перенесён на этот компьютер: его идентификатор ({id}) уже занят другим документом.</translation>
+    </message>
+</context>
+<context>
     <name>Colours</name>
     <message>
         <source>Yellow</source>
@@ -1219,6 +1238,15 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>At least %n passage(s)</source>
+        <comment>the server stopped counting there</comment>
+        <translation>
+            <numerusform>Не меньше %n фрагмента</numerusform>
+            <numerusform>Не меньше %n фрагментов</numerusform>
+            <numerusform>Не меньше %n фрагментов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>in %n document(s)</source>
         <translation>
             <numerusform>в %n документе</numerusform>
@@ -1596,6 +1624,10 @@
         <translation>Результаты появляются по мере ввода. Примеры: &lt;i&gt;Minsk&lt;/i&gt; · &lt;i&gt;&quot;missile defense&quot;&lt;/i&gt; · &lt;i&gt;cyber*&lt;/i&gt; · &lt;i&gt;NATO NOT Russia&lt;/i&gt; · &lt;i&gt;section:Ukraine&lt;/i&gt; · &lt;i&gt;doc:elbe&lt;/i&gt;</translation>
     </message>
     <message>
+        <source>The team&apos;s archive cannot be searched by topic: its server does not know the topics of passages. Choose “This laptop” to search by topic.</source>
+        <translation>В архиве команды нельзя искать по теме: сервер не знает тем фрагментов. Чтобы искать по теме, выберите «Этот компьютер».</translation>
+    </message>
+    <message>
         <source>Search every statement</source>
         <translation>Поиск по всем заявлениям</translation>
     </message>
@@ -1606,6 +1638,10 @@
     <message>
         <source>Search is getting ready…</source>
         <translation>Поиск готовится…</translation>
+    </message>
+    <message>
+        <source>searched {what}</source>
+        <translation>поиск: {what}</translation>
     </message>
     <message>
         <source> (the best {shown} shown)</source>
@@ -1650,6 +1686,34 @@
     <message>
         <source>Passages found</source>
         <translation>Найденные отрывки</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s documents can still be searched:</source>
+        <translation>Документы на этом компьютере по-прежнему можно искать:</translation>
+    </message>
+    <message>
+        <source>search this laptop</source>
+        <translation>искать на этом компьютере</translation>
+    </message>
+    <message>
+        <source>the team search</source>
+        <translation>поиск по архиву команды</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Где искать</translation>
+    </message>
+    <message>
+        <source>Search this laptop&apos;s documents, or the team&apos;s whole archive on its server</source>
+        <translation>Искать в документах на этом компьютере или во всём архиве команды на её сервере</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Этот компьютер</translation>
+    </message>
+    <message>
+        <source>Team archive</source>
+        <translation>Архив команды</translation>
     </message>
 </context>
 <context>

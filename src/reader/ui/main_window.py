@@ -191,10 +191,12 @@ class MainWindow(QMainWindow):
             library.library_changed.connect(lambda: index.refresh(list(self._library)))
 
     def _build_search_panel(self) -> SearchPanel:
+        from reader.ui.search.archive import ArchiveChoice
         from reader.ui.search.panel import SearchPanel
 
         assert self.index_service is not None
-        panel = SearchPanel(list(self._library), self.index_service)
+        where = ArchiveChoice(self.team, self._library, self._settings, self)
+        panel = SearchPanel(list(self._library), self.index_service, where)
         panel.passage_requested.connect(self.reading.show_hit)
         panel.query_changed.connect(self.notes.search)
         panel.query_changed.connect(self.reading.forget_search)

@@ -28,6 +28,9 @@ class Plurals(QObject):
     def passages(self, n: int) -> str:
         return self.tr("%n passage(s)", "", n)
 
+    def at_least_passages(self, n: int) -> str:
+        return self.tr("At least %n passage(s)", "the server stopped counting there", n)
+
     def in_documents(self, n: int) -> str:
         return self.tr("in %n document(s)", "", n)
 

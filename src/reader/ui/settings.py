@@ -30,6 +30,8 @@ SIDE_TAB = Setting("window/side_tab", int, 0)
 MARK_RECOMMENDATIONS = Setting("reader/mark_recommendations", int, 0)  # 1: marks shown
 # The name exported notes carry as their creator; "" is the system user's full name.
 NOTES_AUTHOR = Setting("notes/author", str, "")
+# Where the Search tab searches when the library has a team: "laptop" or "team".
+SEARCH_WHERE = Setting("search/where", str, "laptop")
 # Preferences (see ui/preferences): each applied the moment it changes.
 READING_FONT = Setting("reader/font", str, "")  # "" for the bundled choice of serifs
 READING_SIZE = Setting("reader/size", int, 12)  # points at 100 %

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import html
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     Qt,
@@ -32,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.documents.document import Document
 from reader.core.search.results import Hit, SearchResults
-from reader.core.search.typing import as_typed
 
 from reader.ui.noop import QT_TRANSLATE_NOOP
-from reader.ui.plurals import plurals
+from reader.ui.search.answers import SUGGESTION_LINK, Answer, search_counted, status_html
+from reader.ui.search.archive import ArchiveChoice, failure_html
 from reader.ui.search.hit_delegate import HitDelegate
 from reader.ui.search.index_service import IndexService
 from reader.ui.search.model import HitRole, SearchResultsModel
@@ -43,8 +39,7 @@ from reader.ui.tasks import Generations
 from reader.ui.topic_names import topic_label
 from reader.ui.two_line_item import item_list_view
 
-if TYPE_CHECKING:
-    from reader.core.search.index import SearchIndex
+__all__ = ["SUGGESTION_LINK", "SearchPanel", "TitleRole", "search_counted"]
 
 DEBOUNCE_MS = 150  # typing pauses longer than this between words, shorter within them
 RESULT_LIMIT = 100
@@ -58,35 +53,14 @@ HELP = QT_TRANSLATE_NOOP(
     'Results appear as you type. Examples: <i>Minsk</i> · <i>"missile defense"</i> · '
     "<i>cyber*</i> · <i>NATO NOT Russia</i> · <i>section:Ukraine</i> · <i>doc:elbe</i>",
 )
-SUGGESTION_LINK = "suggestion"
+TOPIC_TIP = QT_TRANSLATE_NOOP("SearchPanel", "Search every passage, or those about one topic")
+TOPICS_ON_SERVER = QT_TRANSLATE_NOOP(
+    "SearchPanel",
+    "The team's archive cannot be searched by topic: its server does not know the topics "
+    "of passages. Choose “This laptop” to search by topic.",
+)
 TitleRole = Qt.ItemDataRole.UserRole + 1  # a filter item's title, without its count
 WALK_KEYS = {Qt.Key.Key_Down: +1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: +5, Qt.Key.Key_PageUp: -5}
-
-
-@dataclass(frozen=True)
-class Answer:
-    results: SearchResults
-    counts: dict[str, int]  # passages per document, whatever the filter
-
-
-def search_counted(
-    text: str, doc_id: str | None, limit: int, index: SearchIndex, topic: str | None = None
-) -> Answer:
-    """Runs on the index's thread: the (filtered) search, and counts for every document (in
-    the topic chosen, if one is). The word being typed is the start of a word (typing.py);
-    when that finds nothing, the text as it stands answers, with its spelling suggestion."""
-    topics, doc_ids = ([topic] if topic else None), ([doc_id] if doc_id else None)
-    searched = as_typed(text)
-    results = index.search(searched, limit=limit, doc_ids=doc_ids, topics=topics)
-    if not results.hits and searched != text.strip():
-        searched = text.strip()
-        results = index.search(searched, limit=limit, doc_ids=doc_ids, topics=topics)
-    counts = (
-        index.search(searched, limit=1, topics=topics).per_document
-        if doc_id
-        else results.per_document
-    )
-    return Answer(dataclasses.replace(results, query=text.strip()), counts)
 
 
 class SearchPanel(QWidget):
@@ -94,6 +68,9 @@ class SearchPanel(QWidget):
     passage_requested(object): the user chose a Hit to read.
     results_shown(str): the answer to this text, as typed, is on screen (stale ones never are).
     query_changed(str): the query searched for now (after the typing pause), maybe "".
+
+    With an ArchiveChoice (a library with a team), the user may search the team's archive
+    instead of this laptop's index; the status line then says which was searched.
     """
 
     passage_requested = Signal(object)
@@ -101,11 +78,17 @@ class SearchPanel(QWidget):
     query_changed = Signal(str)
 
     def __init__(
-        self, documents: list[Document], service: IndexService, parent: QWidget | None = None
+        self,
+        documents: list[Document],
+        service: IndexService,
+        where: ArchiveChoice | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("search_panel")
-        self._service = service
+        self._service, self.where = service, where
+        self._from_team = False  # the hits shown are the team archive's
+        self._topic_before_team = 0  # the topic chosen before the archive, which has none
         self._documents = list(documents)
         self._generations = Generations()
         self._waiting_for: int | None = None  # the request whose answer is awaited
@@ -132,6 +115,8 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(6, 8, 6, 0)
         layout.setSpacing(6)
         filters = QHBoxLayout()
+        if self.where is not None:
+            filters.addWidget(self.where.combo)
         filters.addWidget(self.doc_filter, 3)
         filters.addWidget(self.topic_filter, 2)
         layout.addWidget(self.box)
@@ -151,6 +136,11 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self.search_now)
         self._service.opened.connect(self._on_service_opened)
         self._service.failed.connect(self._on_service_failed)
+        if self.where is not None:
+            self.where.changed.connect(self._on_where_changed)
+            self.where.passage_found.connect(self.passage_requested)
+            self.where.said.connect(self.status.setText)
+            self._on_where_changed()
 
     # Public ------------------------------------------------------------------------------
     def add_section(self, widget: QWidget) -> None:
@@ -176,15 +166,24 @@ class SearchPanel(QWidget):
         number = self._generations.next()
         text = self.box.text().strip()
         self.query_changed.emit(text)
+        if self.where is not None:
+            self.where.forget()
         if not text:
             self._waiting_for, self._open_on_answer = None, False
             self._show(Answer(SearchResults(""), {}))
             return
+        done = functools.partial(self._on_search_done, number, text)
+        if self._team_chosen():
+            assert self.where is not None
+            failed = functools.partial(self._on_team_search_failed, number)
+            doc_id = self.doc_filter.currentData()
+            if self.where.search(self.box.text(), doc_id, RESULT_LIMIT, done, failed):
+                self._waiting_for = number
+                return
         task = functools.partial(
             search_counted, self.box.text(), self.doc_filter.currentData(), RESULT_LIMIT,
             topic=self.topic_filter.currentData(),
         )  # fmt: skip
-        done = functools.partial(self._on_search_done, number, text)
         failed = functools.partial(self._on_search_failed, number)
         if self._service.submit(task, done, failed, self):
             self._waiting_for = number
@@ -212,11 +211,17 @@ class SearchPanel(QWidget):
             self._open_current()
 
     def _on_search_failed(self, number: int, error: BaseException) -> None:
-        sentence = self._service.describe(error)
+        self._say_failure(number, html.escape(self._service.describe(error)))
+
+    def _on_team_search_failed(self, number: int, error: BaseException) -> None:
+        self._say_failure(number, failure_html(error))
+
+    def _say_failure(self, number: int, words: str) -> None:
+        """`words`: HTML."""
         if self._generations.is_newest(number):
             self._waiting_for, self._open_on_answer = None, False
             self.model.set_results(SearchResults(""))
-            self.status.setText(html.escape(sentence))
+            self.status.setText(words)
 
     def _show(self, answer: Answer) -> None:
         self.delegate.forget()
@@ -225,13 +230,27 @@ class SearchPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
             self.view.scrollToTop()
         self._suggestion = answer.results.suggestion or ""
-        self.status.setText(status_html(answer.results) if answer.results.query else self.tr(HELP))
+        self._from_team = answer.from_team
+        # Where it searched is said once there is a choice of where to search.
+        searched = answer.searched if self.where is not None and self.where.linked() else ""
+        text = status_html(answer.results, searched) if answer.results.query else self.tr(HELP)
+        self.status.setText(text)
         _show_counts(self.doc_filter, answer.counts if answer.results.query else None)
 
     def _open_current(self) -> None:
         hit = self.current_hit()
         if hit is not None:
+            self._open(hit)
+
+    def _open(self, hit: Hit) -> None:
+        """Read a hit; the archive's may be of a document not on this laptop yet."""
+        if self._from_team and self.where is not None:
+            self.where.open(hit)
+        else:
             self.passage_requested.emit(hit)
+
+    def _team_chosen(self) -> bool:
+        return self.where is not None and self.where.team_chosen()
 
     def _walk(self, step: int) -> None:
         rows = self.model.rowCount()
@@ -272,50 +291,44 @@ class SearchPanel(QWidget):
         if link == SUGGESTION_LINK and self._suggestion:
             self.box.setText(self._suggestion)
             self.search_now()
+        elif self.where is not None:
+            self.where.link_activated(link)
 
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)
         if hit is not None:
-            self.passage_requested.emit(hit)
+            self._open(hit)
 
     @Slot()
     def _on_service_opened(self) -> None:
+        if self.box.text().strip() and not self._team_chosen():
+            self.search_now()
+
+    @Slot()
+    def _on_where_changed(self) -> None:
+        """The archive has no topics: the topic filter waits, said why, while it is chosen."""
+        team = self._team_chosen()
+        if team != (not self.topic_filter.isEnabled()):
+            self._hold_topics(team)
         if self.box.text().strip():
             self.search_now()
+
+    def _hold_topics(self, team: bool) -> None:
+        self.topic_filter.blockSignals(True)
+        if team:
+            self._topic_before_team = self.topic_filter.currentIndex()
+            self.topic_filter.setCurrentIndex(0)
+            self.topic_filter.setToolTip(self.tr(TOPICS_ON_SERVER))
+        else:
+            self.topic_filter.setCurrentIndex(self._topic_before_team)
+            self.topic_filter.setToolTip(self.tr(TOPIC_TIP))
+        self.topic_filter.blockSignals(False)
+        self.topic_filter.setEnabled(not team)
 
     @Slot(str)
     def _on_service_failed(self, sentence: str) -> None:
         self.status.setText(html.escape(sentence))
-
-
-def status_html(results: SearchResults) -> str:
-    """The line over the results: how many, where, how fast; a notice; or a suggestion."""
-    lines = []
-    if results.total:
-        shown = len(results.hits)
-        best = QCoreApplication.translate("SearchPanel", " (the best {shown} shown)").format(
-            shown=shown
-        )
-        lines.append(
-            f"{plurals().passages(results.total)} {plurals().in_documents(results.documents)}"
-            f"{best if shown < results.total else ''} · "
-            + QCoreApplication.translate("SearchPanel", "{ms} ms").format(
-                ms=QLocale().toString(round(results.seconds * 1000))
-            )
-        )
-    elif results.suggestion:
-        suggestion = html.escape(results.suggestion)
-        lines.append(
-            QCoreApplication.translate(
-                "SearchPanel", "No passages match. Did you mean: {suggestion}?"
-            ).format(suggestion=f'<a href="{SUGGESTION_LINK}">{suggestion}</a>')
-        )
-    else:
-        lines.append(QCoreApplication.translate("SearchPanel", "No passages match."))
-    if results.notice:
-        lines.append(f"<i>{html.escape(results.notice)}</i>")
-    return "<br>".join(lines)
 
 
 def _document_filter(documents: list[Document]) -> QComboBox:
@@ -340,9 +353,7 @@ def _topic_filter() -> QComboBox:
 
     combo = QComboBox()
     combo.setObjectName("search_topic_filter")
-    combo.setToolTip(
-        QCoreApplication.translate("SearchPanel", "Search every passage, or those about one topic")
-    )
+    combo.setToolTip(QCoreApplication.translate("SearchPanel", TOPIC_TIP))
     combo.setAccessibleName(QCoreApplication.translate("SearchPanel", "Topic"))
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)

@@ -19,7 +19,7 @@ from reader.ui.tasks import run_task, serial_pool
 if TYPE_CHECKING:  # the sync's modules load once the database is open, after the first paint
     from reader.core.documents.document import Document
     from reader.core.team.connection import TeamLink
-    from reader.core.team.sync import SyncReport
+    from reader.core.team.report import SyncReport
     from reader.core.user_db import UserDatabase
 
 SYNC_EVERY_MS = 5 * 60 * 1000  # a team's notes arrive within minutes; servers are not polled hard
@@ -29,7 +29,8 @@ class TeamController(QObject):
     """Signals:
     state_changed(str): the status bar's words for the team link ("" when there is none).
     synced(object): a sync ended (a SyncReport); what it fetched is in the database.
-    changed(): the link was made or forgotten.
+    sync_failed(str): a sync ended without syncing; the sentence says why.
+    changed(): the link was made or forgotten (or read, once the database opened).
     connect_failed(str): why connecting failed, in a sentence.
     documents_received(object): documents the sync brought (a list), for the library.
     notes_received(): the sync brought notes: what shows them reads them again.
@@ -37,6 +38,7 @@ class TeamController(QObject):
 
     state_changed = Signal(str)
     synced = Signal(object)
+    sync_failed = Signal(str)
     changed = Signal()
     connect_failed = Signal(str)
     documents_received = Signal(object)
@@ -56,26 +58,27 @@ class TeamController(QObject):
         self.state_changed.connect(self._show_state)
         context.user_data.opened.connect(self._on_user_data_opened)
 
-    def _database(self) -> UserDatabase | None:
+    def database(self) -> UserDatabase | None:
         return self._context.user_data.database()
 
     def link(self) -> TeamLink | None:
         from reader.core.team.connection import link
 
-        db = self._database()
+        db = self.database()
         return link(db) if db is not None else None
 
     @Slot()
     def _on_user_data_opened(self) -> None:
         if self.link() is not None:
             self._timer.start()
+            self.changed.emit()
             self.sync_now()
 
     @Slot()
     def sync_now(self) -> None:
         from reader.core.team.sync import sync
 
-        db = self._database()
+        db = self.database()
         if db is None or self._syncing or self.link() is None:
             return
         self._syncing = True
@@ -100,20 +103,22 @@ class TeamController(QObject):
     def _new_documents(self) -> list[Document]:
         from reader.core.library.catalogue import Catalogue
 
-        db = self._database()
+        db = self.database()
         known = self._context.library
         return [d for d in Catalogue(db).documents() if d.id not in known] if db else []
 
     def _on_sync_failed(self, error: BaseException) -> None:
         self._syncing = False
         self.state_changed.emit(self.tr("Team: offline"))
-        self.status_label.setToolTip(self._context.messages.describe(error, self.tr("the sync")))
+        sentence = self._context.messages.describe(error, self.tr("the sync"))
+        self.status_label.setToolTip(sentence)
+        self.sync_failed.emit(sentence)
 
     def connect_team(self, dsn: str, team: str) -> None:
         """Link the library (on the worker: the server may take seconds to answer)."""
         from reader.core.team.connection import connect_library
 
-        db = self._database()
+        db = self.database()
         if db is None:
             self._context.messages.say(self.tr("The team needs the user's database, not open."))
             return
@@ -136,7 +141,7 @@ class TeamController(QObject):
     def disconnect_team(self) -> None:
         from reader.core.team.connection import disconnect_library
 
-        db = self._database()
+        db = self.database()
         if db is None:
             return
         self._timer.stop()
