@@ -12,7 +12,7 @@ BUNDLE := dist/bundle/statement-reader
 DEB := dist/statement-reader_$(VERSION)_amd64.deb
 # What the bundle is made of: a change to any of them builds it again.
 BUNDLE_SOURCES := $(shell find src resources -type f -not -path '*/__pycache__/*') \
-	pyproject.toml packaging/statement-reader.spec packaging/bundle_entry.py \
+	pyproject.toml packaging/statement-reader.spec packaging/bundle_entry.py packaging/rthook_qt.py \
 	packaging/clear_runpaths.py
 
 .PHONY: run test lint bench setup sysdeps team-server screenshots clean translations update-translations \
