@@ -23,6 +23,7 @@ from reader.core.search import whole_postings
 from reader.core.search.aliases import AliasGroup, load_aliases
 from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.block_max import best_of_term
+from reader.core.search.bulk_writing import BulkWriter
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
     Manifest,
@@ -145,9 +146,7 @@ class SearchIndex:
         try:
             build = new_build_folder(self.folder)
             ix = windex.create_in(str(build), self._schema)
-            count = self._write(
-                ix, open_writer(ix, limitmb=128), list(self._documents.values()), [], progress
-            )
+            count = self._write(ix, BulkWriter(ix), list(self._documents.values()), [], progress)
             ix.close()
             prints = self._fingerprints()
             write_manifest(build, Manifest(SCHEMA_VERSION, count, prints))
