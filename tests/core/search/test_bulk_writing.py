@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from whoosh import index as windex
 
-from reader.core.documents.document import Document
+from reader.core.documents.builder import BlockSpec, build_document
+from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.library.library import Library
 from reader.core.search import index as search_index
 from reader.core.search.analysis import make_analyzer
@@ -63,6 +64,22 @@ def test_the_same_files_as_whoosh_writes(documents: list[Document], tmp_path: Pa
     assert ours.keys() == whoosh.keys()
     for name in ours:
         assert ours[name] == whoosh[name], name
+
+
+def test_terms_of_many_blocks_too(tmp_path: Path) -> None:
+    """Past 128 passages a term's postings take several blocks; weights and lengths vary."""
+    specs = [
+        BlockSpec(BlockKind.PARAGRAPH, f"Passage {n}: " + "security talks " * (n % 4 + 1))
+        for n in range(300)
+    ]
+    docs = [build_document("many", "imported", Metadata(title="Many passages"), specs)]
+    ours = _written(docs, tmp_path / "bulk", lambda ix: BulkWriter(ix, compound=False))
+    whoosh = _written(docs, tmp_path / "whoosh", lambda ix: open_writer(ix, compound=False))
+    assert ours == whoosh
+    ix = windex.open_dir(str(tmp_path / "bulk"))
+    with ix.reader() as reader:
+        assert reader.doc_frequency("text", "secur") == 300
+    ix.close()
 
 
 def test_no_update_and_no_boosts(library: Library, tmp_path: Path) -> None:

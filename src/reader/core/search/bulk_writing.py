@@ -19,11 +19,14 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from itertools import islice
+from operator import sub
+from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
 from whoosh.formats import Frequency
-from whoosh.system import pack_uint
+from whoosh.system import pack_int, pack_uint, pack_ushort
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from reader.core.search.scoring import listed_lengths
@@ -115,7 +118,9 @@ class BulkWriter(SegmentWriter):
         writer, count = self.fieldwriter, self.docnum
         # Whoosh orders by field name, then by a term's UTF-8 bytes: the same order as the
         # code points Python compares strings by.
-        for name in sorted(self._counted.keys() | self._listed.keys()):
+        # Whoosh numbers only the fields that have a term (a topic field of "" has none).
+        with_terms = {n for n, terms in (*self._counted.items(), *self._listed.items()) if terms}
+        for name in sorted(with_terms):
             field = self.schema[name]
             lengths = listed_lengths(perdoc, count, name, 0)
             if lengths is None:
@@ -144,12 +149,15 @@ class BulkWriter(SegmentWriter):
 
 def _write_term(writer: Any, term: str, postings: Any, lengths: list[int]) -> None:
     """One term's postings, (passage, weight, value) in passage order, in W3 blocks."""
-    writer.start_term(term.encode("utf-8"))
     blocks = writer._postwriter  # noqa: SLF001 (Whoosh's W3PostingsWriter, as its add feeds it)
     limit = blocks._blocklimit  # noqa: SLF001
     chunk = list(islice(postings, limit))
+    following = list(islice(postings, limit))
+    if not following:
+        _write_one_block(writer, term.encode("utf-8"), chunk, lengths)
+        return
+    writer.start_term(term.encode("utf-8"))
     while chunk:
-        following = list(islice(postings, limit))
         docs, weights, values = zip(*chunk, strict=True)
         blocks._ids = array("I", docs)  # noqa: SLF001
         blocks._weights = array("f", weights)  # noqa: SLF001
@@ -160,5 +168,42 @@ def _write_term(writer: Any, term: str, postings: Any, lengths: list[int]) -> No
         blocks._maxweight = max(0, max(weights))  # noqa: SLF001 (Whoosh starts from 0)
         if following:
             blocks._write_block()  # noqa: SLF001 (finish_term writes the last one)
-        chunk = following
+        chunk, following = following, list(islice(postings, limit))
     writer.finish_term()
+
+
+def _write_one_block(writer: Any, btext: bytes, chunk: list[Any], lengths: list[int]) -> None:
+    """A term whose postings fill one block (most terms: a word pair or a rare word), written
+    as W3PostingsWriter._write_block and W3FieldWriter.finish_term write it, without their
+    buffers and calls (four fifths of the writing of a segment went to them)."""
+    docs, weights, values = zip(*chunk, strict=True)
+    stored = array("f", weights)  # what Whoosh keeps, and sums and minifies
+    sizes = [n for n in map(lengths.__getitem__, docs) if n]
+    minlength = min(sizes) if sizes else None
+    maxlength = max(sizes, default=0)
+    maxweight = max(0, max(weights))
+    if all(w == 1.0 for w in stored):
+        mini_weights: Any = None
+    elif all(w == stored[0] for w in stored):
+        mini_weights = stored[0]
+    else:
+        mini_weights = tuple(stored)
+    fixed = writer._format.fixed_value_size()  # noqa: SLF001
+    kept = [v for v in values if v]
+    mini_values = (
+        tuple(kept) if fixed is None or fixed < 0 else None if fixed == 0 else b"".join(kept)
+    )
+    gaps = tuple(map(sub, docs, (0, *docs[:-1])))  # as delta_encode, without a generator
+    data = dumps((gaps, mini_weights, mini_values), 2)
+    info = dumps(
+        (len(docs), docs[-1], maxweight, 0, length_to_byte(minlength), length_to_byte(maxlength)), 2
+    )
+    postfile = writer._postfile  # noqa: SLF001
+    start = postfile.tell()
+    # One write, not four: the header, the length (negative: the last block), info, data.
+    postfile.write(b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-(len(info) + len(data))), info, data)))
+    terminfo = W3TermInfo(
+        sum(stored), len(docs), minlength, maxlength, maxweight, docs[0], docs[-1]
+    )
+    terminfo.set_extent(start, postfile.tell() - start)
+    writer._tindex.add(pack_ushort(writer._fieldid) + btext, terminfo.to_bytes())  # noqa: SLF001
