@@ -35,6 +35,7 @@ from reader.core.search.index_store import (
     write_manifest,
 )
 from reader.core.search.near_phrases import with_near_phrases
+from reader.core.search.parallel_topics import topics_in_order
 from reader.core.search.passage_documents import passage_documents
 from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
 from reader.core.search.passages import fingerprint, passages
@@ -211,8 +212,9 @@ class SearchIndex:
         try:
             for doc_id in deleted:
                 writer.delete_by_term("doc_id", doc_id)
-            for number, doc in enumerate(added, 1):
-                for passage in passages(doc, self._topics.of(doc)):
+            found = topics_in_order(added, self._topics)
+            for number, (doc, topics) in enumerate(zip(added, found, strict=True), 1):
+                for passage in passages(doc, topics):
                     writer.add_document(**self._records(passage))
                 if progress is not None:
                     progress(number, len(added))
