@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.core.documents.document import BlockKind, Document
 
@@ -44,5 +45,16 @@ def fingerprint(doc: Document, derived: str = "") -> str:
     """
     # The text and the layout by the digests the document came with (the text's stored at
     # import): hashing 24 MB of text and 50,000 blocks was most of opening the index.
-    parts = (doc.id, doc.metadata.display_title, doc.text_digest(), doc.layout_digest, derived)
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\0".join((*_parts(doc), derived)).encode("utf-8")).hexdigest()
+
+
+def library_fingerprint(documents: Iterable[Document], derived: str = "") -> str:
+    """Changes whenever any document's fingerprint would, or the documents or their order do:
+    one digest of all, so that opening an index of an unchanged library works out no
+    document's own (2,500 of them took half of opening the index at 50,000 passages)."""
+    parts = chain.from_iterable(map(_parts, documents))
+    return hashlib.sha256("\0".join((*parts, derived)).encode("utf-8")).hexdigest()
+
+
+def _parts(doc: Document) -> tuple[str, str, str, str]:
+    return doc.id, doc.metadata.display_title, doc.text_digest(), doc.layout_digest
