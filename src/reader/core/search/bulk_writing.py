@@ -122,7 +122,8 @@ class BulkWriter(SegmentWriter):
         with_terms = {n for n, terms in (*self._counted.items(), *self._listed.items()) if terms}
         for name in sorted(with_terms):
             field = self.schema[name]
-            lengths = listed_lengths(perdoc, count, name, 0)
+            # A field that is not scored has no lengths: Whoosh's reader gives 0 for each.
+            lengths = listed_lengths(perdoc, count, name, 0) if field.scorable else [0] * count
             if lengths is None:
                 lengths = [perdoc.doc_field_length(n, name, 0) for n in range(count)]
             writer.start_field(name, field)
@@ -182,9 +183,10 @@ def _write_one_block(writer: Any, btext: bytes, chunk: list[Any], lengths: list[
     minlength = min(sizes) if sizes else None
     maxlength = max(sizes, default=0)
     maxweight = max(0, max(weights))
-    if all(w == 1.0 for w in stored):
+    # As W3PostingsWriter._mini_weights tells them, counted in C.
+    if stored.count(1.0) == len(stored):
         mini_weights: Any = None
-    elif all(w == stored[0] for w in stored):
+    elif stored.count(stored[0]) == len(stored):
         mini_weights = stored[0]
     else:
         mini_weights = tuple(stored)
@@ -196,7 +198,7 @@ def _write_one_block(writer: Any, btext: bytes, chunk: list[Any], lengths: list[
     gaps = tuple(map(sub, docs, (0, *docs[:-1])))  # as delta_encode, without a generator
     data = dumps((gaps, mini_weights, mini_values), 2)
     info = dumps(
-        (len(docs), docs[-1], maxweight, 0, length_to_byte(minlength), length_to_byte(maxlength)), 2
+        (len(docs), docs[-1], maxweight, 0, _length_byte(minlength), _length_byte(maxlength)), 2
     )
     postfile = writer._postfile  # noqa: SLF001
     start = postfile.tell()
@@ -207,3 +209,13 @@ def _write_one_block(writer: Any, btext: bytes, chunk: list[Any], lengths: list[
     )
     terminfo.set_extent(start, postfile.tell() - start)
     writer._tindex.add(pack_ushort(writer._fieldid) + btext, terminfo.to_bytes())  # noqa: SLF001
+
+
+_LENGTH_BYTES = [length_to_byte(n) for n in range(4096)]
+
+
+def _length_byte(length: int | None) -> int:
+    """length_to_byte, looked up for the lengths passages have (a bisection a call else)."""
+    if length is None:
+        return 0
+    return _LENGTH_BYTES[length] if length < len(_LENGTH_BYTES) else length_to_byte(length)
