@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.documents.document import DatePrecision, Metadata
 from reader.core.errors import UnknownDocumentError
-from reader.core.importers import import_file
+from reader.core.importers import import_file, to_document
 from reader.core.library import catalogue as catalogue_module
 from reader.core.library.catalogue import (
     AlreadyInLibrary,
@@ -247,3 +247,10 @@ def test_a_stored_document_carries_its_imports_digest_of_the_text(
     assert catalogue.document(entry.id).text_sha256 == doc.text_sha256  # type: ignore[union-attr]
     edited = replace(doc, text=doc.text + " More.")
     assert edited.text_digest() == hashlib.sha256(edited.text.encode("utf-8")).hexdigest()
+
+
+def test_a_just_imported_document_carries_the_digest_too(tmp_path: Path) -> None:
+    imported = import_file(_file(tmp_path / "in", "talks.txt"))
+    doc = to_document(imported, "talks")
+    assert doc.text_sha256 == imported.content_hash
+    assert doc.text_sha256 == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
