@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.core.documents.builder import BlockSpec, build_document
 from reader.core.documents.document import BlockKind, Document, Metadata
+from reader.core.importers import content_hash
 from reader.core.search.aliases import AliasGroup
 from reader.core.search.passages import passages
 
@@ -179,9 +180,19 @@ def document_specs(texts: Sequence[str], seed: int) -> list[list[BlockSpec]]:
 
 
 def make_corpus(texts: Sequence[str], seed: int) -> Corpus:
-    """Statements holding exactly these passages; every paragraph becomes one index record."""
+    """Statements holding exactly these passages; every paragraph becomes one index record.
+
+    Each carries its text's digest as the catalogue gives it an imported statement (the
+    content hash its import stored), so that reopening the index is timed as the app's.
+    """
     documents = [
-        build_document(f"doc-{n:05d}", "imported", Metadata(title=f"Statement {n}"), specs)
+        build_document(
+            f"doc-{n:05d}",
+            "imported",
+            Metadata(title=f"Statement {n}"),
+            specs,
+            content_hash(tuple(specs)),
+        )
         for n, specs in enumerate(document_specs(texts, seed))
     ]
     records = [(p.doc_id, p.section, p.text) for doc in documents for p in passages(doc)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from reader.core.documents.document import DatePrecision, Metadata
 from reader.core.errors import UnknownDocumentError
-from reader.core.importers import import_file
+from reader.core.importers import import_file, to_document
 from reader.core.library import catalogue as catalogue_module
 from reader.core.library.catalogue import (
     AlreadyInLibrary,
@@ -230,3 +231,26 @@ def test_copies_left_by_a_killed_import_are_cleared_by_the_next_one(
     second = _added(Catalogue(user_db), _file(tmp_path / "in", "second.txt", other))
     assert not orphan.exists() and not partial.exists()
     assert kept.copy.exists() and second.copy.exists()  # what an entry names is never touched
+
+
+def test_a_stored_document_carries_its_imports_digest_of_the_text(
+    user_db: UserDatabase, tmp_path: Path
+) -> None:
+    """The index tells an unchanged text by the digest the import stored, so it must be the
+    text's own; and a document made from it with another text must not keep it."""
+    catalogue = Catalogue(user_db)
+    entry = _added(catalogue, _file(tmp_path / "in", "talks.txt"))
+    [doc] = catalogue.documents()
+    stored = user_db.query("SELECT content_hash FROM catalogue WHERE id = ?", (entry.id,))
+    assert doc.text_sha256 == stored[0]["content_hash"] != ""
+    assert doc.text_sha256 == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    assert catalogue.document(entry.id).text_sha256 == doc.text_sha256  # type: ignore[union-attr]
+    edited = replace(doc, text=doc.text + " More.")
+    assert edited.text_digest() == hashlib.sha256(edited.text.encode("utf-8")).hexdigest()
+
+
+def test_a_just_imported_document_carries_the_digest_too(tmp_path: Path) -> None:
+    imported = import_file(_file(tmp_path / "in", "talks.txt"))
+    doc = to_document(imported, "talks")
+    assert doc.text_sha256 == imported.content_hash
+    assert doc.text_sha256 == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()

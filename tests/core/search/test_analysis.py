@@ -56,3 +56,19 @@ def test_spans_are_where_the_analyzer_places_the_terms(analyzer: object, library
         wanted = frozenset([term for term, _, _ in tokens][::3]) | {"zzzz"}
         expected = [(start, end) for term, start, end in tokens if term in wanted]
         assert terms.spans(text, wanted) == expected
+
+
+def test_the_direct_path_gives_the_filters_terms(analyzer: object, library: Library) -> None:
+    """make_analyzer's chain is run as one function of a word (analysis._direct): the same
+    terms as the filters give, over every word of the bundled statements and dev captures."""
+    from tests.conftest import SEEDS_DIR
+    from tests.core.recommendations.statement_captures import capture_document
+
+    terms = IndexTerms(analyzer)
+    assert terms._analysed != terms._chained  # noqa: SLF001 (the direct path is the one used)
+    captures = [capture_document(p).text for p in sorted((SEEDS_DIR / "dev").glob("*.txt"))]
+    assert captures, f"no dev captures in {SEEDS_DIR / 'dev'}"
+    words = {word for text in _texts(library) + captures for word in terms.words(text)}
+    assert len(words) > 1_000
+    for word in sorted(words):
+        assert terms._analysed(word) == terms._chained(word), word  # noqa: SLF001

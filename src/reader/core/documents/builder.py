@@ -23,9 +23,12 @@ class BlockSpec:
     marker: str = ""
 
 
-def build_document(doc_id: str, kind: str, metadata: Metadata, specs: list[BlockSpec]) -> Document:
+def build_document(
+    doc_id: str, kind: str, metadata: Metadata, specs: list[BlockSpec], text_sha256: str = ""
+) -> Document:
     """Join the blocks into the canonical text.
 
+    `text_sha256`: the canonical text's digest as stored at import, if known (Document).
     Blocks are separated by a blank line; consecutive list items by a line break, each
     preceded by its marker ("• ", "1. ") so the plain text reads as it looks. Block and
     sentence ranges cover the words only, never the markers or separators.
@@ -36,7 +39,10 @@ def build_document(doc_id: str, kind: str, metadata: Metadata, specs: list[Block
         for number, block in enumerate(blocks)
         for s, e in _block_sentences(block.kind, text[block.start : block.end])
     ]
-    return Document(doc_id, kind, metadata, text, tuple(blocks), tuple(sentences))
+    doc = Document(doc_id, kind, metadata, text, tuple(blocks), tuple(sentences))
+    if text_sha256:
+        object.__setattr__(doc, "text_sha256", text_sha256)
+    return doc
 
 
 def canonical_text(specs: list[BlockSpec]) -> str:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
+from hashlib import sha256
+from itertools import chain
+from operator import attrgetter
 
 from reader.core.translation import _, pgettext
 
@@ -163,6 +167,20 @@ class Section:
     end: int
 
 
+def _layout_digest(blocks: tuple[Block, ...]) -> str:
+    # One array of numbers and one string of kinds, built by map and zip in C: a formatted
+    # string per block cost more than all the rest of opening the index.
+    numbers = zip(map(_LEVEL, blocks), map(_START, blocks), map(_END, blocks), strict=True)
+    digest = sha256(array("q", chain.from_iterable(numbers)).tobytes())
+    digest.update(";".join(map(_KIND_VALUES.__getitem__, map(_KIND, blocks))).encode())
+    return digest.hexdigest()
+
+
+_KIND_VALUES = {kind: kind.value for kind in BlockKind}
+_KIND, _LEVEL = attrgetter("kind"), attrgetter("level")
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -171,12 +189,26 @@ class Document:
     text: str
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
+    # sha256 of `text` (hex) as its store recorded it at import, so that telling whether the
+    # text changed needs no pass over it; "" until given or worked out (text_digest). Not an
+    # argument: dataclasses.replace(doc, text=...) must not carry the old text's digest over.
+    text_sha256: str = field(default="", init=False, repr=False, compare=False)
     _block_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _sections: tuple[Section, ...] = field(init=False, repr=False, compare=False)
+    # A digest of the blocks' kinds, levels and ranges, made with the document: what the
+    # search index tells a changed layout by, without a pass over the blocks when it opens.
+    layout_digest: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_block_starts", tuple(b.start for b in self.blocks))
         object.__setattr__(self, "_sections", tuple(self._find_sections()))
+        object.__setattr__(self, "layout_digest", _layout_digest(self.blocks))
+
+    def text_digest(self) -> str:
+        """sha256 of the text, hex: the stored one if the loader gave it, else worked out."""
+        if not self.text_sha256:
+            object.__setattr__(self, "text_sha256", sha256(self.text.encode("utf-8")).hexdigest())
+        return self.text_sha256
 
     def block_text(self, index: int) -> str:
         block = self.blocks[index]

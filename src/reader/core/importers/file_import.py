@@ -72,7 +72,8 @@ def import_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedState
 
 
 def to_document(imported: ImportedStatement, doc_id: str) -> Document:
-    return build_document(doc_id, "imported", imported.metadata, list(imported.blocks))
+    blocks = list(imported.blocks)
+    return build_document(doc_id, "imported", imported.metadata, blocks, imported.content_hash)
 
 
 def content_hash(blocks: tuple[BlockSpec, ...]) -> str:

@@ -88,22 +88,26 @@ class Catalogue:
 
     def documents(self) -> list[Document]:
         """Every imported document, in the order they were imported; damaged rows are skipped."""
-        rows = self._db.query("SELECT id, statement FROM catalogue ORDER BY imported_at, rowid")
+        rows = self._db.query(
+            "SELECT id, statement, content_hash FROM catalogue ORDER BY imported_at, rowid"
+        )
         documents = []
         for row in rows:
             try:
-                documents.append(document_from_json(row["statement"], "imported"))
+                documents.append(_document(row))
             except (ValueError, KeyError, TypeError):
                 log.exception("The catalogue entry %s is damaged; it is left out", row["id"])
         return documents
 
     def document(self, doc_id: str) -> Document | None:
         """One imported document, or None if there is none by that id (or it is damaged)."""
-        rows = self._db.query("SELECT statement FROM catalogue WHERE id = ?", (doc_id,))
+        rows = self._db.query(
+            "SELECT statement, content_hash FROM catalogue WHERE id = ?", (doc_id,)
+        )
         if not rows:
             return None
         try:
-            return document_from_json(rows[0]["statement"], "imported")
+            return _document(rows[0])
         except (ValueError, KeyError, TypeError):
             log.exception("The catalogue entry %s is damaged", doc_id)
             return None
@@ -222,6 +226,12 @@ class Catalogue:
             row["id"], row["title"], row["file_name"], row["file_format"], row["content_hash"],
             row["imported_at"], row["size"], self.folder / row["copy_name"],
         )  # fmt: skip
+
+
+def _document(row: sqlite3.Row) -> Document:
+    """The row's statement, with the content hash its import stored (the sha256 of the same
+    canonical text): the index then tells an unchanged text without hashing it again."""
+    return document_from_json(row["statement"], "imported", row["content_hash"])
 
 
 def copy_atomically(source: Path, target: Path) -> int:

@@ -51,15 +51,19 @@ def metadata_json(metadata: Metadata) -> dict[str, Any]:
     }
 
 
-def document_from_json(text: str, kind: str) -> Document:
-    """The document a stored statement describes; ValueError, KeyError or TypeError if damaged."""
+def document_from_json(text: str, kind: str, text_sha256: str = "") -> Document:
+    """The document a stored statement describes; ValueError, KeyError or TypeError if damaged.
+
+    `text_sha256`: the content hash stored beside it (sha256 of the canonical text).
+    """
     raw = json.loads(text)
     if not isinstance(raw, dict):  # valid JSON of the wrong shape, e.g. a list
         raise ValueError("not a statement object")
     if raw.get("format") != STATEMENT_FORMAT:
         raise ValueError(f"unsupported format {raw.get('format')!r}")
     blocks = [_block_spec(block) for block in raw["blocks"]]
-    return build_document(raw["id"], kind, metadata_from_json(raw["metadata"]), blocks)
+    metadata = metadata_from_json(raw["metadata"])
+    return build_document(raw["id"], kind, metadata, blocks, text_sha256)
 
 
 def with_metadata(text: str, metadata: Metadata) -> str:

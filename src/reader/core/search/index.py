@@ -23,6 +23,7 @@ from reader.core.search import whole_postings
 from reader.core.search.aliases import AliasGroup, load_aliases
 from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.block_max import best_of_term
+from reader.core.search.bulk_writing import BulkWriter
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
     Manifest,
@@ -34,9 +35,10 @@ from reader.core.search.index_store import (
     write_manifest,
 )
 from reader.core.search.near_phrases import with_near_phrases
+from reader.core.search.parallel_topics import topics_in_order
 from reader.core.search.passage_documents import passage_documents
 from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
-from reader.core.search.passages import fingerprint, passages
+from reader.core.search.passages import fingerprint, library_fingerprint, passages
 from reader.core.search.phrases import with_pair_terms
 from reader.core.search.prefixes import best, is_plain_prefix, prefix_matches
 from reader.core.search.query import (
@@ -145,12 +147,10 @@ class SearchIndex:
         try:
             build = new_build_folder(self.folder)
             ix = windex.create_in(str(build), self._schema)
-            count = self._write(
-                ix, open_writer(ix, limitmb=128), list(self._documents.values()), [], progress
-            )
+            count = self._write(ix, BulkWriter(ix), list(self._documents.values()), [], progress)
             ix.close()
-            prints = self._fingerprints()
-            write_manifest(build, Manifest(SCHEMA_VERSION, count, prints))
+            prints, library = self._fingerprints(), self._library_fingerprint()
+            write_manifest(build, Manifest(SCHEMA_VERSION, count, prints, library))
             generation = publish(self.folder, build)
         except OSError as error:
             raise self._unwritable(error) from error
@@ -168,13 +168,19 @@ class SearchIndex:
 
     def _update(self, progress: Progress | None) -> str:
         assert self._manifest is not None
+        library = self._library_fingerprint()
+        if library == self._manifest.library:
+            return "unchanged"
         known = self._manifest.docs
         prints = self._fingerprints()
         changed = [
             doc for doc_id, doc in self._documents.items() if known.get(doc_id) != prints[doc_id]
         ]
         removed = [doc_id for doc_id in known if doc_id not in self._documents]
-        if not changed and not removed:
+        if not changed and not removed:  # the same documents, in another order, say
+            with suppress(OSError):  # next time the one digest tells
+                self._manifest = dataclasses.replace(self._manifest, library=library)
+                write_manifest(Path(self._ix.storage.folder), self._manifest)
             return "unchanged"
         try:
             writer = open_writer(self._ix, timeout=LOCK_WAIT_SECONDS)
@@ -189,7 +195,7 @@ class SearchIndex:
                 )
             ) from error
         count = self._write(self._ix, writer, changed, removed + [d.id for d in changed], progress)
-        self._manifest = Manifest(SCHEMA_VERSION, count, prints)
+        self._manifest = Manifest(SCHEMA_VERSION, count, prints, library)
         try:
             write_manifest(Path(self._ix.storage.folder), self._manifest)
         except OSError as error:  # the next opening finds the manifest stale and catches up
@@ -212,8 +218,9 @@ class SearchIndex:
         try:
             for doc_id in deleted:
                 writer.delete_by_term("doc_id", doc_id)
-            for number, doc in enumerate(added, 1):
-                for passage in passages(doc, self._topics.of(doc)):
+            found = topics_in_order(added, self._topics)
+            for number, (doc, topics) in enumerate(zip(added, found, strict=True), 1):
+                for passage in passages(doc, topics):
                     writer.add_document(**self._records(passage))
                 if progress is not None:
                     progress(number, len(added))
@@ -236,6 +243,9 @@ class SearchIndex:
                 folder=self.folder, reason=reason
             )
         )
+
+    def _library_fingerprint(self) -> str:
+        return library_fingerprint(self._documents.values(), self._topics.signature)
 
     def _fingerprints(self) -> dict[str, str]:
         signature = self._topics.signature

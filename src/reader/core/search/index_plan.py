@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.core.documents.document import Document
 from reader.core.search.index_store import current_generation, read_manifest
 from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
-from reader.core.search.passages import fingerprint, passages
+from reader.core.search.passages import fingerprint, library_fingerprint, passages
 
 
 def passages_to_index(
@@ -27,6 +27,9 @@ def passages_to_index(
     if manifest is None:
         return sum(_count(doc) for doc in documents)
     signature = (topics or bundled_passage_topics()).signature  # as SearchIndex fingerprints
+    documents = list(documents)
+    if manifest.library == library_fingerprint(documents, signature):
+        return 0
     return sum(
         _count(doc) for doc in documents if manifest.docs.get(doc.id) != fingerprint(doc, signature)
     )

@@ -2,7 +2,7 @@
 
 Layout under the index folder: CURRENT (the name of the live generation), gen-000001/ ...
 Each generation holds the Whoosh files and manifest.json (schema version, passage count,
-and a fingerprint per document), written after the Whoosh commit it describes.
+a fingerprint per document and one of them all), written after the Whoosh commit it describes.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Manifest:
     schema: int
     passages: int = 0
     docs: dict[str, str] = field(default_factory=dict)
+    library: str = ""  # library_fingerprint of the documents as written (passages.py)
 
 
 def current_generation(root: Path) -> Path | None:
@@ -44,13 +45,19 @@ def current_generation(root: Path) -> Path | None:
 def read_manifest(generation: Path) -> Manifest | None:
     try:
         raw = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
-        return Manifest(int(raw["schema"]), int(raw["passages"]), dict(raw["docs"]))
+        docs, library = dict(raw["docs"]), str(raw.get("library", ""))
+        return Manifest(int(raw["schema"]), int(raw["passages"]), docs, library)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def write_manifest(generation: Path, manifest: Manifest) -> None:
-    data = {"schema": manifest.schema, "passages": manifest.passages, "docs": manifest.docs}
+    data = {
+        "schema": manifest.schema,
+        "passages": manifest.passages,
+        "library": manifest.library,
+        "docs": manifest.docs,
+    }
     _write_atomically(generation / MANIFEST, json.dumps(data, indent=0))
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from operator import attrgetter
 
 from reader.core.documents.document import BlockKind, Document
 
@@ -45,19 +43,18 @@ def fingerprint(doc: Document, derived: str = "") -> str:
     `derived` names how the rest was derived from the text (the recommendation rules'
     signature), so that a new rule set changes every fingerprint.
     """
-    digest = hashlib.sha256()
-    for part in (doc.id, doc.metadata.display_title, doc.text, derived):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    # The layout as one array of numbers and one string of kinds, built by map and zip in C:
-    # a formatted string per block was most of an opening at 50,000 passages.
-    blocks = doc.blocks
-    numbers = zip(map(_LEVEL, blocks), map(_START, blocks), map(_END, blocks), strict=True)
-    digest.update(array("q", chain.from_iterable(numbers)).tobytes())
-    digest.update(";".join(map(_KIND_VALUES.__getitem__, map(_KIND, blocks))).encode())
-    return digest.hexdigest()
+    # The text and the layout by the digests the document came with (the text's stored at
+    # import): hashing 24 MB of text and 50,000 blocks was most of opening the index.
+    return hashlib.sha256("\0".join((*_parts(doc), derived)).encode("utf-8")).hexdigest()
 
 
-_KIND_VALUES = {kind: kind.value for kind in BlockKind}
-_KIND, _LEVEL = attrgetter("kind"), attrgetter("level")
-_START, _END = attrgetter("start"), attrgetter("end")
+def library_fingerprint(documents: Iterable[Document], derived: str = "") -> str:
+    """Changes whenever any document's fingerprint would, or the documents or their order do:
+    one digest of all, so that opening an index of an unchanged library works out no
+    document's own (2,500 of them took half of opening the index at 50,000 passages)."""
+    parts = chain.from_iterable(map(_parts, documents))
+    return hashlib.sha256("\0".join((*parts, derived)).encode("utf-8")).hexdigest()
+
+
+def _parts(doc: Document) -> tuple[str, str, str, str]:
+    return doc.id, doc.metadata.display_title, doc.text_digest(), doc.layout_digest
