@@ -35,10 +35,11 @@ from reader.core.search.query import (
 # ["word", text] | ["phrase", text] | ["not", node] | ["and", node, ...] | ["or", node, ...]
 Node = list[Union[str, "Node"]]
 
-_TOKEN = re.compile(r"\"[^\"]*\"|“[^”]*”|[()]|[^\s()\"“”]+")  # a lone quote is no token
+# A phrase (-"excluded" too), a bracket, or a run of anything else; a lone quote is none.
+_TOKEN = re.compile(r"-?(?:\"[^\"]*\"|“[^”]*”)|[()]|[^\s()\"“”]+")
 _WORDS = re.compile(WORD_PATTERN)
 _PREFIX = re.compile(r"^(\w+)\*$")
-_NEGATED = re.compile(r"^-(?=\w)")
+_NEGATED = re.compile(r"^-(?=[\w\"“])")
 OPERATORS = ("AND", "OR", "NOT")
 
 
@@ -108,16 +109,13 @@ class _Reader:
             if self._next_is(")"):
                 self.at += 1
             return inner
-        if token[0] in '"“':
-            return self._leaf(_WORDS.findall(token), phrase=True)
         prefix = _PREFIX.match(token)
         if prefix:
             self.prefixes.append(prefix.group(1).lower())
             return None
-        if _NEGATED.match(token):
-            negated = self._leaf(_WORDS.findall(token), phrase=False)
-            return ["not", negated] if negated is not None else None
-        return self._leaf(_WORDS.findall(token), phrase=False)
+        excluded = bool(_NEGATED.match(token))
+        leaf = self._leaf(_WORDS.findall(token), phrase=token.lstrip("-")[:1] in '"“')
+        return ["not", leaf] if excluded and leaf is not None else leaf
 
     def _leaf(self, words: list[str], phrase: bool) -> Node | None:
         self.words += len(words)
