@@ -199,12 +199,14 @@ def say_broad(
                 )
                 found = admin.execute(f"SELECT count(*) FROM passages WHERE {condition}", (word,))
                 counts.append(found.fetchone()[0])  # type: ignore[index]
-            share = statistics.median(counts) / passages
+            found = [n for n in counts if n]  # none: a stop word of PostgreSQL's
+            stopped = f", {len(counts) - len(found)} of them stop words" if found != counts else ""
+            share = statistics.median(found or [0]) / passages
             print(
                 f"broad, {kind} across the whole archive (no bar): {p50:.0f} / {p95:.0f} ms"
-                f" p50 / p95; each matches {min(counts):,} to {max(counts):,} passages"
-                f" (median {share:.0%} of {passages:,}), and the ten shown are the best of"
-                f" the first {CANDIDATES:,} found, not of them all"
+                f" p50 / p95; they match {min(found or [0]):,} to {max(found or [0]):,}"
+                f" passages (median {share:.0%} of {passages:,}{stopped}), and the ten shown"
+                f" are the best of the first {CANDIDATES:,} found, not of them all"
             )
 
 
