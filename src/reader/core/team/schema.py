@@ -341,16 +341,16 @@ MIGRATIONS: tuple[str, ...] = (
     # field holds them (reader.core.search.phrases): a phrase of two words is that one term,
     # exact, and a longer one its pairs, its positions then checked in the rows holding them.
     # It is derived from the stored vector and not stored itself (an index expression, as
-    # the `simple` vector is): it costs about what to_tsvector does, and stored would have cut
-    # the load by a third. Its index answers words too, so the English vector's goes.
-    # Pairs over 62 bytes or past position 16382 (a vector piles the words beyond it on
-    # 16383) are left out on both sides; a passage whose terms would outgrow a tsvector's
-    # 1 MB keeps its words and the mark ' ' instead of pairs, and a phrase also finds it
-    # through its words (passage_query()).
+    # the `simple` vector is): stored, it would add to each row of the COPY about what
+    # to_tsvector costs there (57 µs a passage against 63 here). Its index answers words
+    # too, so the English vector's goes. Pairs over 63 bytes or reaching position 16383 (a
+    # vector piles every word beyond it there) are left out on both sides; a passage whose
+    # terms would outgrow a tsvector's 1 MB keeps its words and the mark ' ' instead of
+    # pairs, and a phrase also finds it through its words (passage_query()).
     f"""
     CREATE FUNCTION passage_terms(v tsvector) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $f$
-        SELECT CASE WHEN coalesce(sum(octet_length(pair) + 1), 0) + octet_length(strip(v)::text)
+        SELECT CASE WHEN coalesce(sum(octet_length(pair) + 1), 0) + pg_column_size(strip(v))
                          < 1000000
                     THEN strip(v) || coalesce(array_to_tsvector(array_agg(pair)), '')
                     ELSE strip(v) || array_to_tsvector('{{" "}}') END
