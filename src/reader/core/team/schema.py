@@ -332,6 +332,175 @@ MIGRATIONS: tuple[str, ...] = (
         USING ({_TEAM_MEMBER}) WITH CHECK ({_TEAM_MEMBER});
     GRANT INSERT ON passages TO {ANALYST};
     """,
+    # 5: phrases through word pairs, and the query a tree built by the client with the local
+    # index's aliases and hyphens (reader.core.team.query). A phrase of two common words
+    # matched every passage holding both (GIN keeps no positions), each row then read and its
+    # positions checked: 33,000 rows for 276 matches, 150-200 ms across 10^6 passages.
+    # passage_terms() is a passage's English words and each two of them that follow one
+    # another, stop words aside, as one lexeme ("error name"), as the local index's `pairs`
+    # field holds them (reader.core.search.phrases): a phrase of two words is that one term,
+    # exact, and a longer one its pairs, its positions then checked in the rows holding them.
+    # It is derived from the stored vector and not stored itself (an index expression, as
+    # the `simple` vector is): stored, it would add to each row of the COPY about what
+    # to_tsvector costs there (57 µs a passage against 63 here). Its index answers words
+    # too, so the English vector's goes. Pairs over 63 bytes or reaching position 16383 (a
+    # vector piles every word beyond it there) are left out on both sides; a passage whose
+    # terms would outgrow a tsvector's 1 MB keeps its words and the mark ' ' instead of
+    # pairs, and a phrase also finds it through its words (passage_query()).
+    f"""
+    CREATE FUNCTION passage_terms(v tsvector) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $f$
+        SELECT CASE WHEN coalesce(sum(octet_length(pair) + 1), 0) + pg_column_size(strip(v))
+                         < 1000000
+                    THEN strip(v) || coalesce(array_to_tsvector(array_agg(pair)), '')
+                    ELSE strip(v) || array_to_tsvector('{{" "}}') END
+        FROM (
+            SELECT w || ' ' || lead(w) OVER o AS pair, lead(p) OVER o AS next
+            FROM (SELECT lexeme AS w, unnest(positions) AS p FROM unnest(v)) x
+            WINDOW o AS (ORDER BY p)
+        ) y
+        WHERE next < 16383 AND octet_length(pair) < 64
+    $f$;
+    DROP INDEX passages_english;
+    CREATE INDEX passages_terms ON passages USING gin (passage_terms(english));
+
+    -- The pairs of passage_terms(v), all required (NULL for none): a phrase's.
+    CREATE FUNCTION pairs_of(v tsvector) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $f$
+        SELECT string_agg(
+            '''' || replace(replace(l, chr(92), chr(92) || chr(92)), '''', '''''') || '''',
+            ' & ')::tsquery
+        FROM unnest(tsvector_to_array(passage_terms(v))) l
+        WHERE l LIKE '_% _%'
+    $f$;
+
+    -- A query tree as JSON: ["word", text], ["phrase", text], ["not", node], ["and", node...],
+    -- ["or", node...], its words read by the English configuration here, as the passages'
+    -- are. `terms` is what a match holds in passage_terms() (NULL: nothing known), and
+    -- `exact` whether that is the whole query; when not, `english` (also the query ranked)
+    -- is checked in each candidate: phrases with their positions. A phrase of two words is
+    -- its pair, whatever stop words stand between them in a passage, as in the local index;
+    -- a longer one, or with stop words typed, its pairs and then its positions.
+    CREATE FUNCTION passage_query(
+        node jsonb, OUT english tsquery, OUT terms tsquery, OUT exact boolean)
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $f$
+    DECLARE
+        kind text := node->>0;
+        v tsvector;
+        at integer[];
+        part record;
+        seen boolean := false;
+    BEGIN
+        exact := true;
+        IF kind = 'word' THEN
+            english := plainto_tsquery('english', node->>1);
+            terms := english;
+        ELSIF kind = 'phrase' THEN
+            v := to_tsvector('english', node->>1);
+            at := ARRAY(SELECT unnest(positions) AS p FROM unnest(v) ORDER BY p);
+            english := plainto_tsquery('english', node->>1);
+            -- A passage too large for its pairs is found by the phrase's words (' ').
+            terms := pairs_of(v) || ($$' '$$::tsquery && english);
+            IF cardinality(at) < 2 THEN
+                terms := english;
+            ELSIF terms IS NULL OR cardinality(at) > 2 OR at[2] <> at[1] + 1 THEN
+                english := phraseto_tsquery('english', node->>1);
+                terms := coalesce(terms, plainto_tsquery('english', node->>1));
+                exact := false;
+            END IF;
+        ELSIF kind = 'not' THEN
+            SELECT * INTO part FROM passage_query(node->1);
+            english := !! part.english;
+            exact := part.exact;
+            terms := CASE WHEN part.exact THEN !! part.terms END;
+        ELSIF kind IN ('and', 'or') THEN
+            FOR part IN
+                SELECT q.* FROM jsonb_array_elements(node) WITH ORDINALITY AS c(child, n),
+                    LATERAL passage_query(c.child) q
+                WHERE c.n > 1 ORDER BY c.n
+            LOOP
+                CONTINUE WHEN part.english IS NULL OR numnode(part.english) = 0;  -- stop words
+                IF NOT seen THEN
+                    english := part.english;
+                    terms := part.terms;
+                    seen := true;
+                ELSIF kind = 'and' THEN
+                    english := english && part.english;
+                    terms := coalesce(terms && part.terms, terms, part.terms);
+                ELSE  -- an alternative of which nothing is known leaves nothing known
+                    english := english || part.english;
+                    terms := terms || part.terms;
+                END IF;
+                exact := exact AND part.exact;
+            END LOOP;
+        ELSE
+            RAISE EXCEPTION 'not a query node: %', node;
+        END IF;
+    END $f$;
+
+    -- As in migration 3, the query a tree (passage_query) instead of websearch syntax, its
+    -- candidates found through passage_terms(). `IS TRUE` keeps the check of the phrases'
+    -- positions out of the bitmap, where it would merge their words' long lists and mark
+    -- every row for a recheck, which recomputes the terms.
+    DROP FUNCTION search_passages(text, text, text, integer);
+    CREATE FUNCTION search_passages(p_team text, query jsonb, prefixes text, wanted integer)
+    RETURNS TABLE (doc_id text, doc_title text, section text, start integer, "end" integer,
+                   score real, headline text, total bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp SET jit = off SET work_mem = '64MB' AS $f$
+    DECLARE
+        teams text[];
+        q record;
+        e tsquery;
+        t tsquery;
+        exact boolean;
+        s tsquery;
+        matching text;
+    BEGIN
+        SELECT array_agg(m.team) INTO teams FROM members m
+        WHERE m.role = session_user AND (p_team IS NULL OR m.team = p_team);
+        IF query IS NOT NULL THEN
+            q := passage_query(query);
+            e := q.english;
+            IF numnode(e) = 0 THEN e := NULL; END IF;  -- stop words only
+            t := q.terms;
+            exact := q.exact;
+        END IF;
+        IF prefixes <> '' THEN
+            s := to_tsquery('simple', prefixes);
+        END IF;
+        IF teams IS NULL OR (e IS NULL AND s IS NULL) THEN
+            RETURN;
+        END IF;
+        matching := concat_ws(' AND ',
+            CASE WHEN e IS NOT NULL AND t IS NOT NULL THEN 'passage_terms(p.english) @@ $6' END,
+            CASE WHEN e IS NOT NULL AND t IS NULL THEN 'p.english @@ $2' END,
+            CASE WHEN e IS NOT NULL AND t IS NOT NULL AND NOT exact THEN
+                '(p.english @@ $2) IS TRUE' END,
+            CASE WHEN s IS NOT NULL THEN $$to_tsvector('simple', p.text) @@ $3$$ END);
+        RETURN QUERY EXECUTE format($q$
+            WITH candidates AS MATERIALIZED (
+                SELECT p.doc_id, p.doc_title, p.section, p.start, p."end", p.text, p.english
+                FROM passages p
+                WHERE p.team = ANY ($1) AND %s
+                LIMIT $5
+            ), ranked AS (
+                SELECT c.doc_id, c.doc_title, c.section, c.start, c."end", c.text,
+                       coalesce(ts_rank_cd(c.english, $2), 0)::real AS score,
+                       count(*) OVER () AS total
+                FROM candidates c
+                ORDER BY score DESC, c.doc_id, c.start LIMIT $4
+            )
+            SELECT r.doc_id, r.doc_title, r.section, r.start, r."end", r.score,
+                   ts_headline('english', r.text, coalesce($2, $3),
+                               'StartSel=<<, StopSel=>>, MaxWords=40, MinWords=15, MaxFragments=1'),
+                   r.total
+            FROM ranked r ORDER BY r.score DESC, r.doc_id, r.start
+        $q$, matching) USING teams, e, s, wanted, greatest(wanted, {CANDIDATES}), t;
+    END $f$;
+    REVOKE ALL ON FUNCTION search_passages(text, jsonb, text, integer) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION search_passages(text, jsonb, text, integer) TO {ANALYST};
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,13 +1,15 @@
 """One small search interface, two backends: the laptop's Whoosh index, and the team's
 archive in PostgreSQL's full-text search, for archives past what a laptop's index serves.
 
-The server's query language is websearch_to_tsquery's (words, "phrases", OR, -word) with
-English stemming; a word ending in * is a prefix, searched unstemmed through the `simple`
-configuration. Both backends answer with the same SearchResults, and say what they searched.
+The server reads a query as the local index does, with its aliases and hyphenated words,
+and stems with PostgreSQL's English configuration (reader.core.team.query); a word ending in
+* is a prefix, searched unstemmed through the `simple` configuration. Both backends answer
+with the same SearchResults, and say what they searched.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Collection, Iterable
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from reader.core.search.results import Hit, SearchResults
 from reader.core.search.snippets import Snippet
 from reader.core.team.connection import TeamLink, describe, open_connection, unreachable
+from reader.core.team.query import ServerQuery, server_query
 from reader.core.team.schema import CANDIDATES, TeamError
 from reader.core.translation import _
 
@@ -26,9 +29,7 @@ if TYPE_CHECKING:
     from reader.core.documents.document import Document
     from reader.core.search.index import SearchIndex
 
-_PREFIX = re.compile(r"(?<![\w\"])(\w+)\*")
 _MARK = re.compile(r"<<(.*?)>>", re.DOTALL)
-_PREFIX_WORD = re.compile(r"^\w+$")
 
 
 class SearchBackend(Protocol):
@@ -75,14 +76,14 @@ class TeamSearch:
         self, text: str, limit: int = 10, doc_ids: Collection[str] | None = None
     ) -> SearchResults:
         started = time.perf_counter()
-        words, prefixes = split_prefixes(text)
-        if not words.strip() and not prefixes:
+        query = server_query(text)
+        if query.empty:
             return SearchResults(text)
         import psycopg
 
         try:
             with open_connection(self.link.dsn, passfile=self.link.passfile) as server:
-                rows = search_rows(server, self.link.team, words, prefixes, limit, doc_ids)
+                rows = search_rows(server, self.link.team, query, limit, doc_ids)
         except psycopg.OperationalError as error:
             raise TeamError(unreachable(self.link.dsn, error)) from None
         hits = tuple(_hit(row) for row in rows)
@@ -104,29 +105,24 @@ class TeamSearch:
         )
 
 
-def split_prefixes(text: str) -> tuple[str, str]:
-    """The query for websearch_to_tsquery, and its prefix words as a `simple` tsquery."""
-    found = [word.lower() for word in _PREFIX.findall(text) if _PREFIX_WORD.match(word)]
-    rest = _PREFIX.sub(" ", text)
-    return " ".join(rest.split()), " & ".join(f"{word}:*" for word in found)
-
-
 def search_rows(
     server: psycopg.Connection,
-    team: str,
-    words: str,
-    prefixes: str,
+    team: str | None,
+    query: ServerQuery,
     limit: int,
     doc_ids: Collection[str] | None = None,
 ) -> list[tuple[object, ...]]:
+    """search_passages()'s rows for `query` in `team` (None: every team of the role's)."""
     wanted = _wanted(limit, doc_ids)
-    rows = server.execute(
-        "SELECT * FROM search_passages(%s, %s, %s, %s)", (team, words, prefixes, wanted)
-    ).fetchall()
+    tree = json.dumps(query.tree) if query.tree is not None else None
+    rows = server.execute(SEARCH_PASSAGES, (team, tree, query.prefixes, wanted)).fetchall()
     if doc_ids:
         kept = set(doc_ids)
         rows = [row for row in rows if row[0] in kept][:limit]
     return rows
+
+
+SEARCH_PASSAGES = "SELECT * FROM search_passages(%s, %s::jsonb, %s, %s)"
 
 
 def _wanted(limit: int, doc_ids: Collection[str] | None) -> int:
