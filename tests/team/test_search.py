@@ -314,3 +314,27 @@ def test_phrases_move_to_their_pairs_on_a_server_at_version_4(cluster: clusters.
     with psycopg.connect(cluster.dsn("erin", "erin-secret", dbname="at4")) as erin:
         assert [r[3] for r in search_rows(erin, "east", server_query('"arms control"'), 10)] == [0]
         assert len(search_rows(erin, "east", server_query("arms control"), 10)) == 2
+
+
+def test_a_session_keeps_its_connection_and_replaces_one_the_server_dropped(
+    tmp_path: Path, team_server: TeamServer
+) -> None:
+    from reader.core.team import connection
+    from reader.core.team.search import ServerSession
+
+    db = open_laptop(tmp_path / "a")
+    connection.connect_library(db, team_server.dsn("alice"), "north")
+    session = ServerSession()
+    backend = TeamSearch(connection.required_link(db), session)
+    backend.search("Russia")
+    first = session._connection
+    backend.search("dialogue")
+    assert session._connection is first and first is not None
+    with team_server.admin() as admin:  # as a server restart or an idle timeout would
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'"
+        )
+    assert backend.search("Russia").query == "Russia"  # answered, on a new connection
+    assert session._connection is not first
+    session.close()
+    assert first.closed

@@ -27,6 +27,7 @@ from reader.ui.tasks import Done, Failed, run_task, serial_pool
 if TYPE_CHECKING:
     from reader.core.team.connection import TeamLink
     from reader.core.team.report import SyncReport
+    from reader.core.team.search import ServerSession
     from reader.core.user_db import UserDatabase
 
 LAPTOP, TEAM = "laptop", "team"
@@ -98,11 +99,15 @@ class ArchiveChoice(QObject):
         self._team, self._library, self._settings = team, library, settings
         self._searches = NewestOnly(self)
         self._after_sync: Hit | None = None  # the hit to open once "Sync now" has brought it
+        self._session: ServerSession | None = None  # the archive's connection, kept
         self.combo = _where_combo()
         self._linked = False
         if settings is not None:
             self.combo.setCurrentIndex(max(0, self.combo.findData(settings.get(S.SEARCH_WHERE))))
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
         team.changed.connect(self.refresh)
         team.synced.connect(self._on_team_synced)
         team.sync_failed.connect(self._on_team_sync_failed)
@@ -127,13 +132,16 @@ class ArchiveChoice(QObject):
     def search(self, text: str, doc_id: str | None, limit: int, done: Done, failed: Failed) -> bool:
         """Search the archive (done(Answer) or failed(error) later); False if there is no
         team after all, and this laptop is to be searched."""
-        from reader.core.team.search import TeamSearch
+        from reader.core.team.search import ServerSession, TeamSearch
 
         link = self._team.link()
         if link is None:
             self.refresh()
             return False
-        task = functools.partial(search_team, TeamSearch(link), text, doc_id, limit)
+        if self._session is None:  # used on the search thread only, one search at a time
+            self._session = ServerSession()
+        backend = TeamSearch(link, self._session)
+        task = functools.partial(search_team, backend, text, doc_id, limit)
         self._searches.run(task, done, failed)
         return True
 
@@ -160,8 +168,12 @@ class ArchiveChoice(QObject):
         """A new search: a hit waiting for a sync is no longer wanted."""
         self._after_sync = None
 
+    @Slot()
     def shutdown(self) -> None:
+        """The app is quitting: the search under way ends, and the kept connection closes."""
         self._searches.wait()
+        if self._session is not None:
+            self._session.close()
 
     # Answers -------------------------------------------------------------------------------
     def _on_located(self, hit: Hit, doc_id: str | None) -> None:
