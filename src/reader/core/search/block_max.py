@@ -38,7 +38,7 @@ def best_of_term(searcher: Any, q: Any, limit: int) -> tuple[Ranked, list[int]] 
     numbers: list[int] = []
     ranked = []
     for postings, blocks, offset in parts:
-        numbers += [n + offset for n in postings.numbers] if offset else postings.numbers
+        numbers += [n + offset for n in postings.numbers] if offset else list(postings.numbers)
         ends = [start for start, _, _ in blocks[1:]] + [len(postings.numbers)]
         for (start, weight, length), end in zip(blocks, ends, strict=True):
             ranked.append((postings.bound(weight, length), start, end, postings, offset))
