@@ -4,8 +4,9 @@ A common word matches 16,000 passages of 50,000; scoring each took a third of it
 time, for ten hits. Each of Whoosh's posting blocks (up to 128 passages) records its most
 weight and its least field length, which bound any score in it (TermPostings.bound). The
 blocks are scored from the highest bound down, and once ten passages score more than the
-next block's bound, the rest cannot enter. Every passage is still decoded: the counts per
-statement need them all, unscored.
+next block's bound, the rest cannot enter. Every passage is still decoded (or its list kept
+from an earlier query, decoded_postings.py): the counts per statement need them all,
+unscored.
 """
 
 from __future__ import annotations
