@@ -5,8 +5,8 @@ by block is the floor of reading it in Python: a common word at 200,000 passages
 postings, 900 blocks) took 10 ms of its query's 25 on a quiet machine. The words a reader
 searches for come back (the query typed a word at a time, the same words under another
 filter, the next query sharing a word), so each segment reader keeps the lists it decoded
-last, as compact arrays, up to MOST_POSTINGS postings in all: about 12 bytes each, so
-some 25 MB at most. A reader is a fixed state of the index: an update makes a new one,
+last, as compact arrays, up to MOST_POSTINGS postings: about 12 bytes each, so some
+25 MB a segment at most. A reader is a fixed state of the index: an update makes a new one,
 and its lists go with the old (kept_per_reader.py).
 """
 

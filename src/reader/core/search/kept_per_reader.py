@@ -2,7 +2,7 @@
 
 A reader is a fixed state of a segment: an update of the index makes new readers, and what
 was kept for the old ones goes with them (weak references). Kept things are dropped the
-longest unused first once their sizes add up to more than the bound.
+longest unused first once a reader's add up to more than the bound.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ V = TypeVar("V")
 
 
 class KeptPerReader(Generic[V]):
-    """Values by reader and key, up to `most` in all as `size` measures them."""
+    """Values by reader and key, up to `most` per reader as `size` measures them. Each
+    reader's are used under its index's lock (SearchIndex)."""
 
     def __init__(self, most: int, size: Callable[[V], int]) -> None:
         self._most, self._size = most, size
