@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import operator
+import re
 from collections.abc import Callable, Iterable, Iterator, Set
-from typing import Any
+from itertools import compress
+from typing import Any, cast
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -23,6 +26,7 @@ from reader.core.search.aliases import AliasGroup
 WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:['’ʼ]\w+)?"
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _MAX_KNOWN_WORDS = 200_000
+_GROUP = re.Match.group
 
 
 class AcronymFilter(Filter):
@@ -120,8 +124,18 @@ class IndexTerms:
     def spans(self, text: str, wanted: Set[str]) -> list[tuple[int, int]]:
         """Where `text` has a word with one of the `wanted` terms: one pass of the tokenizer
         and a look-up per word, not the analyzer's whole chain over the text again."""
-        of = self.of
-        return [m.span() for m in self._finditer(text) if not wanted.isdisjoint(of(m.group()))]
+        found = list(self._finditer(text))
+        words = list(map(_GROUP, found))
+        # Looked up by map in C: a Python step per word of the ten hits was 40 % of the time
+        # of a query of a rare word or a phrase.
+        known: list[tuple[str, ...] | None] = list(map(self._known.get, words))
+        terms = (
+            [self.of(w) if t is None else t for w, t in zip(words, known, strict=True)]
+            if None in known
+            else cast("list[tuple[str, ...]]", known)
+        )
+        held = map(operator.not_, map(wanted.isdisjoint, terms))
+        return [m.span() for m in compress(found, held)]
 
     def of(self, word: str) -> tuple[str, ...]:
         """The terms of one word: () for a word the filters drop (a stop word)."""

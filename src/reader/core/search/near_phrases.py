@@ -60,8 +60,10 @@ class NearPhrase(CheckedPhrase):
     def apply(self, fn: Any) -> Any:
         return NearPhrase(fn(self.child), self.fieldname, self.sequence, self.slop, self._words)
 
-    def holds_in(self, searcher: Any, number: int) -> bool:
-        text = searcher.stored_fields(number).get(self.fieldname) or ""
+    def verdict_key(self) -> tuple[Any, ...]:
+        return (*super().verdict_key(), self.slop)
+
+    def holds_in_text(self, text: str) -> bool:
         terms = [w for w in self._words(text) if not w.startswith(STOPPED)]
         return holds_near(terms, self.sequence, self.slop)
 

@@ -15,19 +15,27 @@ little; positions with the stop words kept would have grown the index for every 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any
+from itertools import chain
+from typing import Any, cast
 
 from whoosh import query
 from whoosh.analysis import ShingleFilter
 from whoosh.matching import FilterMatcher, NullMatcher
 
 from reader.core.search.analysis import APOSTROPHES, IndexTerms
+from reader.core.search.kept_per_reader import KeptPerReader
 
 PAIRS = "pairs"
 SEPARATOR = " "
 STOPPED = "\x00"  # starts a word the analyzer drops, kept as written: no term starts so
 _MOST_KNOWN_WORDS = 200_000
+# Which candidates of a phrase hold it, by reader and phrase: a candidate is read whole, and
+# the phrases of aliases ("United States of America") come back with each query of their
+# group. Up to this many phrases' verdicts (a few hundred passages each) per reader.
+_MOST_PHRASES = 512
+_verdicts: KeptPerReader[dict[int, bool]] = KeptPerReader(_MOST_PHRASES, lambda _: 1)
 
 
 def pairs_analyzer(analyzer: Any) -> Any:
@@ -51,17 +59,27 @@ class PhraseWords:
         self._known: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> list[str]:
-        known, out = self._known, list[str]()
+        known = self._known
         if len(known) > _MOST_KNOWN_WORDS:
             known.clear()
-        for word in self._terms.words(text):
-            found = known.get(word)
-            if found is None:
-                found = known[word] = self._terms.of(word) or (
-                    STOPPED + word.translate(APOSTROPHES).lower(),
+        words = self._terms.words(text)
+        # Each word looked up by map in C: a phrase's candidates are read whole, and a Python
+        # step per word of each was most of a phrase of four words' time at 200,000 passages.
+        found = list(map(known.get, words))
+        if None in found:
+            learn = self._learn
+            return list(
+                chain.from_iterable(
+                    learn(word) if f is None else f for word, f in zip(words, found, strict=True)
                 )
-            out += found
-        return out
+            )
+        return list(chain.from_iterable(cast("list[tuple[str, ...]]", found)))
+
+    def _learn(self, word: str) -> tuple[str, ...]:
+        found = self._known[word] = self._terms.of(word) or (
+            STOPPED + word.translate(APOSTROPHES).lower(),
+        )
+        return found
 
 
 class ExactPhrase(query.Phrase):
@@ -129,6 +147,7 @@ class CheckedPhrase(query.WrappingQuery):
         super().__init__(child)
         self.fieldname, self.sequence, self._words = fieldname, sequence, words
         self._found: dict[int, set[int]] = {}  # by searcher (Whoosh asks once per segment)
+        self._stop_runs: list[re.Pattern[str]] | None = None
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -155,8 +174,28 @@ class CheckedPhrase(query.WrappingQuery):
         return {n for n in self.child.docs(searcher) if self.holds_in(searcher, n)}
 
     def holds_in(self, searcher: Any, number: int) -> bool:
-        """Whether passage `number` of `searcher` holds the phrase in its stored text."""
-        text = searcher.stored_fields(number).get(self.fieldname) or ""
+        """Whether passage `number` of `searcher` holds the phrase in its stored text: as
+        found by an earlier query of the same reader, or read now."""
+        reader = searcher.reader()
+        key = self.verdict_key()
+        verdicts = _verdicts.get(reader, key)
+        if verdicts is None:
+            verdicts = _verdicts.put(reader, key, {})
+        found = verdicts.get(number)
+        if found is None:
+            text = searcher.stored_fields(number).get(self.fieldname) or ""
+            found = verdicts[number] = self.holds_in_text(text)
+        return found
+
+    def verdict_key(self) -> tuple[Any, ...]:
+        """What the verdict on a passage depends on, besides the passage."""
+        return (type(self), self.fieldname, self.sequence)
+
+    def holds_in_text(self, text: str) -> bool:
+        if self._stop_runs is None:
+            self._stop_runs = stop_runs(self.sequence)
+        if not all(run.search(text) for run in self._stop_runs):
+            return False
         return holds(self._words(text), self.sequence)
 
 
@@ -166,6 +205,30 @@ class _Only(FilterMatcher):
 
     def supports_block_quality(self) -> bool:
         return False
+
+
+def stop_runs(sequence: Sequence[str]) -> list[re.Pattern[str]]:
+    """A pattern for each run of stop words inside `sequence` that a text holding it holds:
+    "calls of this function" has its pairs' candidates ("call this function", "calls the
+    function") and needs "of" then "this" in the text, found by the pattern in C before
+    the text is read word by word.
+
+    A token of the tokenizer ends and starts beside a non-word character, and only such
+    characters stand between two tokens, so the run's words as written, separated by
+    non-word characters, are in the text. A word of other than ASCII word characters is
+    left out of the patterns: its lower case may not be its length in the text, and an
+    apostrophe in it may be another one."""
+    runs: list[list[str]] = [[]]
+    for word in sequence:
+        if word.startswith(STOPPED):
+            runs[-1].append(word[len(STOPPED) :])
+        elif runs[-1]:
+            runs.append([])
+    return [
+        re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, run)) + r"(?!\w)", re.IGNORECASE)
+        for run in runs
+        if run and all(w.isascii() and re.fullmatch(r"\w+", w) for w in run)
+    ]
 
 
 def holds(words: Sequence[str], sequence: Sequence[str]) -> bool:

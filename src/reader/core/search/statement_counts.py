@@ -8,8 +8,11 @@ the 16,000 passages a common word matches at 50,000 (2-3 ms of every such query)
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import partial
+from itertools import compress
 
 # Under this many matches per run, the matches are walked; over it, every run is searched.
 SPARSE = 8
@@ -27,6 +30,7 @@ class StatementRuns:
                 names.append(name)
                 last = name
         self._starts, self._names = starts, names
+        self._unique = len(set(names)) == len(names)  # each statement in one run
         self._ends = [*starts[1:], len(statement_of)]
 
     def count(self, numbers: Iterable[int]) -> dict[str, int]:
@@ -34,13 +38,17 @@ class StatementRuns:
         ordered = sorted(numbers)
         if len(ordered) * SPARSE < len(self._starts):
             return self._walked(ordered)
-        # Where each run begins in the matches; a run's count is the step to the next.
-        at = [bisect_left(ordered, start) for start in self._starts]
+        # Where each run begins in the matches; a run's count is the step to the next. The
+        # searches and the steps run in C (map), not a Python step per run: 10,000 runs
+        # at 200,000 passages.
+        at = list(map(partial(bisect_left, ordered), self._starts))
         at.append(len(ordered))
+        steps = list(map(operator.sub, at[1:], at))
+        if self._unique:
+            return dict(compress(zip(self._names, steps, strict=True), steps))
         counts: dict[str, int] = {}
-        for name, here, following in zip(self._names, at, at[1:], strict=False):
-            if following > here:
-                counts[name] = counts.get(name, 0) + following - here
+        for name, step in compress(zip(self._names, steps, strict=True), steps):
+            counts[name] = counts.get(name, 0) + step
         return counts
 
     def _walked(self, ordered: list[int]) -> dict[str, int]:

@@ -15,25 +15,17 @@ left to Whoosh: `scores` says None.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
-from itertools import accumulate
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import FilterMatcher
 from whoosh.scoring import BM25FScorer
 
+from reader.core.search.decoded_postings import Block, Unsupported, decoded
 from reader.core.search.phrases import CheckedPhrase
 
 Scores = dict[int, float]  # passage number -> score
-Block = tuple[
-    int, float, int
-]  # where a block starts in the postings, its most weight, least length
-
-
-class Unsupported(Exception):
-    """A query or index this module does not answer; Whoosh does."""
+__all__ = ["Block", "TermPostings", "Unsupported", "passage_numbers", "scores", "term_postings"]
 
 
 def scores(searcher: Any, q: Any) -> Scores | None:
@@ -107,7 +99,7 @@ def _intersection(parts: list[Scores | TermPostings]) -> Scores:
 class TermPostings:
     """One term's postings in one segment, decoded, and its BM25F scorer's figures."""
 
-    def __init__(self, numbers: list[int], weights: list[float], scorer: Any) -> None:
+    def __init__(self, numbers: Sequence[int], weights: Sequence[float], scorer: Any) -> None:
         self.numbers, self.weights = numbers, weights
         self._dfl, self._idf, self._avgfl = scorer.dfl, scorer.idf, scorer.avgfl
         self._b, self._k1 = scorer.B, scorer.K1
@@ -125,13 +117,13 @@ class TermPostings:
         b, k1, avgfl = self._b, self._k1, self._avgfl
         return self._idf * ((weight * (k1 + 1)) / (weight + k1 * (1 - b + b * length / avgfl)))
 
-    def scores_of(self, numbers: list[int]) -> Scores:
+    def scores_of(self, numbers: Sequence[int]) -> Scores:
         """The scores of `numbers`, passages that hold the term."""
         held, weights = self.numbers, self.weights
         return self.scores(numbers, [weights[bisect_left(held, n)] for n in numbers])
 
     def scores(
-        self, numbers: list[int] | None = None, weights: list[float] | None = None
+        self, numbers: Sequence[int] | None = None, weights: Sequence[float] | None = None
     ) -> Scores:
         """Every passage's score (or those of `numbers`, whose weights are `weights`)."""
         if numbers is None or weights is None:
@@ -146,8 +138,8 @@ class TermPostings:
 
 
 def term_postings(searcher: Any, q: Any, blocks: list[Block] | None = None) -> TermPostings | None:
-    """The term's postings in this segment (`blocks` as _decoded); None if it has none.
-    Unboosted."""
+    """The term's postings in this segment (into `blocks`, each block's place and bounds: not
+    with deleted passages, Unsupported); None if it has none. Unboosted."""
     schema = searcher.schema
     if q.fieldname not in schema:
         return None
@@ -162,8 +154,12 @@ def term_postings(searcher: Any, q: Any, blocks: list[Block] | None = None) -> T
     scorer = searcher.weighting.scorer(searcher, q.fieldname, text)
     if type(scorer) is not BM25FScorer:
         raise Unsupported
-    numbers, weights = _decoded(reader.postings(q.fieldname, text), blocks)
-    return TermPostings(numbers, weights, scorer)
+    found = decoded(reader, q.fieldname, text)
+    if blocks is not None:
+        if found.blocks is None:
+            raise Unsupported
+        blocks += found.blocks
+    return TermPostings(found.numbers, found.weights, scorer)
 
 
 def passage_numbers(reader: Any, fieldname: str, text: bytes) -> list[int]:
@@ -175,36 +171,8 @@ def passage_numbers(reader: Any, fieldname: str, text: bytes) -> list[int]:
         if (fieldname, text) not in leaf:
             continue
         try:
-            numbers, _ = _decoded(leaf.postings(fieldname, text))
+            numbers: Sequence[int] = decoded(leaf, fieldname, text).numbers
         except Unsupported:
             numbers = list(leaf.postings(fieldname, text).all_ids())
         found += [n + offset for n in numbers] if offset else numbers
     return found
-
-
-def _decoded(matcher: Any, blocks: list[Block] | None = None) -> tuple[list[int], list[float]]:
-    """The passage numbers and weights of a term's postings, deleted passages left out; with
-    `blocks`, each block's place in them and its bounds (not with deletions: Unsupported)."""
-    deleted: set[int] | None = None
-    if type(matcher) is FilterMatcher:
-        deleted, matcher = matcher._ids, matcher.child  # noqa: SLF001
-    if type(matcher) is not W3LeafMatcher or (deleted and blocks is not None):
-        raise Unsupported
-    numbers: list[int] = []
-    weights: list[float] = []
-    # Whoosh's own reading of each block, but the passage numbers summed from their gaps by
-    # accumulate (its delta_decode is a generator: one Python step per posting, 15 % of a
-    # common word's time).
-    while matcher.is_active():
-        matcher._read_data()  # noqa: SLF001
-        matcher._read_weights()  # noqa: SLF001
-        if blocks is not None:
-            blocks.append((len(numbers), matcher._maxweight, matcher._minlength))  # noqa: SLF001
-        gaps = matcher._data[0]  # noqa: SLF001
-        numbers += gaps if matcher._byteids else accumulate(gaps)  # noqa: SLF001
-        weights += matcher._weights  # noqa: SLF001
-        matcher._next_block()  # noqa: SLF001
-    if deleted:
-        kept = [(n, w) for n, w in zip(numbers, weights, strict=True) if n not in deleted]
-        numbers, weights = [n for n, _ in kept], [w for _, w in kept]
-    return numbers, weights
