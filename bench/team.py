@@ -46,6 +46,7 @@ INDEXES = {
     " USING gin (to_tsvector('simple', text))",
 }
 LOAD_BAR = 10_000  # passages a second
+LIVE_PASSAGES = 20_000
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -89,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "GIN indexes built after it, one connection each: "
             + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in built.items())
         )
+        whole = args.passages / (args.passages / load_rate + max(built.values()))
+        print(f"a whole reload, COPY then the indexes: {whole:,.0f} passages/s")
         if load_rate < LOAD_BAR:
             failures.append(f"load {load_rate:,.0f}/s under {LOAD_BAR:,}/s")
         print(f"\nsearch, top 10 with snippets, ms p50 / p95 ({args.rounds} rounds)")
@@ -111,6 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if kind in BROAD_KINDS:
                 broad[kind] = wide
         say_broad(server, queries, broad)
+        live = live_load(server, texts[:LIVE_PASSAGES])
+        print(
+            f"\nload with the indexes in place (what a sync's pushes pay), {LIVE_PASSAGES:,}"
+            f" passages over 2 connections: {live:,.0f} passages/s"
+        )
         push_s, pull_s = sync_notes(server, args.notes)
         print(f"\nsync of {args.notes:,} shared notes: push {push_s:.1f} s, pull {pull_s:.1f} s")
     finally:
@@ -210,6 +218,32 @@ def say_broad(
             )
 
 
+def live_load(server: clusters.Cluster, texts: list[str]) -> float:
+    """Passages of a new team COPYed into the archive as it stands, its GIN indexes kept up
+    to date row by row (fastupdate's pending list), as documents arrive from laptops."""
+    from reader.core.team import schema
+
+    per_document = 20
+    with psycopg.connect(server.dsn(), autocommit=True) as admin, admin.cursor() as cursor:
+        schema.add_team(admin, "live")
+        with cursor.copy(
+            "COPY documents (team, content_hash, id, title, file_name, file_format, suffix,"
+            " imported_at, statement, original) FROM STDIN"
+        ) as copy:
+            for d in range(0, len(texts), per_document):
+                copy.write_row(("live", f"h{d}", f"doc-{d}", f"Statement {d}", "", "txt",
+                                ".txt", "", "", b""))  # fmt: skip
+    half = (len(texts) // 2) - (len(texts) // 2) % per_document
+    started = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        for future in [
+            pool.submit(copy_passages, server, texts, first, last, 10**9, per_document, "live")
+            for first, last in ((0, half), (half, len(texts)))
+        ]:
+            future.result()
+    return len(texts) / (time.perf_counter() - started)
+
+
 def copy_passages(
     server: clusters.Cluster,
     texts: list[str],
@@ -217,7 +251,10 @@ def copy_passages(
     last: int,
     team_size: int,
     per_document: int,
+    team: str | None = None,
 ) -> None:
+    """Passages [first, last) in documents of `per_document`; in teams of `team_size`, or
+    all in `team`."""
     with psycopg.connect(server.dsn(), autocommit=True) as admin, admin.cursor() as cursor:
         with cursor.copy(
             "COPY passages (team, content_hash, doc_id, doc_title, section, block, start,"
@@ -226,7 +263,7 @@ def copy_passages(
             for i in range(first, last):
                 text = texts[i]
                 d = i - i % per_document
-                copy.write_row((f"t{i // team_size}", f"h{d}", f"doc-{d}", f"Statement {d}",
+                copy.write_row((team or f"t{i // team_size}", f"h{d}", f"doc-{d}", f"Statement {d}",
                                 "", i % per_document, 0, len(text), text))  # fmt: skip
 
 
