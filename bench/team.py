@@ -32,6 +32,7 @@ from whoosh.analysis import STOP_WORDS  # noqa: E402
 from whoosh.lang.porter import stem  # noqa: E402
 
 from reader.core.search.aliases import load_aliases  # noqa: E402
+from reader.core.team.push import PENDING_KB  # noqa: E402
 from reader.resource_access import resource_path  # noqa: E402
 from search_corpus import Query, make_queries, passage_texts, sentence_pool  # noqa: E402
 
@@ -256,6 +257,9 @@ def copy_passages(
     """Passages [first, last) in documents of `per_document`; in teams of `team_size`, or
     all in `team`."""
     with psycopg.connect(server.dsn(), autocommit=True) as admin, admin.cursor() as cursor:
+        # As a sync's push sets it (reader.core.team.push); the load before the indexes
+        # exist is not affected.
+        cursor.execute("SELECT set_config('gin_pending_list_limit', %s, false)", (PENDING_KB,))
         with cursor.copy(
             "COPY passages (team, content_hash, doc_id, doc_title, section, block, start,"
             ' "end", text) FROM STDIN'
