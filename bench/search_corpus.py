@@ -221,14 +221,20 @@ def make_queries(
     content = [w for w in df if w not in stop and len(w) >= 3]
     by_df = sorted(content, key=lambda w: (-df[w], w))
     rank = {w: i for i, w in enumerate(by_df)}
-    rare = _rare_words(content, df, stem)
+    rare, rarest = _rare_words(content, df, stem)
     and2, phrase = _pairs(texts, k, rnd, stop, lambda w: 30 <= rank.get(w, 10**9) <= 1500)
     runs = _runs(
         texts, k, random.Random(seed + 4), stop
     )  # apart: the other pools stay as they were
+    # The rarest words are drawn apart, so the other pools stay those drawn before they were.
+    rare_picked = (
+        rnd.sample(rare, min(k, len(rare)))
+        if rare
+        else random.Random(seed + 5).sample(rarest, min(k, len(rarest)))
+    )
     return {
         "common": [Query("common", w, (w,)) for w in [w for w in by_df if len(w) >= 4][:k]],
-        "rare": [Query("rare", w, (w,)) for w in rnd.sample(rare, min(k, len(rare)))],
+        "rare": [Query("rare", w, (w,)) for w in rare_picked],
         "and2": [Query("and2", f"{a} {b}", (a, b)) for a, b in and2],
         "phrase": [Query("phrase", f'"{a} {b}"', (a, b)) for a, b in phrase],
         "phrase4": [Query("phrase4", f'"{" ".join(r)}"', r) for r in runs],
@@ -238,12 +244,21 @@ def make_queries(
     }
 
 
-def _rare_words(content: Sequence[str], df: Counter[str], stem: Callable[[str], str]) -> list[str]:
-    """Words in 2-5 passages, counting every word of the same stem ("reductions" finds "reduct")."""
+def _rare_words(
+    content: Sequence[str], df: Counter[str], stem: Callable[[str], str]
+) -> tuple[list[str], list[str]]:
+    """Words in 2-5 passages, counting every word of the same stem ("reductions" finds "reduct");
+    and, for a large corpus made from a finite pool of sentences, which may have none of them
+    (200,000 passages), the rarest words it has instead, from 2 passages up."""
     family: Counter[str] = Counter()
     for w in content:
         family[stem(w)] += df[w]
-    return sorted(w for w in content if 2 <= family[stem(w)] <= 5 and len(w) >= 5)
+    rare = sorted(w for w in content if 2 <= family[stem(w)] <= 5 and len(w) >= 5)
+    rarest = sorted(
+        (w for w in content if family[stem(w)] >= 2 and len(w) >= 5),
+        key=lambda w: (family[stem(w)], w),
+    )
+    return rare, sorted(rarest[:48])
 
 
 def _pairs(
