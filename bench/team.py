@@ -19,9 +19,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -154,14 +155,7 @@ def load(
         admin.execute(f"DROP INDEX {', '.join(INDEXES)}")
         started = time.perf_counter()
         with admin.cursor() as cursor:
-            with cursor.copy(
-                "COPY documents (team, content_hash, id, title, file_name, file_format, suffix,"
-                " imported_at, statement, original) FROM STDIN"
-            ) as copy:
-                for d in range(0, len(texts), per_document):
-                    team = f"t{d // team_size}"
-                    copy.write_row((team, f"h{d}", f"doc-{d}", f"Statement {d}", "", "txt",
-                                    ".txt", "", "", b""))  # fmt: skip
+            copy_documents(cursor, len(texts), per_document, lambda d: f"t{d // team_size}")
         # Halves on a document boundary, so each document's passages come from one stream.
         half = (len(texts) // 2) - (len(texts) // 2) % per_document
         with ThreadPoolExecutor(2) as pool:
@@ -227,13 +221,7 @@ def live_load(server: clusters.Cluster, texts: list[str]) -> float:
     per_document = 20
     with psycopg.connect(server.dsn(), autocommit=True) as admin, admin.cursor() as cursor:
         schema.add_team(admin, "live")
-        with cursor.copy(
-            "COPY documents (team, content_hash, id, title, file_name, file_format, suffix,"
-            " imported_at, statement, original) FROM STDIN"
-        ) as copy:
-            for d in range(0, len(texts), per_document):
-                copy.write_row(("live", f"h{d}", f"doc-{d}", f"Statement {d}", "", "txt",
-                                ".txt", "", "", b""))  # fmt: skip
+        copy_documents(cursor, len(texts), per_document, lambda _d: "live")
     half = (len(texts) // 2) - (len(texts) // 2) % per_document
     started = time.perf_counter()
     with ThreadPoolExecutor(2) as pool:
@@ -243,6 +231,19 @@ def live_load(server: clusters.Cluster, texts: list[str]) -> float:
         ]:
             future.result()
     return len(texts) / (time.perf_counter() - started)
+
+
+def copy_documents(
+    cursor: psycopg.Cursor[Any], passages: int, per_document: int, team_of: Callable[[int], str]
+) -> None:
+    """The documents' rows the passages belong to, one per `per_document` passages."""
+    with cursor.copy(
+        "COPY documents (team, content_hash, id, title, file_name, file_format, suffix,"
+        " imported_at, statement, original) FROM STDIN"
+    ) as copy:
+        for d in range(0, passages, per_document):
+            copy.write_row((team_of(d), f"h{d}", f"doc-{d}", f"Statement {d}", "", "txt",
+                            ".txt", "", "", b""))  # fmt: skip
 
 
 def copy_passages(
