@@ -60,7 +60,9 @@ def _fill_and_save() -> None:
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
-    window_ready = lambda: (w := _window()) is not None and w.notes.service.is_loaded()  # noqa: E731
+    window_ready = lambda: (  # noqa: E731
+        (w := _window()) is not None and w.is_complete() and w.notes.service.is_loaded()
+    )
     _when(window_ready, _write_note)
     code = run_gui(paths.resolve(sys.argv[1]))
     del app

@@ -104,7 +104,9 @@ def _open_window(
     index_service = IndexService(
         folders.index, list(library), index_command(folders), folders.log_file
     )
-    window = MainWindow(library, user_settings, index_service, folders.data, folders.log_file)
+    window = MainWindow(
+        library, user_settings, index_service, folders.data, folders.log_file, staged=True
+    )
     app.aboutToQuit.connect(index_service.shutdown)
     # The user's database (SQLite) and its catalogue are read once the window has painted;
     # the index (and Whoosh, ~90 ms to import) opens with the first search.
@@ -115,7 +117,7 @@ def _open_window(
     if exit_after_paint:
         _exit_after_first_paint(window, started)
     _close_on_termination(window)
-    serve_file_requests(window, instance, files)
+    window.when_complete(lambda: serve_file_requests(window, instance, files))
     window.show()
     return app.exec()
 
@@ -136,14 +138,14 @@ def serve_file_requests(
     window: MainWindow, instance: single_instance.InstanceServer, files: Sequence[Path]
 ) -> FileOpener:
     """The files on our own command line, then those of each later start, which also
-    brings the window to the front."""
+    brings the window to the front. Called once the window is complete, which for the app
+    is after its first paint: later starts are listened for from then on."""
     from reader.ui.open_files import FileOpener
-    from reader.ui.tasks import after_first_paint
 
     opener = FileOpener(window.library, window.notes, window.reading, window.messages, window)
     instance.files_received.connect(opener.open)
     instance.files_received.connect(lambda _: bring_to_front(window))
-    after_first_paint(window.reader.viewport(), instance, instance.start)
+    instance.start()
     opener.open(files)
     return opener
 

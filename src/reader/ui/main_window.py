@@ -3,10 +3,11 @@ one place where the features are wired to the actions and to each other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter
 
@@ -17,30 +18,38 @@ from reader.core.library.library import Library
 from reader.ui import settings, theme
 from reader.ui.actions import Act, create_actions, refresh_icons
 from reader.ui.feature_context import FeatureContext
-from reader.ui.help.controller import HelpController
 from reader.ui.library.controller import LibraryController
 from reader.ui.library.model import Column, DocumentRole
 from reader.ui.library.view import show_two_lines
 from reader.ui.menus import build_menus
 from reader.ui.messages import STAY, Messages
-from reader.ui.notes.controller import NotesController
 from reader.ui.panes import titled
 from reader.ui.preferences.controller import PreferencesController
 from reader.ui.reading.pane import ReadingPane, add_section
-from reader.ui.recommendations.controller import RecommendationsController
 from reader.ui.search.index_service import IndexService
 from reader.ui.side_panel import LazyPanel, SidePanel, Tab
-from reader.ui.team.controller import TeamController
+from reader.ui.tasks import after_first_paint
 from reader.ui.user_data import UserData
 
-if TYPE_CHECKING:  # the Search tab and the find bar load when first wanted
+if TYPE_CHECKING:  # the features the first paint does not show load after it
     from reader.core.search.results import Hit
 
+    from reader.ui.help.controller import HelpController
+    from reader.ui.notes.controller import NotesController
     from reader.ui.reading.find_bar import FindBar
+    from reader.ui.recommendations.controller import RecommendationsController
     from reader.ui.search.panel import SearchPanel
+    from reader.ui.team.controller import TeamController
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+    completed(): every feature is built and wired (at once, or after the first paint when
+        the window was made `staged`).
+    """
+
+    completed = Signal()
+
     def __init__(
         self,
         library: Library,
@@ -48,9 +57,13 @@ class MainWindow(QMainWindow):
         index_service: IndexService | None = None,
         data_folder: Path | None = None,
         log_file: Path | None = None,
+        *,
+        staged: bool = False,
     ) -> None:
         """Without an index service the Search tab keeps its empty state; without a data
-        folder nothing the user makes (imports, notes, choices) is kept."""
+        folder nothing the user makes (imports, notes, choices) is kept. A `staged` window
+        builds what its first paint shows (the library, the document, the menus) and the
+        rest (recommendations, notes, help, team, search) just after that paint."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
@@ -64,23 +77,17 @@ class MainWindow(QMainWindow):
         self.index_service = index_service
         if index_service is not None:
             index_service.setParent(self)
-        context = FeatureContext(
+        self._context = FeatureContext(
             library, self.reading, self.side_panel, self.actions_by_id, self.messages,
             self.user_data, dialog_parent=self, settings=user_settings,
         )  # fmt: skip
-        self.recommendations = RecommendationsController(context)
-        self.notes = NotesController(context)
-        self.library = LibraryController(context, index_service)
-        self.help = HelpController(self, self.actions_by_id, self.search_for)
+        self.library = LibraryController(self._context, index_service)
         self.preferences = PreferencesController(
             self, user_settings, self.actions_by_id, self.reading.view, self.set_theme
         )
-        self.team = TeamController(context)
-        self.preferences.add_section(self.team.make_preferences_section)
         self._search_wanted = False
-        self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
-                                 lambda: index_service is not None,
-                                 self._on_search_wanted)  # fmt: skip
+        self._is_complete = self._start_when_complete = False
+        self._when_complete: list[Callable[[], object]] = []
         # Handles for tests and tools: each points into a feature, never the other way.
         self.reader = self.reading.view
         self.outline_model, self.outline_view = (
@@ -93,10 +100,64 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files dropped on the window are imported
         self._build_layout()
         build_menus(self, self.actions_by_id)
-        self._connect_actions()
+        self._connect_window_actions()
         self._connect_views()
-        self._connect_features()
         self._restore_state()
+        if staged:
+            after_first_paint(self.reader.viewport(), self, self._build_features)
+        else:
+            self._build_features()
+
+    def _build_features(self) -> None:
+        """What the first paint does not show: each feature's controller, and the wiring."""
+        from reader.ui.help.controller import HelpController
+        from reader.ui.notes.controller import NotesController
+        from reader.ui.recommendations.controller import RecommendationsController
+        from reader.ui.team.controller import TeamController
+
+        context = self._context
+        self.recommendations: RecommendationsController
+        self.notes: NotesController
+        self.help: HelpController
+        self.team: TeamController
+        self.recommendations = RecommendationsController(context)
+        self.notes = NotesController(context)
+        self.help = HelpController(self, self.actions_by_id, self.search_for)
+        self.team = TeamController(context)
+        self.preferences.add_section(self.team.make_preferences_section)
+        self._search = LazyPanel(self.side_panel, Tab.SEARCH, self._build_search_panel,
+                                 lambda: self.index_service is not None,
+                                 self._on_search_wanted)  # fmt: skip
+        self.statusBar().insertPermanentWidget(0, self.team.status_label)
+        # The tab restored before the panels listened: each builds when its tab shows.
+        current = self.side_panel.currentIndex()
+        if current != Tab.RECOMMENDATIONS:  # the first tab was current from the start
+            self.side_panel.currentChanged.emit(current)
+        self._connect_feature_actions()
+        self._connect_features()
+        marks = bool(self._settings.get(settings.MARK_RECOMMENDATIONS))
+        self.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(marks)  # now heard
+        # The document the first paint showed was opened before these features listened.
+        self.recommendations.refresh_marks()
+        self.notes.refresh()
+        self._is_complete = True
+        if self._start_when_complete:
+            self.library.start()
+            self.recommendations.service.start()
+        for call in self._when_complete:
+            call()
+        self._when_complete.clear()
+        self.completed.emit()
+
+    def is_complete(self) -> bool:
+        return self._is_complete
+
+    def when_complete(self, call: Callable[[], object]) -> None:
+        """Call `call` once every feature is built: now, or when the window completes."""
+        if self._is_complete:
+            call()
+        else:
+            self._when_complete.append(call)
 
     # Layout and wiring -------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -111,10 +172,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 760, 300])
         self.setCentralWidget(self.splitter)
-        self.statusBar().addPermanentWidget(self.team.status_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
 
-    def _connect_actions(self) -> None:
+    def _connect_window_actions(self) -> None:
         a, reading = self.actions_by_id, self.reading
         for act, slot in (
             (Act.QUIT, self.close),
@@ -132,17 +192,19 @@ class MainWindow(QMainWindow):
             (Act.FOCUS_LIBRARY, self.library_view.setFocus),
             (Act.FOCUS_OUTLINE, self.outline_view.setFocus),
             (Act.ABOUT, self._on_about_triggered),
-            (Act.SEARCH, self._on_search_action_triggered),
         ):
             a[act].triggered.connect(slot)
         a[Act.REBUILD_INDEX].setEnabled(self.index_service is not None)
         if self.index_service is not None:
             a[Act.REBUILD_INDEX].triggered.connect(self.index_service.rebuild)
+        self.library.connect_actions()
+        self.preferences.connect_actions()
+
+    def _connect_feature_actions(self) -> None:
+        self.actions_by_id[Act.SEARCH].triggered.connect(self._on_search_action_triggered)
         self.recommendations.connect_actions()
         self.notes.connect_actions()
-        self.library.connect_actions()
         self.help.connect_actions()
-        self.preferences.connect_actions()
 
     def _connect_views(self) -> None:
         a = self.actions_by_id
@@ -220,7 +282,11 @@ class MainWindow(QMainWindow):
     # State -------------------------------------------------------------------------------
     def start_after_first_paint(self) -> None:
         """The user's database, the catalogue and the recommendations: all once the window
-        has painted (the index follows with the first search)."""
+        has painted (the index follows with the first search); a staged window, which is
+        completed just after its first paint, starts them then."""
+        if not self._is_complete:
+            self._start_when_complete = True
+            return
         self.library.start_after_first_paint()
         self.recommendations.start_after_first_paint()
 
@@ -236,8 +302,6 @@ class MainWindow(QMainWindow):
             self.library_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         show_two_lines(self.library_view)
         self.side_panel.setCurrentIndex(s.get(settings.SIDE_TAB))
-        marks = bool(s.get(settings.MARK_RECOMMENDATIONS))
-        self.actions_by_id[Act.MARK_RECOMMENDATIONS].setChecked(marks)
         self.preferences.apply_at_start()
         self.reading.restore()
         self.actions_by_id[Act.COPY_WITH_CITATION].setEnabled(False)

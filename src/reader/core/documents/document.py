@@ -7,7 +7,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
-from hashlib import sha256
+from functools import cached_property
 from itertools import chain
 from operator import attrgetter
 
@@ -171,6 +171,8 @@ def _layout_digest(blocks: tuple[Block, ...]) -> str:
     # One array of numbers and one string of kinds, built by map and zip in C: a formatted
     # string per block cost more than all the rest of opening the index.
     numbers = zip(map(_LEVEL, blocks), map(_START, blocks), map(_END, blocks), strict=True)
+    from hashlib import sha256
+
     digest = sha256(array("q", chain.from_iterable(numbers)).tobytes())
     digest.update(";".join(map(_KIND_VALUES.__getitem__, map(_KIND, blocks))).encode())
     return digest.hexdigest()
@@ -195,18 +197,23 @@ class Document:
     text_sha256: str = field(default="", init=False, repr=False, compare=False)
     _block_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _sections: tuple[Section, ...] = field(init=False, repr=False, compare=False)
-    # A digest of the blocks' kinds, levels and ranges, made with the document: what the
-    # search index tells a changed layout by, without a pass over the blocks when it opens.
-    layout_digest: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_block_starts", tuple(b.start for b in self.blocks))
         object.__setattr__(self, "_sections", tuple(self._find_sections()))
-        object.__setattr__(self, "layout_digest", _layout_digest(self.blocks))
+
+    @cached_property
+    def layout_digest(self) -> str:
+        """A digest of the blocks' kinds, levels and ranges: what the search index tells a
+        changed layout by. Worked out when first asked (hashlib loads OpenSSL's libcrypto,
+        which the window's first paint does not need), then kept."""
+        return _layout_digest(self.blocks)
 
     def text_digest(self) -> str:
         """sha256 of the text, hex: the stored one if the loader gave it, else worked out."""
         if not self.text_sha256:
+            from hashlib import sha256
+
             object.__setattr__(self, "text_sha256", sha256(self.text.encode("utf-8")).hexdigest())
         return self.text_sha256
 
