@@ -63,7 +63,7 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup $(BENCH_VENV)/.installed
-	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/startup.py --instructions
 	$(BENCH_VENV)/bin/python bench/search.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/import.py
@@ -129,7 +129,7 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 BENCH_VENV := .venv-bench
 SYSTEM_PYTHON ?= /usr/bin/python3
 $(BENCH_VENV)/.installed: packaging/system-deps.sh | $(INSTALLED)
-	bash packaging/system-deps.sh python3-xapian
+	bash packaging/system-deps.sh python3-xapian valgrind
 	$(SYSTEM_PYTHON) -c 'import sys; v = sys.argv[1]; sys.exit(None if v == "%d.%d" % sys.version_info[:2] else f"$(SYSTEM_PYTHON) is not Python {v}, as $(VENV) is")' \
 		$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 	$(SYSTEM_PYTHON) -m venv --without-pip --system-site-packages $(BENCH_VENV)

@@ -405,6 +405,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also time another installed app (a bundle or a wheel venv's script built from "
         "the commit before a change) in the same alternating runs",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions to the first paint of this checkout's app and of "
+        "the bare window under valgrind's callgrind (steady where the clock is not)",
+    )
     args = parser.parse_args(argv)
     if args.against is not None and args.against_program is not None:
         parser.error("--against and --against-program each name the other side: give one")
@@ -442,9 +448,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.import_top > 0 and sides[0].error is None:
         profile = import_profile(env, args.timeout)
         print_import_profile(profile, args.import_top)
+    counted: list[Any] = []
+    if args.instructions:
+        import startup_instructions
+
+        problem = startup_instructions.available()
+        if problem:
+            print(f"\nInstructions not counted: {problem}")
+        else:
+            counted = startup_instructions.measure(env, args.timeout * 10)
+            startup_instructions.report(counted, BAR)
     report_failures(sides)
     if args.json_out:
         payload = {"platform": args.platform, "sides": stats, "verdict": result, "imports": profile}
+        payload["instructions"] = {c.name: c.instructions or c.error for c in counted}
         args.json_out.write_text(json.dumps(payload, indent=2) + "\n")
     return 1 if any(side.error for side in sides) else 0
 
