@@ -11,7 +11,7 @@ from reader.core.search.passages import fingerprint
 
 def _with_block(doc: Document, index: int, **changes: object) -> Document:
     blocks = list(doc.blocks)
-    blocks[index] = dataclasses.replace(blocks[index], **changes)
+    blocks[index] = blocks[index]._replace(**changes)
     return dataclasses.replace(doc, blocks=tuple(blocks))
 
 
