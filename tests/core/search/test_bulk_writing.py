@@ -14,11 +14,16 @@ from reader.core.documents.builder import BlockSpec, build_document
 from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.library.library import Library
 from reader.core.search import index as search_index
+from reader.core.search import parallel_topics
+from reader.core.search.aliases import load_aliases
 from reader.core.search.analysis import make_analyzer
+from reader.core.search.bulk_build import write_topics_last
 from reader.core.search.bulk_writing import BulkWriter
 from reader.core.search.index import SearchIndex
-from reader.core.search.schema import make_schema
+from reader.core.search.passage_topics import PassageTopics, bundled_passage_topics
+from reader.core.search.schema import TOPIC, Records, make_schema
 from reader.core.search.writing import open_writer
+from reader.resource_access import resource_path
 from tests.core.recommendations.statement_captures import capture_document
 from tests.core.search.test_writing import _built
 
@@ -105,7 +110,7 @@ def both(
     assert bulk.sync(documents) == "built"
     whoosh = SearchIndex(tmp_path_factory.mktemp("whoosh") / "index")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_index, "BulkWriter", lambda ix: open_writer(ix, limitmb=128))
+        patch.setattr(search_index, "BulkWriter", lambda ix, **_: open_writer(ix, limitmb=128))
         assert whoosh.sync(documents) == "built"
     yield bulk, whoosh
     bulk.close()
@@ -119,3 +124,72 @@ def test_the_same_hits_in_the_same_order(both: tuple[SearchIndex, SearchIndex], 
         (h.doc_id, h.start, h.score) for h in whoosh.hits
     ]
     assert bulk.per_document == whoosh.per_document
+
+
+def _written_topics_last(documents: list[Document], folder: Path) -> dict[str, bytes]:
+    """As _written, through write_topics_last: the topics given after the rest."""
+    analyzer = make_analyzer(load_aliases(resource_path("aliases.tsv")))
+    folder.mkdir()
+    ix = windex.create_in(str(folder), make_schema(analyzer))
+    writer = BulkWriter(ix, late=(TOPIC,), compound=False)
+    write_topics_last(writer, documents, bundled_passage_topics(), Records(analyzer))
+    writer.commit()
+    ix.close()
+    segment = "_".join(next(folder.glob("*.pst")).stem.split("_")[:2])
+    return {p.name.removeprefix(segment): p.read_bytes() for p in folder.glob(f"{segment}*")}
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_topics_given_last_make_the_same_files(
+    documents: list[Document], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """In this process, or by two worker processes whose answers come while the writer
+    has gone on (each statement's topics given as soon as they are known)."""
+    if workers:
+        monkeypatch.setattr(parallel_topics, "PARALLEL_FROM_BLOCKS", 0)
+        monkeypatch.setattr(parallel_topics, "CHUNK", 1)
+        monkeypatch.setattr(parallel_topics, "_worker_count", lambda: workers)
+    else:
+        monkeypatch.setattr(parallel_topics, "PARALLEL_FROM_BLOCKS", 10**9)
+    ours = _written_topics_last(documents, tmp_path / "late")
+    whoosh = _written(documents, tmp_path / "whoosh", lambda ix: open_writer(ix, compound=False))
+    assert ours.keys() == whoosh.keys()
+    for name in ours:
+        assert ours[name] == whoosh[name], name
+
+
+def test_late_fields_come_in_their_turn(tmp_path: Path) -> None:
+    ix = windex.create_in(str(tmp_path), make_schema(make_analyzer([])))
+    with pytest.raises(ValueError, match="sort after"):
+        BulkWriter(ix, late=("doc",))
+    writer = BulkWriter(ix, late=(TOPIC,))
+    with pytest.raises(ValueError, match="complete"):
+        writer.add_document(doc_id="a", text=["word"], topic="arms")
+    writer.add_document(doc_id="a", text=["word"])
+    with pytest.raises(ValueError, match="not late"):
+        writer.complete(text=["other"])
+    writer.write_ahead()
+    with pytest.raises(ValueError, match="written ahead"):
+        writer.add_document(doc_id="b", text=["word"])
+    with pytest.raises(ValueError, match="lack their late fields"):
+        writer.commit()
+    writer.cancel()
+
+
+def test_a_failure_finding_topics_reaches_the_writer(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Raised in the writer's thread, not lost in the finder's (which would leave the
+    writer waiting for ever)."""
+
+    def failing(self: PassageTopics, doc: Document) -> None:
+        raise RuntimeError("no topics today")
+
+    monkeypatch.setattr(PassageTopics, "of", failing)
+    ix = windex.create_in(str(tmp_path), make_schema(make_analyzer([])))
+    writer = BulkWriter(ix, late=(TOPIC,))
+    with pytest.raises(RuntimeError, match="no topics today"):
+        write_topics_last(
+            writer, list(library), bundled_passage_topics(), Records(make_analyzer([]))
+        )
+    writer.cancel()

@@ -1,4 +1,4 @@
-"""The passages' topics worked out by a worker process are those worked out here, in order,
+"""The passages' topics worked out by worker processes are those worked out here, in order,
 and a worker that cannot start or dies leaves the build to work them out itself."""
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ def always(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel_topics, "CHUNK", 1)  # more than one answer to read
 
 
+@pytest.mark.parametrize("workers", [1, 2, 3])
 def test_the_workers_topics_are_this_processs(
-    library: Library, always: None, monkeypatch: pytest.MonkeyPatch
+    library: Library, always: None, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     docs, topics = list(library), bundled_passage_topics()
     here = [topics.of(doc) for doc in docs]
@@ -33,13 +34,15 @@ def test_the_workers_topics_are_this_processs(
         return started[-1]
 
     monkeypatch.setattr(parallel_topics, "_started", counted)
+    monkeypatch.setattr(parallel_topics, "_worker_count", lambda: workers)
     here_too: list[object] = []
     real_of = PassageTopics.of
     monkeypatch.setattr(
         PassageTopics, "of", lambda self, doc: here_too.append(doc) or real_of(self, doc)
     )
     assert list(topics_in_order(docs * 2, topics)) == here * 2
-    assert len(started) == 1 and started[0].returncode is not None
+    assert len(started) == workers
+    assert all(worker.returncode is not None for worker in started)
     assert here_too == []  # the worker answered for every statement
 
 

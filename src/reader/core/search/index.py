@@ -19,10 +19,11 @@ from whoosh.index import LockError
 
 from reader.core.documents.document import Document
 from reader.core.errors import ReaderError
-from reader.core.search import whole_postings
+from reader.core.search import bulk_writing, whole_postings
 from reader.core.search.aliases import AliasGroup, load_aliases
 from reader.core.search.analysis import IndexTerms, make_analyzer
 from reader.core.search.block_max import best_of_term
+from reader.core.search.bulk_build import write_topics_last
 from reader.core.search.bulk_writing import BulkWriter
 from reader.core.search.fuzzy import FuzzyExpander
 from reader.core.search.index_store import (
@@ -53,7 +54,13 @@ from reader.core.search.query import (
 from reader.core.search.query_notices import nothing_to_search, notice_for_nothing_found
 from reader.core.search.query_terms import highlight_words, restriction
 from reader.core.search.results import Hit, SearchResults
-from reader.core.search.schema import SCHEMA_VERSION, Records, make_schema, open_generation
+from reader.core.search.schema import (
+    SCHEMA_VERSION,
+    TOPIC,
+    Records,
+    make_schema,
+    open_generation,
+)
 from reader.core.search.scoring import ListedLengthsBM25F
 from reader.core.search.snippets import make_snippet
 from reader.core.search.spelling import suggest
@@ -147,7 +154,8 @@ class SearchIndex:
         try:
             build = new_build_folder(self.folder)
             ix = windex.create_in(str(build), self._schema)
-            count = self._write(ix, BulkWriter(ix), list(self._documents.values()), [], progress)
+            writer = BulkWriter(ix, late=(TOPIC,))
+            count = self._write(ix, writer, list(self._documents.values()), [], progress)
             ix.close()
             prints, library = self._fingerprints(), self._library_fingerprint()
             write_manifest(build, Manifest(SCHEMA_VERSION, count, prints, library))
@@ -218,12 +226,15 @@ class SearchIndex:
         try:
             for doc_id in deleted:
                 writer.delete_by_term("doc_id", doc_id)
-            found = topics_in_order(added, self._topics)
-            for number, (doc, topics) in enumerate(zip(added, found, strict=True), 1):
-                for passage in passages(doc, topics):
-                    writer.add_document(**self._records(passage))
-                if progress is not None:
-                    progress(number, len(added))
+            if isinstance(writer, bulk_writing.BulkWriter) and TOPIC in writer.late:
+                write_topics_last(writer, added, self._topics, self._records, progress)
+            else:
+                found = topics_in_order(added, self._topics)
+                for number, (doc, topics) in enumerate(zip(added, found, strict=True), 1):
+                    for passage in passages(doc, topics):
+                        writer.add_document(**self._records(passage))
+                    if progress is not None:
+                        progress(number, len(added))
             writer.commit()
         except BaseException as error:
             # WORKAROUND: Whoosh 2.7 keeps the write lock after a failed commit. On a full disk

@@ -19,7 +19,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import suppress
 from typing import IO, Any
 
@@ -30,30 +30,48 @@ log = logging.getLogger(__name__)
 
 PARALLEL_FROM_BLOCKS = 5_000  # below, starting a process (a second) costs more than it saves
 CHUNK = 16  # statements sent at a time
+MAX_WORKERS = 3
+WORKER_NICENESS = 10
 
 BlockTopics = dict[int, tuple[str, ...]]
 
 
-def topics_in_order(documents: Sequence[Document], topics: PassageTopics) -> Iterator[BlockTopics]:
+def topics_in_order(
+    documents: Sequence[Document], topics: PassageTopics
+) -> Generator[BlockTopics, None, None]:
     """`topics.of(doc)` for each of `documents`, in their order."""
     done = 0
     if _worth_a_process(documents):
-        worker: subprocess.Popen[bytes] | None = None
+        workers: list[subprocess.Popen[bytes]] = []
         try:
-            worker = _started()
-            feeder = threading.Thread(target=_feed, args=(worker, topics, documents), daemon=True)
-            feeder.start()
-            assert worker.stdout is not None
-            while done < len(documents):
-                for found in pickle.load(worker.stdout):
+            workers = [_started() for _ in range(_worker_count())]
+            chunks = [documents[start : start + CHUNK] for start in range(0, len(documents), CHUNK)]
+            # The chunks are dealt round, so each worker runs ahead on its own while the
+            # answers are read in order; a feeder per worker, as a full pipe of one must not
+            # hold back the others.
+            for number, worker in enumerate(workers):
+                dealt = chunks[number :: len(workers)]
+                feeder = threading.Thread(target=_feed, args=(worker, topics, dealt), daemon=True)
+                feeder.start()
+            for number in range(len(chunks)):
+                answers = workers[number % len(workers)].stdout
+                assert answers is not None
+                for found in pickle.load(answers):
                     yield found
                     done += 1
         except Exception:  # a worker that cannot start or fails: the rest are worked out here
             log.warning("The passages' topics are worked out in this process", exc_info=True)
         finally:
-            if worker is not None:
+            for worker in workers:
                 _stop(worker)
     yield from map(topics.of, documents[done:])
+
+
+def _worker_count() -> int:
+    """One worker kept the writer waiting for a third of a 50,000-passage build on two
+    cores (finding the topics costs more than the rest of a passage's writing): two
+    there, and at most three, so that the writer keeps a core of its own on larger machines."""
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
 def _worth_a_process(documents: Sequence[Document]) -> bool:
@@ -72,15 +90,17 @@ def _started() -> subprocess.Popen[bytes]:
     )
 
 
-def _feed(worker: subprocess.Popen[bytes], topics: PassageTopics, docs: Sequence[Any]) -> None:
+def _feed(
+    worker: subprocess.Popen[bytes], topics: PassageTopics, chunks: Sequence[Sequence[Any]]
+) -> None:
     """Send the rules, then the statements a chunk at a time (a thread: the worker's answers
     are read meanwhile, so that neither side waits on a full pipe)."""
     stdin = worker.stdin
     assert stdin is not None
     with suppress(OSError, ValueError):  # the worker stopped: its reader says so
         pickle.dump(topics, stdin)
-        for start in range(0, len(docs), CHUNK):
-            pickle.dump(list(docs[start : start + CHUNK]), stdin)
+        for chunk in chunks:
+            pickle.dump(list(chunk), stdin)
         stdin.close()
 
 
@@ -107,4 +127,7 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
 
 
 if __name__ == "__main__":
+    # Below the writer: it must keep a core, and the workers share what is left.
+    with suppress(AttributeError, OSError):  # no os.nice on Windows
+        os.nice(WORKER_NICENESS)
     serve(sys.stdin.buffer, sys.stdout.buffer)

@@ -22,6 +22,7 @@ SCHEMA_VERSION = 8  # 4: words given as terms, positions from 0; 5: possessives,
 # 7: the text without positions (near_phrases.py)
 # 8: fingerprints of the text's digest (passages.py): rebuilt by the bulk writer, not updated
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
+TOPIC = "topic"  # the field that a new index's writer is given last (bulk_build.py)
 
 
 def make_schema(analyzer: Any) -> Schema:
@@ -30,7 +31,7 @@ def make_schema(analyzer: Any) -> Schema:
         doc=TEXT(analyzer=DOC_ANALYZER),
         title=STORED,
         section=TEXT(analyzer=analyzer, stored=True),
-        topic=KEYWORD(stored=True, commas=True, lowercase=True),
+        topic=KEYWORD(stored=True, commas=True, lowercase=True),  # TOPIC
         block=STORED,
         start=STORED,
         end=STORED,
@@ -48,6 +49,16 @@ class Records:
         self._terms, self._doc_terms = IndexTerms(analyzer), IndexTerms(DOC_ANALYZER)
 
     def __call__(self, passage: Passage) -> dict[str, Any]:
+        return {**self.all_but_topics(passage), TOPIC: self.topic(passage.topics)}
+
+    @staticmethod
+    def topic(topics: tuple[str, ...]) -> str:
+        """The topic field of a passage filed under these topic ids."""
+        return ",".join(topics)
+
+    def all_but_topics(self, passage: Passage) -> dict[str, Any]:
+        """The fields but the topic: for a writer that is given the topics later (see
+        bulk_build.py)."""
         words = self._terms(passage.text)
         return {
             "doc_id": passage.doc_id,
@@ -55,7 +66,6 @@ class Records:
             "title": passage.doc_title,
             "section": self._terms(passage.section),
             "_stored_section": passage.section,
-            "topic": ",".join(passage.topics),
             "block": passage.block,
             "start": passage.start,
             "end": passage.end,
