@@ -24,9 +24,9 @@ from typing import Any
 
 import whoosh
 from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
 
 from reader.core.search.aliases import AliasGroup, load_aliases
+from reader.core.search.analysis import STEM
 from reader.resource_access import resource_path
 from search_corpus import (
     KINDS,
@@ -129,7 +129,7 @@ def run_size(
     n = len(texts)
     load_before = os.getloadavg()[0]
     seconds, corpus = timed(make_corpus, texts, args.seed)
-    queries = make_queries(texts, args.queries, args.seed + n, STOP_WORDS, stem, aliases)
+    queries = make_queries(texts, args.queries, args.seed + n, STOP_WORDS, STEM, aliases)
     result: dict[str, Any] = {
         "passages": len(corpus.passages),
         "documents": len(corpus.documents),

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from whoosh import qparser, query
-from whoosh.lang.porter import stem as porter_stem
 
 from reader.core.errors import ReaderError
 from reader.core.search.aliases import AliasGroup
+from reader.core.search.analysis import STEM
 from reader.core.search.hyphens import phrased_hyphens
 from reader.core.search.phrases import STOPPED, ExactPhrase, PhraseWords, exact_phrase
 from reader.core.search.prefixes import WrittenPrefix
@@ -109,7 +109,7 @@ def _written_prefix(node: Any) -> Any:
     if type(node) is not query.Prefix or node.fieldname != TEXT:
         return node
     text = node.text.lower()
-    return WrittenPrefix(TEXT, text, porter_stem(text), node.boost)
+    return WrittenPrefix(TEXT, text, STEM(text), node.boost)
 
 
 def _bounded_fuzzy(node: Any) -> Any:
