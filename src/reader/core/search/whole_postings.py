@@ -103,6 +103,7 @@ class TermPostings:
         self.numbers, self.weights = numbers, weights
         self._dfl, self._idf, self._avgfl = scorer.dfl, scorer.idf, scorer.avgfl
         self._b, self._k1 = scorer.B, scorer.K1
+        self._table: _ScoreTable | None = None
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -128,13 +129,28 @@ class TermPostings:
         """Every passage's score (or those of `numbers`, whose weights are `weights`)."""
         if numbers is None or weights is None:
             numbers, weights = self.numbers, self.weights
-        dfl, idf, avgfl, b, k1 = self._dfl, self._idf, self._avgfl, self._b, self._k1
-        k1_1, b_1 = k1 + 1, 1 - b
+        if self._table is None:
+            self._table = _ScoreTable(self._idf, self._avgfl, self._b, self._k1)
+        # A common word's passages have a few hundred (weight, length) pairs between them:
+        # each is scored once, and the rest looked up in C, not a Python step per passage
+        # (a third of a common word's query).
+        pairs = zip(weights, map(self._dfl, numbers), strict=True)
+        return dict(zip(numbers, map(self._table.__getitem__, pairs), strict=True))
+
+
+class _ScoreTable(dict[tuple[float, int], float]):
+    """BM25 scores by (weight, field length), worked out when first asked for."""
+
+    def __init__(self, idf: float, avgfl: float, b: float, k1: float) -> None:
+        super().__init__()
+        self._idf, self._avgfl, self._b, self._k1 = idf, avgfl, b, k1
+
+    def __missing__(self, key: tuple[float, int]) -> float:
+        w, length = key
+        idf, avgfl, b, k1 = self._idf, self._avgfl, self._b, self._k1
         # whoosh.scoring.bm25 written out, term for term, so that the floats come out the same
-        return {
-            n: idf * ((w * k1_1) / (w + k1 * (b_1 + b * dfl(n) / avgfl)))
-            for n, w in zip(numbers, weights, strict=True)
-        }
+        score = self[key] = idf * ((w * (k1 + 1)) / (w + k1 * ((1 - b) + b * length / avgfl)))
+        return score
 
 
 def term_postings(searcher: Any, q: Any, blocks: list[Block] | None = None) -> TermPostings | None:
