@@ -21,7 +21,7 @@ SCHEMA_VERSION = 9  # 4: words given as terms, positions from 0; 5: possessives,
 # 6: doc_id a RefBytesColumn (passage_documents.py); blocks uncompressed (writing.py)
 # 7: the text without positions (near_phrases.py)
 # 8: fingerprints of the text's digest (passages.py): rebuilt by the bulk writer, not updated
-# 9: stems by Porter2 (analysis.py)
+# 9: stems by Snowball English, PyStemmer (analysis.py)
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 TOPIC = "topic"  # the field that a new index's writer is given last (bulk_build.py)
 
