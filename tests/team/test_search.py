@@ -1,6 +1,6 @@
 """The team archive's search on the server beside the local Whoosh index, on the same
 documents (the bundled statements and ../shared/seeds/dev/): the same passages for the same
-queries, the differences that remain named; the team filter applied by search_passages()."""
+queries; the team filter applied by search_passages()."""
 
 from __future__ import annotations
 
@@ -58,10 +58,12 @@ SAME = (
     "WMD",
     "Kyiv OR Kharkiv",
     "NATO-Russia council",
+    # both stem by Snowball's English (they parted here while the local index stemmed by
+    # Whoosh's Porter, which kept "negotiated" from "negotiate")
+    "negotiations",
+    "negotiated",
+    "associate",
 )
-# Where they part, and why: Snowball's English stems "negotiations" with "negotiate", Porter's
-# does not.
-DIFFERENT = {"negotiations": "server"}
 
 
 @pytest.fixture(scope="module")
@@ -113,14 +115,6 @@ def test_the_same_query_finds_the_same_passages(
 ) -> None:
     here, there = _both(query, local, archive)
     assert here and here == there
-
-
-@pytest.mark.parametrize(("query", "finds_more"), DIFFERENT.items())
-def test_the_differences_are_the_known_ones(
-    query: str, finds_more: str, local: LocalSearch, archive: TeamServer
-) -> None:
-    here, there = _both(query, local, archive)
-    assert (here > there) if finds_more == "local" else (there > here)
 
 
 def test_hits_have_snippets_and_say_what_was_searched(tmp_path: Path, archive: TeamServer) -> None:
