@@ -367,7 +367,9 @@ def _why_read_only(folder: Path, path: Path) -> str:
             return ""
         return _("the folder {folder} is read-only").format(folder=folder)
     try:
-        folder.mkdir(mode=0o700, parents=True)
+        # exist_ok: another window or process may make it between the look and the making
+        # (a file of that name still fails).
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         return _("the folder {folder} cannot be created ({reason})").format(
             folder=folder, reason=error.strerror or error
