@@ -91,3 +91,24 @@ def test_the_features_actions_work_once_complete(
     window.actions_by_id[Act.SEARCH].trigger()
     assert window.side_panel.currentIndex() == Tab.SEARCH
     assert window.search_panel is not None
+
+
+def test_the_text_first_shown_does_not_reflow_when_the_panels_come(
+    qtbot: QtBot, library: Library, settings: S.Settings
+) -> None:
+    """The Recommendations tab's buttons want the side panel wider than the first paint gave
+    it (300 px): the library pane gives the pixels, not the reading pane."""
+    window = _staged(qtbot, MainWindow(library, settings, staged=True))
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = window.reader.width()
+    side = window.side_panel.width()
+    qtbot.waitUntil(window.is_complete, timeout=TIMEOUT_MS)
+    window.recommendations.service.start()
+    qtbot.waitUntil(lambda: window.recommendations.panel is not None, timeout=TIMEOUT_MS)
+    wanted = window.side_panel.minimumSizeHint().width()
+    assert wanted > side, "the test needs a panel that wants more than the first width"
+    qtbot.waitUntil(lambda: window.side_panel.width() >= wanted, timeout=TIMEOUT_MS)
+    qtbot.wait(50)  # any later layout pass
+    assert window.reader.width() == shown

@@ -149,6 +149,16 @@ class MainWindow(QMainWindow):
         self._when_complete.clear()
         self.completed.emit()
 
+    @Slot()
+    def _keep_reading_width(self) -> None:
+        """A panel may want the side panel wider than it is (the Recommendations tab's
+        buttons, built a second after the first paint): the pixels come from the library,
+        not the reading pane, whose text would reflow."""
+        library, reading, side = self.splitter.sizes()  # as laid out before the panel came
+        wider = self.side_panel.minimumSizeHint().width() - side
+        if side and wider > 0 and library - wider >= self.left_splitter.minimumSizeHint().width():
+            self.splitter.setSizes([library - wider, reading, side + wider])
+
     def is_complete(self) -> bool:
         return self._is_complete
 
@@ -171,6 +181,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 760, 300])
+        self.side_panel.panel_set.connect(self._keep_reading_width)
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.zoom_label)
 

@@ -45,7 +45,13 @@ _EMPTY_STATES = {
 
 
 class SidePanel(QTabWidget):
-    """Each panel replaces its empty state with set_panel() as it is built."""
+    """Each panel replaces its empty state with set_panel() as it is built.
+
+    Signals:
+        panel_set(int): a tab's panel is in place (it may want the side panel wider).
+    """
+
+    panel_set = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +74,7 @@ class SidePanel(QTabWidget):
             self.blockSignals(False)
         if old is not None:
             old.deleteLater()
+        self.panel_set.emit(tab)
 
 
 class LazyPanel(QObject, Generic[W]):
