@@ -42,8 +42,7 @@ def write_topics_last(
         target=_find, args=(documents, topics, answers, stop), name="topics", daemon=True
     )
     finder.start()
-    waiting: deque[list[int]] = deque()  # each added statement's passages' blocks
-    completed = _Completion(writer, waiting, answers, len(documents), progress)
+    completion = _Completion(writer, answers, len(documents), progress)
     collecting = gc.isenabled()
     # The writer holds millions of postings and makes no cycles: the collector's passes
     # over them were a fifteenth of its time at 50,000 passages.
@@ -54,11 +53,9 @@ def write_topics_last(
             for passage in passages(doc):
                 writer.add_document(**records.all_but_topics(passage))
                 blocks.append(passage.block)
-            waiting.append(blocks)
-            completed.those_found()
+            completion.added(blocks)
         writer.write_ahead()
-        while waiting:
-            completed.next_one(answers.get())
+        completion.wait_for_the_rest()
     finally:
         stop.set()
         if collecting:
@@ -72,24 +69,30 @@ class _Completion:
     def __init__(
         self,
         writer: BulkWriter,
-        waiting: deque[list[int]],
         answers: queue.SimpleQueue[_Answer],
         total: int,
         progress: Progress | None,
     ) -> None:
-        self._writer, self._waiting, self._answers = writer, waiting, answers
+        self._writer, self._answers = writer, answers
         self._total, self._progress, self._done = total, progress, 0
+        self._waiting: deque[list[int]] = deque()  # each added statement's passages' blocks
 
-    def those_found(self) -> None:
-        """Every statement whose topics are known by now (none waited for)."""
+    def added(self, blocks: list[int]) -> None:
+        """A statement's passages (their blocks) are added: complete every statement whose
+        topics are known by now (none waited for)."""
+        self._waiting.append(blocks)
         while self._waiting:
             try:
                 answer = self._answers.get_nowait()
             except queue.Empty:
                 return
-            self.next_one(answer)
+            self._complete(answer)
 
-    def next_one(self, answer: _Answer) -> None:
+    def wait_for_the_rest(self) -> None:
+        while self._waiting:
+            self._complete(self._answers.get())
+
+    def _complete(self, answer: _Answer) -> None:
         if isinstance(answer, BaseException):
             raise answer
         for block in self._waiting.popleft():

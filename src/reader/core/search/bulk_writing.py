@@ -56,6 +56,7 @@ class BulkWriter(SegmentWriter):
         self._listed: dict[str, _Postings] = {}
         self._seen: dict[str, dict[Any, tuple[_Terms, int]]] = {}
         self._lengths: dict[str, array[int]] = {}
+        # Each added passage's number, what is to be stored of it, its fields' lengths.
         self._incomplete: deque[tuple[int, dict[str, Any], dict[str, int]]] = deque()
         self._ahead: list[str] = []
         self._fast = {
@@ -80,8 +81,7 @@ class BulkWriter(SegmentWriter):
             raise ValueError("a late field comes with complete(), not add_document()")
         self._check_fields(self.schema, given)
         docnum = self.docnum
-        lengths = self._indexed_fields(docnum, given, fields)
-        self._incomplete.append((docnum, self._to_store(given, fields), lengths))
+        self._incomplete.append((docnum, *self._indexed_fields(docnum, given, fields)))
         self._added = True
         self.docnum += 1
         if not self.late:
@@ -92,8 +92,9 @@ class BulkWriter(SegmentWriter):
         if set(late) - self.late:
             raise ValueError(f"not late fields: {sorted(set(late) - self.late)}")
         docnum, kept, lengths = self._incomplete.popleft()
-        lengths |= self._indexed_fields(docnum, list(late), late)
-        kept |= self._to_store(list(late), late)
+        late_kept, late_lengths = self._indexed_fields(docnum, list(late), late)
+        kept |= late_kept
+        lengths |= late_lengths
         perdoc, schema = self.perdocwriter, self.schema
         perdoc.start_doc(docnum)
         try:
@@ -108,25 +109,15 @@ class BulkWriter(SegmentWriter):
             raise
         perdoc.finish_doc()
 
-    def _to_store(self, names: list[str], fields: dict[str, Any]) -> dict[str, Any]:
-        """What the per-document writer will want of these fields: the value to store or to
-        put in a column, None for a field that is only indexed. Only this is kept of a
-        passage that waits for its late fields (its words and word pairs, kept whole, held
-        300 MB at 50,000 passages)."""
-        kept: dict[str, Any] = {}
-        for name in names:
-            value = fields[name]
-            if value is None:
-                continue
-            field = self.schema[name]
-            wanted = field.stored or field.column_type
-            kept[name] = fields.get(f"_stored_{name}", value) if wanted else None
-        return kept
-
     def _indexed_fields(
         self, docnum: int, names: list[str], fields: dict[str, Any]
-    ) -> dict[str, int]:
-        """The postings of these fields of passage `docnum`; the length of each."""
+    ) -> tuple[dict[str, Any], dict[str, int]]:
+        """The postings of these fields of passage `docnum`; then what the per-document
+        writer will want of each (the value to store or to put in a column, None for a field
+        that is only indexed) and its length. Only that is kept of a passage that waits for
+        its late fields (its words and word pairs, kept whole, held 300 MB at 50,000
+        passages)."""
+        kept: dict[str, Any] = {}
         lengths: dict[str, int] = {}
         for name in names:
             value = fields[name]
@@ -147,7 +138,9 @@ class BulkWriter(SegmentWriter):
                 if len(column) < docnum:
                     column.extend([0] * (docnum - len(column)))
                 column.append(length)
-        return lengths
+            wanted = field.stored or field.column_type
+            kept[name] = fields.get(f"_stored_{name}", value) if wanted else None
+        return kept, lengths
 
     def _count(self, name: str, docnum: int, words: list[str] | tuple[str, ...]) -> int:
         by_term = self._counted.setdefault(name, {})
@@ -263,7 +256,7 @@ class _TermWriter:
         if len(docs) <= self._limit:
             self._one_block(term.encode("utf-8"), docs, weights, values)
             return
-        writer, blocks, lengths, limit = self._writer, self._blocks, self._lengths, self._limit
+        writer, blocks, limit = self._writer, self._blocks, self._limit
         writer.start_term(term.encode("utf-8"))
         for start in range(0, len(docs), limit):
             chunk = docs[start : start + limit]
@@ -271,14 +264,20 @@ class _TermWriter:
             blocks._ids = array("I", chunk)  # noqa: SLF001
             blocks._weights = array("f", chunk_weights)  # noqa: SLF001
             blocks._values = [v for v in values[start : start + limit] if v]  # noqa: SLF001
-            sizes = [n for n in map(lengths.__getitem__, chunk) if n]
-            blocks._minlength = min(sizes) if sizes else None  # noqa: SLF001
-            blocks._maxlength = max(sizes, default=0)  # noqa: SLF001
-            blocks._maxweight = max(0, max(chunk_weights))  # noqa: SLF001 (Whoosh starts from 0)
+            bounds = self._bounds(chunk, chunk_weights)
+            blocks._minlength, blocks._maxlength, blocks._maxweight = bounds  # noqa: SLF001
             if start + limit < len(docs):
                 blocks._write_block()  # noqa: SLF001 (finish_term writes the last one)
         writer.finish_term()
         self._at, self._table_at = self._posts.tell(), self._table.dbfile.tell()
+
+    def _bounds(
+        self, docs: Sequence[int], weights: Sequence[float]
+    ) -> tuple[int | None, int, float]:
+        """A block's least and most field length (None: no length) and most weight, as
+        W3PostingsWriter keeps them (its most weight starts from 0)."""
+        sizes = [n for n in map(self._lengths.__getitem__, docs) if n]
+        return (min(sizes) if sizes else None), max(sizes, default=0), max(0, max(weights))
 
     def _one_block(
         self, btext: bytes, docs: Sequence[int], weights: Sequence[float], values: Sequence[bytes]
@@ -288,10 +287,7 @@ class _TermWriter:
         OrderedHashWriter.add write it, without their buffers, calls and file positions
         asked for (nine tenths of the writing of a segment went to them)."""
         stored = array("f", weights)  # what Whoosh keeps, and sums and minifies
-        sizes = [n for n in map(self._lengths.__getitem__, docs) if n]
-        minlength = min(sizes) if sizes else None
-        maxlength = max(sizes, default=0)
-        maxweight = max(0, max(weights))
+        minlength, maxlength, maxweight = self._bounds(docs, weights)
         # As W3PostingsWriter._mini_weights tells them, counted in C.
         if stored.count(1.0) == len(stored):
             mini_weights: Any = None

@@ -103,7 +103,7 @@ class TermPostings:
         self.numbers, self.weights = numbers, weights
         self._dfl, self._idf, self._avgfl = scorer.dfl, scorer.idf, scorer.avgfl
         self._b, self._k1 = scorer.B, scorer.K1
-        self._table: _ScoreTable | None = None
+        self._table = _ScoreTable(self._idf, self._avgfl, self._b, self._k1)
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -129,8 +129,6 @@ class TermPostings:
         """Every passage's score (or those of `numbers`, whose weights are `weights`)."""
         if numbers is None or weights is None:
             numbers, weights = self.numbers, self.weights
-        if self._table is None:
-            self._table = _ScoreTable(self._idf, self._avgfl, self._b, self._k1)
         # A common word's passages have a few hundred (weight, length) pairs between them:
         # each is scored once, and the rest looked up in C, not a Python step per passage
         # (a third of a common word's query).
