@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem
 
-from reader.core.documents.builder import BlockSpec, build_document
-from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.library.library import Library
 from reader.core.search.aliases import load_aliases
 from reader.core.search.index import SearchIndex
 from reader.core.search.passages import passages
 from reader.resource_access import resource_path
+from tests.core.search.conftest import IndexOf, index_of, one_paragraph
 
 TEXTS = {
     "exact": "Weapons of mass destruction remain a grave threat.",
@@ -34,23 +32,9 @@ TEXTS = {
 }
 
 
-def _doc(doc_id: str, text: str) -> Document:
-    return build_document(
-        doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
-    )
-
-
-def _index_of(texts: dict[str, str], folder: Path) -> SearchIndex:
-    opened = SearchIndex(folder / "index")
-    opened.sync([_doc(doc_id, text) for doc_id, text in texts.items()])
-    return opened
-
-
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = _index_of(TEXTS, tmp_path_factory.mktemp("phrases"))
-    yield opened
-    opened.close()
+def small(small_index: IndexOf) -> SearchIndex:
+    return small_index(TEXTS)
 
 
 def _found(index: SearchIndex, text: str) -> set[str]:
@@ -110,8 +94,12 @@ def test_a_phrase_within_chosen_statements(small: SearchIndex) -> None:
 
 def test_a_phrase_still_exact_after_an_update(tmp_path: Path) -> None:
     # The update adds a second segment: the check reads each segment's own passages.
-    index = _index_of({"a": TEXTS["exact"], "b": TEXTS["scattered"]}, tmp_path)
-    docs = [_doc("a", TEXTS["exact"]), _doc("b", TEXTS["scattered"]), _doc("c", TEXTS["shouted"])]
+    index = index_of({"a": TEXTS["exact"], "b": TEXTS["scattered"]}, tmp_path)
+    docs = [
+        one_paragraph("a", TEXTS["exact"]),
+        one_paragraph("b", TEXTS["scattered"]),
+        one_paragraph("c", TEXTS["shouted"]),
+    ]
     assert index.sync(docs).startswith("updated")
     assert _found(index, '"weapons of mass destruction"') == {"a", "c"}
     index.close()

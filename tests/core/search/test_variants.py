@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from reader.core.documents.builder import BlockSpec, build_document
-from reader.core.documents.document import BlockKind, Metadata
 from reader.core.search.index import SearchIndex
+from tests.core.search.conftest import IndexOf
 
 TEXTS = {
     "kyiv": "Talks between NATO, Kyiv, and Moscow resumed.",
@@ -22,24 +18,9 @@ TEXTS = {
 }
 
 
-def _index_of(texts: dict[str, str], folder: Path) -> SearchIndex:
-    """An index of one-paragraph documents, one per (id, text)."""
-    docs = [
-        build_document(
-            doc_id, "imported", Metadata(title=doc_id), [BlockSpec(BlockKind.PARAGRAPH, text)]
-        )
-        for doc_id, text in texts.items()
-    ]
-    opened = SearchIndex(folder / "index")
-    opened.sync(docs)
-    return opened
-
-
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = _index_of(TEXTS, tmp_path_factory.mktemp("index"))
-    yield opened
-    opened.close()
+def index(small_index: IndexOf) -> SearchIndex:
+    return small_index(TEXTS)
 
 
 @pytest.mark.parametrize(
@@ -73,10 +54,8 @@ APOSTROPHES = {
 
 
 @pytest.fixture(scope="module")
-def apostrophes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = _index_of(APOSTROPHES, tmp_path_factory.mktemp("apostrophes"))
-    yield opened
-    opened.close()
+def apostrophes(small_index: IndexOf) -> SearchIndex:
+    return small_index(APOSTROPHES)
 
 
 @pytest.mark.parametrize(
@@ -105,10 +84,8 @@ HYPHENS = {
 
 
 @pytest.fixture(scope="module")
-def hyphens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = _index_of(HYPHENS, tmp_path_factory.mktemp("hyphens"))
-    yield opened
-    opened.close()
+def hyphens(small_index: IndexOf) -> SearchIndex:
+    return small_index(HYPHENS)
 
 
 @pytest.mark.parametrize(
@@ -145,10 +122,8 @@ PREFIXES = {
 
 
 @pytest.fixture(scope="module")
-def prefixes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = _index_of(PREFIXES, tmp_path_factory.mktemp("prefixes"))
-    yield opened
-    opened.close()
+def prefixes(small_index: IndexOf) -> SearchIndex:
+    return small_index(PREFIXES)
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from reader.core.search.index import SearchIndex
-from tests.core.search.test_variants import _index_of
+from tests.core.search.conftest import IndexOf
 
 TEXTS = {
     "negotiate": "We must negotiate a new treaty.",
@@ -24,10 +22,8 @@ NEGOTIATE = {"negotiate", "negotiated", "negotiating", "negotiations"}
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    opened = _index_of(TEXTS, tmp_path_factory.mktemp("index"))
-    yield opened
-    opened.close()
+def index(small_index: IndexOf) -> SearchIndex:
+    return small_index(TEXTS)
 
 
 @pytest.mark.parametrize(
