@@ -1,5 +1,6 @@
 """The bulk writer of a new index writes Whoosh's files byte for byte, so every search finds
-the same passages in the same order as through Whoosh's own writer."""
+the same passages in the same order as through Whoosh's own writer; and, beside them, its
+blocks' fronts (block_fronts.py, tested in test_block_fronts.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from whoosh import index as windex
 from reader.core.documents.builder import BlockSpec, build_document
 from reader.core.documents.document import BlockKind, Document, Metadata
 from reader.core.library.library import Library
+from reader.core.search import block_fronts, parallel_topics
 from reader.core.search import index as search_index
-from reader.core.search import parallel_topics
 from reader.core.search.aliases import load_aliases
 from reader.core.search.analysis import make_analyzer
 from reader.core.search.bulk_build import write_topics_last
@@ -58,8 +59,15 @@ def documents(library: Library) -> list[Document]:
 def _written(documents: list[Document], folder: Path, writer_of: Any) -> dict[str, bytes]:
     """Each file of the segment, by what follows the segment's (random) name."""
     _built(documents, folder, writer_of).close()  # type: ignore[arg-type]
+    return _segment_files(folder)
+
+
+def _segment_files(folder: Path) -> dict[str, bytes]:
+    """As _written; the blocks' fronts, which only the bulk writer writes, left out."""
     segment = "_".join(next(folder.glob("*.pst")).stem.split("_")[:2])
-    return {p.name.removeprefix(segment): p.read_bytes() for p in folder.glob(f"{segment}*")}
+    files = {p.name.removeprefix(segment): p.read_bytes() for p in folder.glob(f"{segment}*")}
+    files.pop(block_fronts.EXT, None)
+    return files
 
 
 def test_the_same_files_as_whoosh_writes(documents: list[Document], tmp_path: Path) -> None:
@@ -135,8 +143,7 @@ def _written_topics_last(documents: list[Document], folder: Path) -> dict[str, b
     write_topics_last(writer, documents, bundled_passage_topics(), Records(analyzer))
     writer.commit()
     ix.close()
-    segment = "_".join(next(folder.glob("*.pst")).stem.split("_")[:2])
-    return {p.name.removeprefix(segment): p.read_bytes() for p in folder.glob(f"{segment}*")}
+    return _segment_files(folder)
 
 
 @pytest.mark.parametrize("workers", [0, 2])

@@ -1,10 +1,12 @@
 """A lone term's best passages, scoring only the posting blocks that can reach them.
 
 A common word matches 16,000 passages of 50,000; scoring each took a third of its query's
-time, for ten hits. Each of Whoosh's posting blocks (up to 128 passages) records its most
-weight and its least field length, which bound any score in it (TermPostings.bound). The
-blocks are scored from the highest bound down, and once ten passages score more than the
-next block's bound, the rest cannot enter. Every passage is still decoded (or its list kept
+time, for ten hits. Each posting block (up to 128 passages) has a bound no passage of it
+scores more than: its true best score where the segment keeps the blocks' fronts
+(block_fronts.py), else that of Whoosh's record of its most weight and least field length
+(TermPostings.block_bounds). The blocks are scored from the highest bound down, and once
+ten passages score more than the next block's bound, the rest cannot enter: with the
+fronts, 12 of a common word's 126 blocks at 50,000 passages, 44 without. Every passage is still decoded (or its list kept
 from an earlier query, decoded_postings.py): the counts per statement need them all,
 unscored.
 """
@@ -44,10 +46,10 @@ def best_of_term(searcher: Any, q: Any, limit: int) -> tuple[Ranked, list[int]] 
     for postings, blocks, offset in parts:
         numbers += [n + offset for n in postings.numbers] if offset else list(postings.numbers)
         ends = [start for start, _, _ in blocks[1:]] + [len(postings.numbers)]
-        bound = postings.bound
+        bounds = postings.block_bounds(blocks)
         ranked += [
-            (bound(weight, length), start, end, postings, offset, postings.numbers[start] + offset)
-            for (start, weight, length), end in zip(blocks, ends, strict=True)
+            (bound, start, end, postings, offset, postings.numbers[start] + offset)
+            for bound, (start, _, _), end in zip(bounds, blocks, ends, strict=True)
         ]
     ranked.sort(key=operator.itemgetter(0), reverse=True)
     # The blocks from the highest bound down, a few at a time, the best so far taken from

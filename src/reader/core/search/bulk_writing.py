@@ -31,6 +31,8 @@ from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
+from reader.core.search.block_fronts import FrontsWriter, front
+
 _Postings = dict[str, list[Any]]
 _Terms = list[tuple[str, float, bytes]]
 SEEN_VALUES = 64  # per field, the oldest forgotten first
@@ -59,6 +61,7 @@ class BulkWriter(SegmentWriter):
         # Each added passage's number, what is to be stored of it, its fields' lengths.
         self._incomplete: deque[tuple[int, dict[str, Any], dict[str, int]]] = deque()
         self._ahead: list[str] = []
+        self._fronts = FrontsWriter(self.newsegment, self.storage)
         self._fast = {
             name
             for name, field in self.schema.items()
@@ -196,6 +199,11 @@ class BulkWriter(SegmentWriter):
             if name not in self._ahead:
                 self._write_field(name)
         self.fieldwriter.close()
+        self._fronts.close()
+
+    def cancel(self) -> None:
+        self._fronts.close()
+        super().cancel()
 
     def _fields_with_terms(self) -> list[str]:
         # Whoosh orders by field name, then by a term's UTF-8 bytes: the same order as the
@@ -207,7 +215,7 @@ class BulkWriter(SegmentWriter):
         writer, field = self.fieldwriter, self.schema[name]
         lengths = self._listed_lengths(name) if field.scorable else [0] * self.docnum
         writer.start_field(name, field)
-        terms = _TermWriter(writer, lengths)
+        terms = _TermWriter(writer, lengths, self._fronts if field.scorable else None)
         if name in self._counted:
             boost = field.format.field_boost
             values: dict[int, bytes] = {}
@@ -238,8 +246,9 @@ class BulkWriter(SegmentWriter):
 class _TermWriter:
     """The terms of one field, written to Whoosh's W3 field writer."""
 
-    def __init__(self, writer: Any, lengths: list[int]) -> None:
-        self._writer, self._lengths = writer, lengths
+    def __init__(self, writer: Any, lengths: list[int], fronts: FrontsWriter | None) -> None:
+        self._writer, self._lengths, self._fronts = writer, lengths, fronts
+        self._fieldname = writer._fieldname  # noqa: SLF001
         self._blocks = writer._postwriter  # noqa: SLF001 (Whoosh's W3PostingsWriter)
         self._limit = self._blocks._blocklimit  # noqa: SLF001
         self._fixed = writer._format.fixed_value_size()  # noqa: SLF001
@@ -257,12 +266,16 @@ class _TermWriter:
             self._one_block(term.encode("utf-8"), docs, weights, values)
             return
         writer, blocks, limit = self._writer, self._blocks, self._limit
-        writer.start_term(term.encode("utf-8"))
+        btext = term.encode("utf-8")
+        writer.start_term(btext)
+        fronts = []
         for start in range(0, len(docs), limit):
             chunk = docs[start : start + limit]
             chunk_weights = weights[start : start + limit]
             blocks._ids = array("I", chunk)  # noqa: SLF001
-            blocks._weights = array("f", chunk_weights)  # noqa: SLF001
+            blocks._weights = stored = array("f", chunk_weights)  # noqa: SLF001
+            if self._fronts is not None:  # the weights as a reader gets them back
+                fronts.append(front(stored, map(self._lengths.__getitem__, chunk)))
             blocks._values = [v for v in values[start : start + limit] if v]  # noqa: SLF001
             bounds = self._bounds(chunk, chunk_weights)
             blocks._minlength, blocks._maxlength, blocks._maxweight = bounds  # noqa: SLF001
@@ -270,6 +283,8 @@ class _TermWriter:
                 blocks._write_block()  # noqa: SLF001 (finish_term writes the last one)
         writer.finish_term()
         self._at, self._table_at = self._posts.tell(), self._table.dbfile.tell()
+        if self._fronts is not None:
+            self._fronts.add(self._fieldname, btext, fronts)
 
     def _bounds(
         self, docs: Sequence[int], weights: Sequence[float]

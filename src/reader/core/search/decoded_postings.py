@@ -19,6 +19,7 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
 
+from reader.core.search.block_fronts import Front, fronts_of
 from reader.core.search.kept_per_reader import KeptPerReader
 
 MOST_POSTINGS = 2_000_000
@@ -33,12 +34,14 @@ class Unsupported(Exception):
 
 class Decoded:
     """One term's postings in one segment: passage numbers, weights, and (without deleted
-    passages) each block's place and bounds; None for blocks where there are deletions."""
+    passages) each block's place and bounds, None where there are deletions; and, where the
+    segment keeps them, each block's front of (weight, length) pairs (block_fronts.py)."""
 
-    __slots__ = ("blocks", "numbers", "weights")
+    __slots__ = ("blocks", "fronts", "numbers", "weights")
 
     def __init__(self, numbers: array[int], weights: array[float], blocks: list[Block] | None):
         self.numbers, self.weights, self.blocks = numbers, weights, blocks
+        self.fronts: list[Front] | None = None
 
 
 _kept: KeptPerReader[Decoded] = KeptPerReader(MOST_POSTINGS, lambda d: len(d.numbers))
@@ -50,7 +53,10 @@ def decoded(reader: Any, fieldname: str, text: bytes) -> Decoded:
     key = (fieldname, text)
     found = _kept.get(reader, key)
     if found is None:
-        found = _kept.put(reader, key, _decoded(reader.postings(fieldname, text)))
+        found = _decoded(reader.postings(fieldname, text))
+        if found.blocks is not None and len(found.blocks) > 1:
+            found.fronts = fronts_of(reader, fieldname, text, len(found.blocks))
+        found = _kept.put(reader, key, found)
     return found
 
 

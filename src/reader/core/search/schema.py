@@ -17,11 +17,12 @@ from reader.core.search.phrases import pair_terms, pairs_analyzer
 from reader.core.search.scoring import ListedLengthsBM25F
 from reader.core.search.segment_files import SegmentStorage
 
-SCHEMA_VERSION = 9  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
+SCHEMA_VERSION = 10  # 4: words given as terms, positions from 0; 5: possessives, ’ as '
 # 6: doc_id a RefBytesColumn (passage_documents.py); blocks uncompressed (writing.py)
 # 7: the text without positions (near_phrases.py)
 # 8: fingerprints of the text's digest (passages.py): rebuilt by the bulk writer, not updated
 # 9: stems by Snowball English, PyStemmer (analysis.py)
+# 10: each block's front of (weight, length) pairs beside a new segment (block_fronts.py)
 DOC_ANALYZER = StandardAnalyzer(stoplist=None)
 TOPIC = "topic"  # the field that a new index's writer is given last (bulk_build.py)
 

@@ -21,6 +21,7 @@ from typing import Any
 from whoosh import query
 from whoosh.scoring import BM25FScorer
 
+from reader.core.search.block_fronts import Front
 from reader.core.search.decoded_postings import Block, Unsupported, decoded
 from reader.core.search.phrases import CheckedPhrase
 
@@ -99,8 +100,14 @@ def _intersection(parts: list[Scores | TermPostings]) -> Scores:
 class TermPostings:
     """One term's postings in one segment, decoded, and its BM25F scorer's figures."""
 
-    def __init__(self, numbers: Sequence[int], weights: Sequence[float], scorer: Any) -> None:
-        self.numbers, self.weights = numbers, weights
+    def __init__(
+        self,
+        numbers: Sequence[int],
+        weights: Sequence[float],
+        scorer: Any,
+        fronts: Sequence[Front] | None = None,
+    ) -> None:
+        self.numbers, self.weights, self._fronts = numbers, weights, fronts
         self._dfl, self._idf, self._avgfl = scorer.dfl, scorer.idf, scorer.avgfl
         self._b, self._k1 = scorer.B, scorer.K1
         self._table = _ScoreTable(self._idf, self._avgfl, self._b, self._k1)
@@ -117,6 +124,15 @@ class TermPostings:
         one and falls with the other, and so do its correctly rounded floats)."""
         b, k1, avgfl = self._b, self._k1, self._avgfl
         return self._idf * ((weight * (k1 + 1)) / (weight + k1 * (1 - b + b * length / avgfl)))
+
+    def block_bounds(self, blocks: Sequence[Block]) -> list[float]:
+        """No passage of each block scores more: the best score of its front where the
+        segment keeps the fronts (the block's true best), else bound() of its most weight
+        and least length."""
+        if self._fronts is None:
+            return [self.bound(weight, length) for _, weight, length in blocks]
+        score = self._table.__getitem__
+        return [max(map(score, front)) for front in self._fronts]
 
     def scores_of(self, numbers: Sequence[int]) -> Scores:
         """The scores of `numbers`, passages that hold the term."""
@@ -173,7 +189,7 @@ def term_postings(searcher: Any, q: Any, blocks: list[Block] | None = None) -> T
         if found.blocks is None:
             raise Unsupported
         blocks += found.blocks
-    return TermPostings(found.numbers, found.weights, scorer)
+    return TermPostings(found.numbers, found.weights, scorer, found.fronts)
 
 
 def passage_numbers(reader: Any, fieldname: str, text: bytes) -> list[int]:
