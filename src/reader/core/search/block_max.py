@@ -6,9 +6,9 @@ scores more than: its true best score where the segment keeps the blocks' fronts
 (block_fronts.py), else that of Whoosh's record of its most weight and least field length
 (TermPostings.block_bounds). The blocks are scored from the highest bound down, and once
 ten passages score more than the next block's bound, the rest cannot enter: with the
-fronts, 12 of a common word's 126 blocks at 50,000 passages, 44 without. Every passage is still decoded (or its list kept
-from an earlier query, decoded_postings.py): the counts per statement need them all,
-unscored.
+fronts, 12 of a common word's 126 blocks at 50,000 passages, 44 without. Every passage is
+still decoded (or its list kept from an earlier query, decoded_postings.py): the counts per
+statement need them all, unscored.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from reader.core.search.decoded_postings import Block, Unsupported, decoded
 from reader.core.search.phrases import CheckedPhrase
 
 Scores = dict[int, float]  # passage number -> score
+WALKED_PER_KEPT = 8  # a term's list up to this many times the passages kept is walked
 __all__ = ["Block", "TermPostings", "Unsupported", "passage_numbers", "scores", "term_postings"]
 
 
@@ -86,8 +87,22 @@ def _intersection(parts: list[Scores | TermPostings]) -> Scores:
     kept = set(parts[0])
     for part in parts[1:]:
         kept.intersection_update(part)
-    ordered = [n for n in parts[0] if n in kept]
-    first, *rest = [p.scores_of(ordered) if isinstance(p, TermPostings) else p for p in parts]
+    shortest = parts[0]
+    if isinstance(shortest, TermPostings):
+        first = shortest.scores_in(kept)
+        ordered = list(first)
+    else:
+        ordered = [n for n in shortest if n in kept]
+        first = shortest
+    # A term's weights for the passages kept: walked along its list where that is short
+    # beside them, else found by a binary search each (a 200,000-passage AND of two common
+    # words keeps 5,000 of 20,000 and 65,000).
+    rest = [
+        p if not isinstance(p, TermPostings)
+        else p.scores_in(kept) if len(p) <= WALKED_PER_KEPT * len(kept)
+        else p.scores_of(ordered)
+        for p in parts[1:]
+    ]  # fmt: skip
     found: Scores = {}
     for n in ordered:
         score = first[n]
@@ -133,6 +148,11 @@ class TermPostings:
             return [self.bound(weight, length) for _, weight, length in blocks]
         score = self._table.__getitem__
         return [max(map(score, front)) for front in self._fronts]
+
+    def scores_in(self, kept: set[int]) -> Scores:
+        """The scores of the term's passages that are in `kept`, in passage order."""
+        held = [(n, w) for n, w in zip(self.numbers, self.weights, strict=True) if n in kept]
+        return self.scores([n for n, _ in held], [w for _, w in held])
 
     def scores_of(self, numbers: Sequence[int]) -> Scores:
         """The scores of `numbers`, passages that hold the term."""
