@@ -127,11 +127,17 @@ def test_the_same_best_passages_without_fronts(
     assert with_fronts[0] == whoosh
 
 
-def test_a_damaged_fronts_file_leaves_the_looser_bounds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_fronts_file_leaves_the_looser_bounds(tmp_path: Path, damage: str) -> None:
     folder = tmp_path / "index"
     _built(_many_passages(3), folder, lambda ix: BulkWriter(ix, compound=False)).close()
     (fronts_file,) = folder.glob(f"*{block_fronts.EXT}")
-    fronts_file.write_bytes(b"BFR1" + bytes(range(256)) * 3)
+    whole = fronts_file.read_bytes()
+    fronts_file.write_bytes(
+        {"garbage": b"BFR1" + bytes(range(256)) * 3, "truncated": whole[: len(whole) // 2]}.get(
+            damage, b""
+        )
+    )
     ix = windex.open_dir(str(folder))
     with ix.searcher() as searcher:
         q = query.Term("text", "secur")

@@ -72,7 +72,7 @@ def fronts_of(reader: Any, fieldname: str, term: bytes, blocks: int) -> list[Fro
     try:
         value = table.get(_key(fieldname, term))
         found = _decoded(value) if value is not None else None
-    except (struct.error, ValueError, OSError):
+    except Exception:  # noqa: BLE001 (a damaged file: the looser bounds answer)
         return None
     return found if found is not None and len(found) == blocks else None
 
