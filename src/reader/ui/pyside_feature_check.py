@@ -18,7 +18,7 @@ from types import ModuleType
 import shiboken6  # noqa: F401  (loads shibokensupport, whose hook is replaced here)
 
 _MARK = b"PySide6"
-REPLACED = "pyside_check"  # the attribute that keeps the check replaced
+REPLACED = "pyside_check"  # our check's attribute that holds the one it replaced
 
 
 def install() -> None:

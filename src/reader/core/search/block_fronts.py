@@ -121,7 +121,7 @@ def _decoded(value: bytes) -> list[Front]:
     while at < len(value):
         (count,) = _COUNT.unpack_from(value, at)
         at += count_size
-        fronts.append(tuple(p for p in _PAIR.iter_unpack(value[at : at + count * pair_size])))
+        fronts.append(tuple(_PAIR.iter_unpack(value[at : at + count * pair_size])))
         at += count * pair_size
     if at != len(value):
         raise ValueError("a front runs past its value")

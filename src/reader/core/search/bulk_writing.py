@@ -274,10 +274,11 @@ class _TermWriter:
             chunk_weights = weights[start : start + limit]
             blocks._ids = array("I", chunk)  # noqa: SLF001
             blocks._weights = stored = array("f", chunk_weights)  # noqa: SLF001
+            lengths = list(map(self._lengths.__getitem__, chunk))
             if self._fronts is not None:  # the weights as a reader gets them back
-                fronts.append(front(stored, map(self._lengths.__getitem__, chunk)))
+                fronts.append(front(stored, lengths))
             blocks._values = [v for v in values[start : start + limit] if v]  # noqa: SLF001
-            bounds = self._bounds(chunk, chunk_weights)
+            bounds = self._bounds(lengths, chunk_weights)
             blocks._minlength, blocks._maxlength, blocks._maxweight = bounds  # noqa: SLF001
             if start + limit < len(docs):
                 blocks._write_block()  # noqa: SLF001 (finish_term writes the last one)
@@ -286,12 +287,11 @@ class _TermWriter:
         if self._fronts is not None:
             self._fronts.add(self._fieldname, btext, fronts)
 
-    def _bounds(
-        self, docs: Sequence[int], weights: Sequence[float]
-    ) -> tuple[int | None, int, float]:
+    @staticmethod
+    def _bounds(lengths: Sequence[int], weights: Sequence[float]) -> tuple[int | None, int, float]:
         """A block's least and most field length (None: no length) and most weight, as
         W3PostingsWriter keeps them (its most weight starts from 0)."""
-        sizes = [n for n in map(self._lengths.__getitem__, docs) if n]
+        sizes = [n for n in lengths if n]
         return (min(sizes) if sizes else None), max(sizes, default=0), max(0, max(weights))
 
     def _one_block(
@@ -302,7 +302,8 @@ class _TermWriter:
         OrderedHashWriter.add write it, without their buffers, calls and file positions
         asked for (nine tenths of the writing of a segment went to them)."""
         stored = array("f", weights)  # what Whoosh keeps, and sums and minifies
-        minlength, maxlength, maxweight = self._bounds(docs, weights)
+        lengths = map(self._lengths.__getitem__, docs)
+        minlength, maxlength, maxweight = self._bounds(list(lengths), weights)
         # As W3PostingsWriter._mini_weights tells them, counted in C.
         if stored.count(1.0) == len(stored):
             mini_weights: Any = None
