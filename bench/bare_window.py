@@ -26,15 +26,16 @@ HTML = """
 class FirstPaint(QObject):
     """Event filter on the browser's viewport: on the first Paint, print the time and quit."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, started: float = T0) -> None:
         super().__init__()
         self._app = app
+        self._started = started
         self._seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
-            print(f"first paint after {time.perf_counter() - T0:.3f} s", flush=True)
+            print(f"first paint after {time.perf_counter() - self._started:.3f} s", flush=True)
             QTimer.singleShot(0, self._app.quit)
         return False
 

@@ -22,6 +22,8 @@ from typing import IO, Any
 
 HERE = Path(__file__).resolve().parent
 BARE_SCRIPT = HERE / "bare_window.py"
+FLOOR_SCRIPT = HERE / "floor_window.py"
+FLOOR_STEPS = ("library", "text", "reader")  # as floor_window.STEPS, which imports Qt
 PAINT_LINE = re.compile(rb"first paint after ([0-9]+(?:\.[0-9]*)?) s")
 IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( +)(\S+)")
 BAR = 1.2  # cold start to the document shown, app over bare (issue 17)
@@ -62,6 +64,10 @@ def app_command(tmp: Path, program: Sequence[str] = (sys.executable, "-m", "read
 
 def bare_command(tmp: Path) -> list[str]:
     return [sys.executable, str(BARE_SCRIPT)]
+
+
+def floor_command(tmp: Path, step: str) -> list[str]:
+    return [sys.executable, str(FLOOR_SCRIPT), step]
 
 
 def child_env(platform: str) -> dict[str, str]:
@@ -223,24 +229,24 @@ def ms(value: float) -> str:
 
 def table_row(name: str, stats: dict[str, Any]) -> str:
     if not stats["runs"]:
-        return f"{name:<5} {'FAILED - see below':>38}"
+        return f"{name:<7} {'FAILED - see below':>38}"
     paint = stats["launch_to_first_paint_s"]
     cells = [ms(paint[k]) for k in ("median", "p90", "min", "max")]
     cells += [ms(stats["launch_to_exit_s"]["median"]), ms(stats["own_figure_s"]["median"])]
     cells.append(f"{stats['paint_rss_mb']['median']:7.0f}")
     cells.append(f"{stats['peak_rss_mb']['median']:7.0f}")
-    return f"{name:<5} {stats['runs']:>4} " + " ".join(cells)
+    return f"{name:<7} {stats['runs']:>4} " + " ".join(cells)
 
 
 def print_table(stats: dict[str, dict[str, Any]], header: str) -> None:
     print(header)
     print()
     print(
-        f"{'':<5} {'':>4} {'launch -> first paint (ms)':^31} {'exit':>7} {'own':>7}"
+        f"{'':<7} {'':>4} {'launch -> first paint (ms)':^31} {'exit':>7} {'own':>7}"
         f" {'@paint':>7} {'peak':>7}"
     )
     heads = ("median", "p90", "min", "max", "median", "median", "MB", "MB")
-    print(f"{'side':<5} {'runs':>4} " + " ".join(f"{h:>7}" for h in heads))
+    print(f"{'side':<7} {'runs':>4} " + " ".join(f"{h:>7}" for h in heads))
     for name, side in stats.items():
         print(table_row(name, side))
     print()
@@ -260,6 +266,19 @@ def print_against(stats: dict[str, dict[str, Any]]) -> None:
         f"\nratio to bare: this tree {ratios['app']:.2f}, the other tree {ratios['other']:.2f}"
         f" ({ratios['app'] / ratios['other']:.3f}x)"
     )
+
+
+def print_floor(stats: dict[str, dict[str, Any]]) -> None:
+    """Each step of the floor window over the bare one: what showing the real statement
+    costs before anything else of the app is built."""
+    steps = [step for step in FLOOR_STEPS if step in stats and stats[step]["runs"]]
+    if not steps or not stats["bare"]["runs"]:
+        return
+    bare = stats["bare"]["launch_to_first_paint_s"]["median"]
+    print("\nfloor (bench/floor_window.py) over bare, medians of launch -> first paint:")
+    for step in steps:
+        ratio = stats[step]["launch_to_first_paint_s"]["median"] / bare
+        print(f"  {step:<8} {ratio:.2f}")
 
 
 def print_verdict(result: dict[str, Any], runs: int) -> None:
@@ -406,6 +425,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "the commit before a change) in the same alternating runs",
     )
     parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also time bench/floor_window.py's steps (the library, the statement's text, "
+        "the statement in the app's reader view, each in the bare window) in the same runs",
+    )
+    parser.add_argument(
         "--instructions",
         action="store_true",
         help="also count the instructions to the first paint of this checkout's app and of "
@@ -438,12 +463,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.against_program is not None:
         other = (str(args.against_program.absolute()),)
         sides.append(Side("other", functools.partial(app_command, program=other)))
+    if args.floor:
+        pythonpath = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
+        sides += [
+            Side(step, functools.partial(floor_command, step=step), env={"PYTHONPATH": pythonpath})
+            for step in FLOOR_STEPS
+        ]
     measure(sides, args.runs, env, args.timeout)
     stats = {side.name: side_stats(side) for side in sides}
     result = verdict(stats, args.runs)
     print_table(stats, header_line(args, load_before))
     print_verdict(result, args.runs)
     print_against(stats)
+    print_floor(stats)
     profile = {}
     if args.import_top > 0 and sides[0].error is None:
         profile = import_profile(env, args.timeout)
@@ -456,7 +488,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem:
             print(f"\nInstructions not counted: {problem}")
         else:
-            counted = startup_instructions.measure(env, args.timeout * 10)
+            floor = FLOOR_STEPS if args.floor else ()
+            counted = startup_instructions.measure(env, args.timeout * 10, floor=floor)
             startup_instructions.report(counted, BAR)
     report_failures(sides)
     if args.json_out:

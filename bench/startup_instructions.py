@@ -48,6 +48,17 @@ sys.exit(bare_window.main())
 """
 )
 
+FLOOR_WRAPPER = (
+    _EXIT_AT_PAINT
+    + f"""
+sys.path.insert(0, {str(HERE)!r})
+import bare_window, floor_window
+bare_window.FirstPaint.eventFilter = _exit_at_paint
+sys.argv[1:] = [STEP]
+sys.exit(floor_window.main())
+"""
+)
+
 
 @dataclass
 class Count:
@@ -78,32 +89,48 @@ def count(name: str, argv: list[str], env: dict[str, str], timeout: float) -> Co
         return Count(name, int(found[-1]))
 
 
-def measure(env: dict[str, str], timeout: float, python: str = sys.executable) -> list[Count]:
+def measure(
+    env: dict[str, str],
+    timeout: float,
+    python: str = sys.executable,
+    floor: tuple[str, ...] = (),
+) -> list[Count]:
     """The app (this checkout's `python -m reader`, a fresh data folder) and the bare window,
-    each once after an untimed launch that writes any missing .pyc."""
+    each once after an untimed launch that writes any missing .pyc; then each step of
+    `floor` (bench/floor_window.py's), counted the same way."""
     env = dict(env)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory(prefix="bench-startup-ir-data-") as data:
         app = [python, "-c", APP_WRAPPER, "--exit-after-paint", "--data-dir"]
         subprocess.run([*app, f"{data}/warm"], env=env, capture_output=True, timeout=timeout)
-        return [
+        counts = [
             count("app", [*app, f"{data}/counted"], env, timeout),
             count("bare", [python, "-c", BARE_WRAPPER], env, timeout),
         ]
+    for step in floor:
+        wrapper = FLOOR_WRAPPER.replace("STEP", repr(step))
+        subprocess.run([python, "-c", wrapper], env=env, capture_output=True, timeout=timeout)
+        counts.append(count(step, [python, "-c", wrapper], env, timeout))
+    return counts
 
 
 def report(counts: list[Count], bar: float) -> None:
     print("\nInstructions to the first paint (valgrind --tool=callgrind, one launch each):")
     for side in counts:
         figure = f"{side.instructions / 1e6:9.1f} M" if not side.error else f"failed: {side.error}"
-        print(f"  {side.name:5} {figure}")
-    app, bare = counts
+        print(f"  {side.name:7} {figure}")
+    app, bare, *floor = counts
     if not (app.error or bare.error):
         ratio = app.instructions / bare.instructions
         print(f"ratio app/bare (instructions): {ratio:.3f} (a guide to the time bar, {bar})")
+    for step in floor:
+        if not (step.error or bare.error):
+            ratio = step.instructions / bare.instructions
+            print(f"ratio {step.name}/bare (instructions): {ratio:.3f}")
 
 
 if __name__ == "__main__":
-    counted = measure(dict(os.environ, QT_QPA_PLATFORM="offscreen"), 300.0)
+    floor_steps = ("library", "text", "reader") if "--floor" in sys.argv[1:] else ()
+    counted = measure(dict(os.environ, QT_QPA_PLATFORM="offscreen"), 300.0, floor=floor_steps)
     report(counted, 1.2)
     sys.exit(1 if any(c.error for c in counted) else 0)
