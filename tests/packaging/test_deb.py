@@ -73,6 +73,16 @@ def test_the_package_lays_out_opt_usr_bin_and_usr_share(root: Path, deb: Path) -
         run(["dpkg-query", "-W", package])
 
 
+def test_the_bundle_carries_qts_own_words_in_the_apps_languages_only(root: Path) -> None:
+    """A Russian window's file dialogs and message boxes speak Russian too: Qt reads its
+    translations from the folder beside its libraries, where the bundle keeps qtbase's."""
+    qt = root / PROGRAM.relative_to("/").parent / "_internal" / "PySide6" / "Qt"
+    assert (qt / "lib" / "libQt6Core.so.6").is_file()
+    languages = sorted(f.stem.rsplit("_", 1)[1] for f in (REPO / "resources").glob("*.qm"))
+    kept = sorted(f.name for f in (qt / "translations").iterdir())
+    assert kept == [f"qtbase_{language}.qm" for language in languages]
+
+
 def test_the_installed_bundle_lists_the_statements_offline(root: Path, tmp_path: Path) -> None:
     program = root / PROGRAM.relative_to("/")
     result = run([program, "--data-dir", tmp_path / "data", "list", "--json"],
