@@ -485,6 +485,10 @@
 <context>
     <name>Import</name>
     <message>
+        <source>Statements (*.txt *.md *.html *.htm *.pdf);;Text (*.txt);;Markdown (*.md);;Web pages (*.html *.htm);;PDF (*.pdf);;All files (*)</source>
+        <translation>Заявления (*.txt *.md *.html *.htm *.pdf);;Текст (*.txt);;Markdown (*.md);;Веб-страницы (*.html *.htm);;PDF (*.pdf);;Все файлы (*)</translation>
+    </message>
+    <message>
         <source>Import Statements</source>
         <translation>Импорт заявлений</translation>
     </message>

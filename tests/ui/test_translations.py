@@ -183,3 +183,26 @@ def test_a_month_or_a_year_follows_the_locale(
         assert date_text(meta) == russian  # the month as it stands alone, not "марта"
     finally:
         language.install(qapp, "en")
+
+
+@pytest.mark.usefixtures("russian")
+def test_russian_import_dialog_offers_russian_file_kinds(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from reader.ui.library import import_dialogs
+
+    asked: list[tuple[str, str]] = []
+
+    def record(_parent: QWidget, title: str, _folder: str, kinds: str) -> tuple[list[str], str]:
+        asked.append((title, kinds))
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(record))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert import_dialogs.ask_import_paths(parent) == []
+    [(title, kinds)] = asked
+    assert kinds.startswith("Заявления (*.txt")
+    assert {t: _english_words(t) for t in (title, kinds) if _english_words(t)} == {}
