@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.documents.builder import BlockSpec, build_document
 from reader.core.documents.document import (
@@ -15,8 +17,10 @@ from reader.core.documents.document import (
     parse_iso,
     section_title,
 )
+from tests.fuzzing import time_limit
 
 D = dt.date
+H, P = BlockKind.HEADING, BlockKind.PARAGRAPH
 
 
 @pytest.mark.parametrize(
@@ -90,7 +94,6 @@ def test_display_title_prefers_the_short_title() -> None:
 
 
 def _outline_doc() -> Document:
-    H, P = BlockKind.HEADING, BlockKind.PARAGRAPH
     specs = [
         BlockSpec(H, "Title", level=1),
         BlockSpec(P, "Intro."),
@@ -176,3 +179,37 @@ def test_elbe_level_three_section_ends_at_the_next_heading(elbe: Document) -> No
     sections = {s.title: s for s in elbe.sections()}
     assert sections["On Strategic Stability"].end == sections["On Ukraine"].start
     assert sections["On Ukraine"].end == sections["Current U.S.-Russia Relationship"].start
+
+
+@given(st.lists(st.tuples(st.booleans(), st.integers(1, 4)), max_size=40))
+def test_sections_and_what_holds_an_offset_follow_their_definition(
+    outline: list[tuple[bool, int]],
+) -> None:
+    """A section runs to the next heading of its level or above; what holds an offset is every
+    section around it, innermost first: checked against those words, on any outline."""
+    specs = [BlockSpec(H if heading else P, f"B{n}.", level=level if heading else 0)
+             for n, (heading, level) in enumerate(outline)]  # fmt: skip
+    doc = build_document("any", "imported", Metadata(title="T"), [BlockSpec(P, "x."), *specs])
+    headings = [b for b in doc.blocks if b.kind is H]
+    ends = [
+        next((h.start for h in headings[n + 1 :] if h.level <= b.level), len(doc.text))
+        for n, b in enumerate(headings)
+    ]
+    assert [(s.start, s.end, s.level) for s in doc.sections()] == [
+        (b.start, end, b.level) for b, end in zip(headings, ends, strict=True)
+    ]
+    for offset in range(len(doc.text) + 1):
+        holding = [s for s in doc.sections() if s.start <= offset < s.end]
+        chain = sorted(holding, key=lambda s: s.level, reverse=True)
+        assert doc.section_at(offset) == (chain[0] if chain else None)
+        assert heading_chain(doc, offset) == [s for s in chain if s.level > 1]
+
+
+def test_a_document_of_200000_headings_is_built_at_once() -> None:
+    """Each heading looked ahead for its end: a Markdown file of 500,000 headings took
+    minutes to import and then to list."""
+    specs = [BlockSpec(H, "h", level=1 + n % 3) for n in range(200_000)]
+    with time_limit(5):
+        doc = build_document("many", "imported", Metadata(title="T"), specs)
+        assert len(doc.sections()) == 200_000
+        assert [doc.section_at(s.start) for s in doc.sections()[-3:]] == doc.sections()[-3:]

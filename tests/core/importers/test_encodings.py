@@ -85,3 +85,23 @@ def test_bytes_that_are_no_text_are_refused() -> None:
     noise = bytes(range(0x80, 0x100)) * 8 + bytes(range(1, 9)) * 100
     with pytest.raises(ImportRefused, match=r"^x\.txt (is not text|does not hold readable text)"):
         decode_text("x.txt", noise)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str, suffix: str) -> None:
+    """Windows tools write UTF-16 with no BOM; its NULs were taken for a binary file."""
+    path = tmp_path / f"заявление{suffix}"
+    text = RUSSIAN if suffix != ".html" else f"<html><body><pre>{RUSSIAN}</pre></body></html>"
+    path.write_bytes(text.encode(encoding))
+    imported = import_file(path)
+    assert imported.encoding == encoding
+    assert "несмотря на значительные разногласия" in to_document(imported, "ru").text
+
+
+@pytest.mark.parametrize("data", [b"\x00" * 4096, b"A\x00\x00\x00" * 1024, b"\x00A" * 2047 + b"A"])
+def test_nuls_that_are_no_utf16_stay_binary(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "nuls.txt"
+    path.write_bytes(data)
+    with pytest.raises(ImportRefused, match="binary"):
+        import_file(path)

@@ -526,3 +526,34 @@ def test_a_select_of_many_options_is_read_quickly(tmp_path: Path) -> None:
     with time_limit(3):
         document = to_document(import_file(path), "x")
     assert document.text == "We call on both sides.\n\nAfter."
+
+
+def test_a_markdown_paragraph_of_many_pieces_is_read_in_time(tmp_path: Path) -> None:
+    """Each of a paragraph's 120,000 pieces was added to a growing string, copying it every
+    time: 2 MB took 12 s, 15 MB never finished."""
+    path = tmp_path / "long.md"
+    path.write_bytes(b"We call *on* both sides `to` talk " * 60_000)
+    with time_limit(8):
+        document = to_document(import_file(path), "x")
+    assert document.text.count("We call on both sides to talk") == 60_000
+
+
+def test_a_page_of_a_paragraph_of_many_inline_elements_is_read_in_time(tmp_path: Path) -> None:
+    """trafilatura takes time quadratic in one element's inline children (60,000 <b> took
+    10 s): such a page keeps its own blocks, every word of them."""
+    path = tmp_path / "long.html"
+    path.write_bytes(b"<p>" + b"We call <b>on</b> both sides to talk. " * 60_000 + b"</p>")
+    with time_limit(5):
+        document = to_document(import_file(path), "x")
+    assert document.text.count("We call on both sides to talk.") == 60_000
+
+
+@pytest.mark.parametrize("value", [b"", b"=x", b'="a b"'])
+def test_a_tag_of_a_storm_of_attributes_is_read_in_time(tmp_path: Path, value: bytes) -> None:
+    """Lexbor and libxml2 take time quadratic in one tag's attributes: 100,000 took minutes."""
+    path = tmp_path / "attributes.html"
+    attributes = b" ".join(b"a%d%s" % (n, value) for n in range(100_000))
+    path.write_bytes(b"<p " + attributes + b">We call on both sides.</p><p>After.</p>")
+    with time_limit(5):
+        document = to_document(import_file(path), "x")
+    assert document.text == "We call on both sides.\n\nAfter."

@@ -198,10 +198,16 @@ class Document:
     text_sha256: str = field(default="", init=False, repr=False, compare=False)
     _block_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _sections: tuple[Section, ...] = field(init=False, repr=False, compare=False)
+    # For each section, the index of the one it is nested in (-1 for none); the starts of all.
+    _parents: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _section_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_block_starts", tuple(b.start for b in self.blocks))
-        object.__setattr__(self, "_sections", tuple(self._find_sections()))
+        sections, parents = self._find_sections()
+        object.__setattr__(self, "_sections", tuple(sections))
+        object.__setattr__(self, "_parents", tuple(parents))
+        object.__setattr__(self, "_section_starts", tuple(s.start for s in sections))
 
     @cached_property
     def layout_digest(self) -> str:
@@ -233,18 +239,37 @@ class Document:
     def sections(self) -> list[Section]:
         return list(self._sections)
 
-    def _find_sections(self) -> list[Section]:
-        headings = [(i, b) for i, b in enumerate(self.blocks) if b.kind is BlockKind.HEADING]
-        result = []
-        for n, (index, block) in enumerate(headings):
-            end = len(self.text)
-            for _later_index, later in headings[n + 1 :]:
-                if later.level <= block.level:
-                    end = later.start
-                    break
+    def _find_sections(self) -> tuple[list[Section], list[int]]:
+        # One pass with a stack of the sections still open: a file of 500,000 headings took
+        # minutes to open when each heading looked ahead for its end.
+        result: list[Section] = []
+        parents: list[int] = []
+        ends: dict[int, int] = {}
+        open_sections: list[int] = []
+        for index, block in enumerate(self.blocks):
+            if block.kind is not BlockKind.HEADING:
+                continue
+            while open_sections and result[open_sections[-1]].level >= block.level:
+                ends[open_sections.pop()] = block.start
+            parents.append(open_sections[-1] if open_sections else -1)
+            open_sections.append(len(result))
             title = self.text[block.start : block.end]
-            result.append(Section(index, block.level, title, block.start, end))
-        return result
+            result.append(Section(index, block.level, title, block.start, len(self.text)))
+        for n, end in ends.items():
+            result[n] = result[n]._replace(end=end)
+        return result, parents
+
+    def sections_holding(self, offset: int) -> list[Section]:
+        """The sections holding `offset`, innermost first: the last one to start at or before
+        it and those it is nested in, as each is nested in the one open when it began."""
+        n = bisect_right(self._section_starts, offset) - 1
+        holding = []
+        while n >= 0:
+            section = self._sections[n]
+            if section.start <= offset < section.end:
+                holding.append(section)
+            n = self._parents[n]
+        return holding
 
     def lead_in_of(self, item: int) -> int | None:
         """The block that introduces list item `item` with a colon ("We recommend:"), if any.
@@ -264,8 +289,8 @@ class Document:
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section holding `offset` (the title's section only if no other)."""
-        holding = [s for s in self._sections if s.start <= offset < s.end]
-        return max(holding, key=lambda s: s.level) if holding else None
+        holding = self.sections_holding(offset)
+        return holding[0] if holding else None
 
 
 def iso_at(day: dt.date, precision: DatePrecision) -> str:
@@ -288,8 +313,7 @@ def parse_iso(text: str) -> tuple[dt.date, DatePrecision]:
 
 def heading_chain(doc: Document, offset: int) -> list[Section]:
     """The sections holding `offset`, innermost first, the title's (level 1) left out."""
-    holding = [s for s in doc.sections() if s.level > 1 and s.start <= offset < s.end]
-    return sorted(holding, key=lambda s: s.level, reverse=True)
+    return [s for s in doc.sections_holding(offset) if s.level > 1]
 
 
 def section_title(doc: Document, offset: int) -> str:

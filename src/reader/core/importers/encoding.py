@@ -38,6 +38,8 @@ _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _MOST_CONTROLS = 0.01
+# Share of UTF-16's high bytes that are NUL in even a Russian text: its spaces and punctuation.
+_UTF16_NULS = 0.1
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class DecodedText:
 
 def decode_text(name: str, data: bytes, declared: str | None = None) -> DecodedText:
     """`data` as text in Unicode NFC with "\\n" line ends, or ImportRefused if it is not text."""
-    encoding = _bom_encoding(data) or _known(declared)
+    encoding = _bom_encoding(data) or bomless_utf16(data) or _known(declared)
     if encoding is None or not _decodes(data, encoding):  # a page may declare wrongly
         encoding = _utf8_or_guess(name, data)
     try:
@@ -68,6 +70,21 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 def _bom_encoding(data: bytes) -> str | None:
     return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """ "utf-16-le" or "-be" for UTF-16 with no byte-order mark (Windows tools write it): NULs
+    in many of one half of the first bytes (the high bytes of ASCII, spaces, digits, markup)
+    and none in the other, and the whole decodes."""
+    sample = data[: min(4096, len(data)) // 2 * 2]
+    if len(data) % 2 or not sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    least = _UTF16_NULS * len(sample) / 2
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= least and not low and _decodes(data, encoding):
+            return encoding
+    return None
 
 
 def _known(declared: str | None) -> str | None:

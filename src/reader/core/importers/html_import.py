@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -66,6 +67,16 @@ _DEEPEST = 25_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _OPTION_TAG = re.compile(r"</?option\b[^>]*>", re.IGNORECASE)
 _MOST_OPTIONS = 1000
+# WORKAROUND: Lexbor and libxml2 (under trafilatura) take time quadratic in one tag's
+# attributes (40,000 took 3 s to parse, 100,000 over two minutes to import). No tag has
+# _MOST_ATTRIBUTES; one that has keeps its name alone. Attributes hold none of the text.
+_MOST_ATTRIBUTES = 1000
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)>")
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+# WORKAROUND: trafilatura takes time quadratic in the inline elements of one element (20,000
+# <b> in a paragraph took 1 s, 80,000 took 12 s, a 15 MB paragraph over two minutes). No
+# statement's paragraph holds _WIDEST of them; such a page keeps its own choice of blocks.
+_WIDEST = 10_000
 # Elements that never nest: void ones, and those a next sibling closes (<p>, <li>, <td>).
 _FLAT = frozenset(
     """area base br col embed hr img input link meta param source track wbr p li dt dd option
@@ -123,7 +134,7 @@ def _article(tree: LexborHTMLParser, title: str = "") -> list[BlockSpec]:
     _drop_furniture(tree, whole=True)
     collector = _BlockCollector()
     candidates = collector.collect(tree.body) if tree.body is not None else []
-    found = article_blocks(tree.html or "", candidates)
+    found = article_blocks(tree.html or "", candidates) if not _too_wide(tree) else []
     headline = page_headline(candidates, found, title)
     chosen = with_headline(candidates, found, headline) if found else []
     linked = {id(spec): share for spec, share in zip(candidates, collector.linked, strict=True)}
@@ -151,6 +162,7 @@ def parse_html(name: str, html: str) -> LexborHTMLParser:
     """Lexbor's tree of `html`; refused if it nests deeper than any page does."""
     if len(_OPTION_TAG.findall(html)) > _MOST_OPTIONS:
         html = _OPTION_TAG.sub("", html)
+    html = _START_TAG.sub(_without_a_storm_of_attributes, html)
     if _depth_over(html, _DEEPEST):
         raise ImportRefused(
             name,
@@ -159,6 +171,13 @@ def parse_html(name: str, html: str) -> LexborHTMLParser:
             ),
         )
     return LexborHTMLParser(html)
+
+
+def _without_a_storm_of_attributes(tag: re.Match[str]) -> str:
+    attributes = _ATTRIBUTE.finditer(tag.group(2))
+    if next(islice(attributes, _MOST_ATTRIBUTES, None), None) is None:
+        return tag.group()
+    return f"<{tag.group(1)}>"
 
 
 def _depth_over(html: str, deepest: int) -> bool:
@@ -180,6 +199,17 @@ def _depth_over(html: str, deepest: int) -> bool:
         elif open_now[tag]:
             open_now[tag] -= 1
             depth -= 1
+    return False
+
+
+def _too_wide(tree: LexborHTMLParser) -> bool:
+    """True if an element holds more than _WIDEST inline elements as its children."""
+    for node in tree.root.traverse() if tree.root is not None else ():
+        inline = 0
+        for child in node.iter():
+            inline += child.tag not in _BLOCKS
+            if inline > _WIDEST:
+                return True
     return False
 
 

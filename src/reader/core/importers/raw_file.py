@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.files import FileTooLarge, NotARegularFile, display_name, read_regular
+from reader.core.importers.encoding import bomless_utf16
 from reader.core.importers.refusal import ImportRefused
 from reader.core.translation import _, ngettext
 
@@ -62,7 +63,7 @@ def refuse_binary(name: str, data: bytes, expected: str) -> None:
             raise ImportRefused(
                 name, message.format(name=name, kind=_kind(kind), expected=expected)
             )
-    if b"\x00" in data[:65536] and not data.startswith(_UNICODE_BOMS):
+    if b"\x00" in data[:65536] and not data.startswith(_UNICODE_BOMS) and not bomless_utf16(data):
         message = _("{name} is a binary file, not {expected}.")
         raise ImportRefused(name, message.format(name=name, expected=expected))
 
