@@ -45,13 +45,18 @@ def build_window() -> tuple[QMainWindow, QTextBrowser]:
     documents.addItems(["Elbe Group, Naples 2018", "AC/RIAC, Washington 2013"])
     browser = QTextBrowser()
     browser.setHtml(HTML)
+    return framed(documents, browser), browser
+
+
+def framed(documents: QListWidget, browser: QTextBrowser) -> QMainWindow:
+    """The list beside the browser in a main window, as floor_window.py frames its steps too."""
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(documents)
     splitter.addWidget(browser)
     window = QMainWindow()
     window.setCentralWidget(splitter)
     window.resize(1000, 700)
-    return window, browser
+    return window
 
 
 def main() -> int:

@@ -15,16 +15,14 @@ import time
 
 T0 = time.perf_counter()  # before the Qt imports, as in bare_window.py
 
-from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QListWidget,
     QMainWindow,
-    QSplitter,
     QTextBrowser,
 )
 
-from bare_window import FirstPaint  # noqa: E402
+from bare_window import FirstPaint, framed  # noqa: E402
 
 STEPS = ("library", "text", "reader")
 
@@ -49,13 +47,7 @@ def build_window(step: str) -> tuple[QMainWindow, QTextBrowser]:
     else:
         browser = QTextBrowser()
         browser.setPlainText(docs[0].text if step == "text" else docs[0].metadata.title)
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(documents)
-    splitter.addWidget(browser)
-    window = QMainWindow()
-    window.setCentralWidget(splitter)
-    window.resize(1000, 700)
-    return window, browser
+    return framed(documents, browser), browser
 
 
 def main() -> int:
